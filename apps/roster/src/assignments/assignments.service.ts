@@ -1,0 +1,131 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import {
+  AssignmentView,
+  CancelAssignmentMessage,
+  CreateAssignmentRequest,
+  DomainError,
+  ErrorCode,
+  ListAssignmentsQuery,
+  Page,
+  UpdateAssignmentRequest,
+  UpdateRequest,
+} from '@rasad/contracts';
+import { PgErrorCode, pgErrorCode } from '@rasad/common';
+import { DutyWindow, windowError } from '@rasad/duty-assignments';
+import { Personnel } from '../personnel/personnel.entity';
+import { Post } from '../posts/post.entity';
+import { page } from '../shared/pages';
+import { assignDefined, findOrFail, findReference } from '../shared/records';
+import { DutyAssignment, assignmentView } from './duty-assignment.entity';
+
+@Injectable()
+export class AssignmentsService {
+  constructor(private readonly em: EntityManager) {}
+
+  async create(body: CreateAssignmentRequest): Promise<AssignmentView> {
+    const window = checkedWindow(body.startsAt, body.endsAt);
+    await findReference(this.em, Personnel, 'personnelId', 'personnel', body.personnelId);
+    await findReference(this.em, Post, 'postId', 'post', body.postId);
+    const assignment = this.em.create(DutyAssignment, { ...body, ...window, status: body.status ?? 'planned' });
+    await this.flush(assignment);
+    return assignmentView(assignment);
+  }
+
+  async get(id: string): Promise<AssignmentView> {
+    return assignmentView(await findOrFail(this.em, DutyAssignment, 'assignment', id));
+  }
+
+  list(query: ListAssignmentsQuery): Promise<Page<AssignmentView>> {
+    const qb = this.em.createQueryBuilder(DutyAssignment, 'a');
+    if (query.districtId) {
+      qb.andWhere('exists (select 1 from post s where s.id = a.post_id and s.district_id = ?)', [query.districtId]);
+    }
+    for (const key of ['postId', 'personnelId', 'status', 'phase'] as const) {
+      if (query[key]) {
+        qb.andWhere({ [key]: query[key] });
+      }
+    }
+    if (query.from) {
+      qb.andWhere({ endsAt: { $gt: new Date(query.from) } });
+    }
+    if (query.to) {
+      qb.andWhere({ startsAt: { $lt: new Date(query.to) } });
+    }
+    return page(qb, query, assignmentView);
+  }
+
+  /** Reposting: a new post or window, still held to the no-overlap rule by the database. */
+  async update({ id, changes }: UpdateRequest<UpdateAssignmentRequest>): Promise<AssignmentView> {
+    const assignment = await findOrFail(this.em, DutyAssignment, 'assignment', id);
+    if (assignment.status === 'cancelled') {
+      throw new DomainError(ErrorCode.InvalidState, `assignment ${id} is cancelled and cannot be changed`);
+    }
+    if (changes.postId && changes.postId !== assignment.postId) {
+      await findReference(this.em, Post, 'postId', 'post', changes.postId);
+    }
+    const window = checkedWindow(
+      changes.startsAt ?? assignment.startsAt.toISOString(),
+      changes.endsAt ?? assignment.endsAt.toISOString(),
+    );
+    assignDefined(assignment, { ...changes, ...window } as Partial<DutyAssignment>);
+    await this.flush(assignment);
+    return assignmentView(assignment);
+  }
+
+  async cancel({ id, reason }: CancelAssignmentMessage): Promise<AssignmentView> {
+    const assignment = await findOrFail(this.em, DutyAssignment, 'assignment', id);
+    if (assignment.status !== 'cancelled') {
+      assignment.status = 'cancelled';
+      assignment.cancelReason = reason ?? null;
+      assignment.cancelledAt = new Date();
+      await this.em.flush();
+    }
+    return assignmentView(assignment);
+  }
+
+  private async flush(assignment: DutyAssignment): Promise<void> {
+    try {
+      await this.em.flush();
+    } catch (error) {
+      if (pgErrorCode(error) === PgErrorCode.exclusionViolation) {
+        this.em.clear();
+        throw await this.overlapError(assignment);
+      }
+      throw error;
+    }
+  }
+
+  /** Names the duty that the database refused to overlap, so the officer knows what to move. */
+  private async overlapError(wanted: DutyAssignment): Promise<DomainError> {
+    const clash = await this.em.findOne(
+      DutyAssignment,
+      {
+        personnelId: wanted.personnelId,
+        status: { $ne: 'cancelled' },
+        id: { $ne: wanted.id },
+        startsAt: { $lt: wanted.endsAt },
+        endsAt: { $gt: wanted.startsAt },
+      },
+      { orderBy: { startsAt: 'asc' } },
+    );
+    const post = clash ? await this.em.findOne(Post, { id: clash.postId }) : null;
+    const where = clash
+      ? `assignment ${clash.id} at ${post?.code ?? clash.postId} from ${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}`
+      : 'another assignment';
+    const message = `personnel ${wanted.personnelId} already has ${where}, which overlaps ${wanted.startsAt.toISOString()} to ${wanted.endsAt.toISOString()}`;
+    return new DomainError(ErrorCode.AssignmentOverlap, message, [{ field: 'startsAt', message }], {
+      clashingAssignmentId: clash?.id ?? null,
+    });
+  }
+}
+
+function checkedWindow(startsAt: string, endsAt: string): DutyWindow {
+  const window = { startsAt: new Date(startsAt), endsAt: new Date(endsAt) };
+  const problem = windowError(window);
+  if (problem) {
+    const field = problem.startsWith('startsAt') ? 'startsAt' : 'endsAt';
+    throw new DomainError(ErrorCode.ValidationFailed, problem, [{ field, message: problem }]);
+  }
+  return window;
+}

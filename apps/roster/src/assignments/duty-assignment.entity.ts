@@ -1,0 +1,50 @@
+import { Entity, Opt, Property } from '@mikro-orm/core';
+import { AssignmentView } from '@rasad/contracts';
+import { DutyPhase, DutyRole, DutyStatus } from '@rasad/duty-assignments';
+import { RosterEntity, timestamps } from '../shared/base.entity';
+
+/** The no-overlap rule per person is an exclusion constraint in the migration, not a check here. */
+@Entity({ tableName: 'duty_assignment' })
+export class DutyAssignment extends RosterEntity {
+  @Property({ type: 'uuid' })
+  personnelId: string;
+
+  @Property({ type: 'uuid' })
+  postId: string;
+
+  @Property({ type: 'text' })
+  role: DutyRole;
+
+  @Property({ type: 'timestamptz' })
+  startsAt: Date;
+
+  @Property({ type: 'timestamptz' })
+  endsAt: Date;
+
+  @Property({ type: 'text' })
+  phase: DutyPhase;
+
+  @Property({ type: 'text' })
+  status: Opt<DutyStatus> = 'planned';
+
+  @Property({ type: 'text', nullable: true })
+  cancelReason: string | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null = null;
+}
+
+export function assignmentView(a: DutyAssignment): AssignmentView {
+  return {
+    id: a.id,
+    personnelId: a.personnelId,
+    postId: a.postId,
+    role: a.role,
+    startsAt: a.startsAt.toISOString(),
+    endsAt: a.endsAt.toISOString(),
+    phase: a.phase,
+    status: a.status,
+    cancelReason: a.cancelReason,
+    ...timestamps(a),
+  };
+}

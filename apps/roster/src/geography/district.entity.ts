@@ -1,0 +1,19 @@
+import { Entity, Opt, Property } from '@mikro-orm/core';
+import { DistrictView } from '@rasad/contracts';
+import { RosterEntity, timestamps } from '../shared/base.entity';
+
+@Entity({ tableName: 'district' })
+export class District extends RosterEntity {
+  @Property({ type: 'text', unique: true })
+  code: string;
+
+  @Property({ type: 'text' })
+  name: string;
+
+  @Property({ type: 'text', nullable: true })
+  province: string | null = null;
+}
+
+export function districtView(d: District): DistrictView {
+  return { id: d.id, code: d.code, name: d.name, province: d.province, ...timestamps(d) };
+}

@@ -1,0 +1,75 @@
+/**
+ * Set-based checks and upsert of a staged assignment import. A duty is matched by person and window; the
+ * exclusion constraint stays the final word on overlaps, these checks only name the rows for the officer.
+ */
+const SOURCE = `
+  src as (
+    select i.row,
+      i.data->>'personnelId' as personnel_ref_id,
+      i.data->>'serviceNumber' as personnel_ref_code,
+      coalesce(p1.id, p2.id) as personnel_id,
+      i.data->>'postId' as post_ref_id,
+      i.data->>'postCode' as post_ref_code,
+      coalesce(s1.id, s2.id) as post_id,
+      i.data->>'role' as role,
+      (i.data->>'startsAt')::timestamptz as starts_at,
+      (i.data->>'endsAt')::timestamptz as ends_at,
+      i.data->>'phase' as phase,
+      i.data->>'status' as status
+    from roster.import_row i
+    left join roster.personnel p1 on p1.id = (i.data->>'personnelId')::uuid
+    left join roster.personnel p2 on p2.service_number = i.data->>'serviceNumber'
+    left join roster.post s1 on s1.id = (i.data->>'postId')::uuid
+    left join roster.post s2 on s2.code = i.data->>'postCode'
+    where i.batch_id = ?
+  )`;
+
+export const ASSIGNMENT_CHECKS = `
+  with ${SOURCE}
+  insert into roster.import_error (batch_id, row, field, message)
+  select ?, row, field, message from (
+    select row,
+      case when personnel_ref_id is not null then 'personnelId' else 'serviceNumber' end as field,
+      case when personnel_ref_id is not null then 'no personnel with id ' || personnel_ref_id
+           else 'no personnel with service number ' || personnel_ref_code end as message
+    from src where personnel_id is null
+    union all
+    select row,
+      case when post_ref_id is not null then 'postId' else 'postCode' end,
+      case when post_ref_id is not null then 'no post with id ' || post_ref_id else 'no post with code ' || post_ref_code end
+    from src where post_id is null
+    union all
+    select b.row, 'startsAt', 'this duty overlaps the duty on row ' || a.row || ' for the same person'
+    from src a join src b on a.personnel_id = b.personnel_id and a.row < b.row
+      and tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(b.starts_at, b.ends_at, '[)')
+    union all
+    select distinct on (s.row) s.row, 'startsAt',
+      'overlaps assignment ' || d.id || ' at ' || p.code || ' from ' ||
+      to_char(d.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"') || ' to ' ||
+      to_char(d.ends_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"')
+    from src s
+    join roster.duty_assignment d on d.personnel_id = s.personnel_id and d.status <> 'cancelled'
+      and tstzrange(d.starts_at, d.ends_at, '[)') && tstzrange(s.starts_at, s.ends_at, '[)')
+      and not (d.starts_at = s.starts_at and d.ends_at = s.ends_at)
+    join roster.post p on p.id = d.post_id
+  ) problems`;
+
+export const ASSIGNMENT_APPLY = `
+  with ${SOURCE},
+  applied as (
+    insert into roster.duty_assignment as d (id, personnel_id, post_id, role, starts_at, ends_at, phase, status)
+    select roster.uuid_v7(), s.personnel_id, s.post_id, s.role, s.starts_at, s.ends_at, s.phase,
+           coalesce(s.status, cur.status, 'planned')
+    from src s
+    left join roster.duty_assignment cur on cur.personnel_id = s.personnel_id and cur.starts_at = s.starts_at
+      and cur.ends_at = s.ends_at and cur.status <> 'cancelled'
+    order by s.row
+    on conflict (personnel_id, starts_at, ends_at) where status <> 'cancelled' do update set
+      post_id = excluded.post_id, role = excluded.role, phase = excluded.phase, status = excluded.status,
+      updated_at = now()
+    where (d.post_id, d.role, d.phase, d.status) is distinct from
+          (excluded.post_id, excluded.role, excluded.phase, excluded.status)
+    returning (xmax = 0) as inserted
+  )
+  select count(*) filter (where inserted)::int as created, count(*) filter (where not inserted)::int as updated
+  from applied`;

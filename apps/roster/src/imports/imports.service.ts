@@ -1,0 +1,153 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  BeginImportReply,
+  BeginImportRequest,
+  DomainError,
+  ErrorCode,
+  FieldError,
+  ImportKind,
+  ImportResultView,
+  ImportRowsReply,
+  ImportRowsRequest,
+} from '@rasad/contracts';
+import { PgErrorCode, pgErrorCode } from '@rasad/common';
+import { v7 as uuidv7 } from 'uuid';
+import { ASSIGNMENT_APPLY, ASSIGNMENT_CHECKS } from './assignment-import.sql';
+import { columnErrors } from './import-columns';
+import { PERSONNEL_APPLY, PERSONNEL_CHECKS } from './personnel-import.sql';
+import { validateRow } from './row-validation';
+
+/** At most this many problems travel back in one answer; the total is in the details. */
+const MAX_REPORTED_ERRORS = 1000;
+const STALE_BATCH = "interval '1 hour'";
+
+const SQL: Record<ImportKind, { checks: string; apply: string }> = {
+  personnel: { checks: PERSONNEL_CHECKS, apply: PERSONNEL_APPLY },
+  assignments: { checks: ASSIGNMENT_CHECKS, apply: ASSIGNMENT_APPLY },
+};
+
+interface Batch {
+  id: string;
+  kind: ImportKind;
+  columns: string[];
+}
+
+/**
+ * An import is all or nothing: rows stream into a staging table (each validated as it arrives), then one
+ * transaction checks them as a set and upserts them, or nothing is written and every bad row is named.
+ */
+@Injectable()
+export class ImportsService {
+  private readonly logger = new Logger(ImportsService.name);
+
+  constructor(private readonly em: EntityManager) {}
+
+  async begin({ kind, columns }: BeginImportRequest): Promise<BeginImportReply> {
+    const errors = columnErrors(kind, columns);
+    if (errors.length > 0) {
+      throw invalidRows(errors, errors.length);
+    }
+    await this.em.execute(`delete from roster.import_batch where created_at < now() - ${STALE_BATCH}`);
+    const batchId = uuidv7();
+    await this.em.execute('insert into roster.import_batch (id, kind, columns) values (?, ?, ?)', [batchId, kind, columns]);
+    this.logger.log({ batchId, kind, columns }, 'import started');
+    return { batchId };
+  }
+
+  async rows({ batchId, rows }: ImportRowsRequest): Promise<ImportRowsReply> {
+    const batch = await this.batch(batchId);
+    const valid: { row: number; data: Record<string, unknown> }[] = [];
+    const errors: FieldError[] = [];
+    for (const row of rows) {
+      const outcome = validateRow(batch.kind, batch.columns, row);
+      if ('data' in outcome) {
+        valid.push(outcome);
+      } else {
+        errors.push(...outcome.errors);
+      }
+    }
+    await this.em.transactional(async (em) => {
+      if (valid.length > 0) {
+        await em.execute(
+          `insert into roster.import_row (batch_id, row, data)
+           select ?, (r->>'row')::int, r->'data' from jsonb_array_elements(?::jsonb) r
+           on conflict (batch_id, row) do update set data = excluded.data`,
+          [batchId, JSON.stringify(valid)],
+        );
+      }
+      if (errors.length > 0) {
+        await em.execute(
+          `insert into roster.import_error (batch_id, row, field, message)
+           select ?, (e->>'row')::int, e->>'field', e->>'message' from jsonb_array_elements(?::jsonb) e`,
+          [batchId, JSON.stringify(errors)],
+        );
+      }
+    });
+    const last = rows.at(-1)?.row ?? 0;
+    this.logger.log({ batchId, kind: batch.kind, throughRow: last, invalid: errors.length }, 'import rows received');
+    return { received: rows.length, invalid: new Set(errors.map((e) => e.row)).size };
+  }
+
+  async commit({ batchId }: { batchId: string }): Promise<ImportResultView> {
+    const batch = await this.batch(batchId);
+    const started = Date.now();
+    try {
+      return await this.em.transactional(async (em) => {
+        const [{ rows }] = await em.execute<{ rows: number }[]>(
+          'select count(*)::int as rows from roster.import_row where batch_id = ?',
+          [batchId],
+        );
+        await em.execute(SQL[batch.kind].checks, [batchId, batchId]);
+        const problems = await em.execute<(FieldError & { total: number })[]>(
+          `select row, field, message, count(*) over ()::int as total from roster.import_error
+           where batch_id = ? order by row, field limit ${MAX_REPORTED_ERRORS}`,
+          [batchId],
+        );
+        if (problems.length > 0) {
+          throw invalidRows(
+            problems.map(({ row, field, message }) => ({ row, field, message })),
+            problems[0].total,
+          );
+        }
+        if (rows === 0) {
+          throw invalidRows([{ row: 2, field: '(file)', message: 'the file has a header but no data rows' }], 1);
+        }
+        const [{ created, updated }] = await em.execute<{ created: number; updated: number }[]>(SQL[batch.kind].apply, [batchId]);
+        await em.execute('delete from roster.import_batch where id = ?', [batchId]);
+        const result = { kind: batch.kind, rows, created, updated, unchanged: rows - created - updated };
+        this.logger.log({ batchId, ...result, ms: Date.now() - started }, 'import applied');
+        return result;
+      });
+    } catch (error) {
+      await this.abort({ batchId });
+      if (pgErrorCode(error) === PgErrorCode.exclusionViolation) {
+        throw new DomainError(ErrorCode.AssignmentOverlap, 'another change created an overlapping duty during the import; import again');
+      }
+      throw error;
+    }
+  }
+
+  async abort({ batchId }: { batchId: string }): Promise<{ aborted: boolean }> {
+    const deleted = await this.em.execute<{ id: string }[]>('delete from roster.import_batch where id = ? returning id', [batchId]);
+    return { aborted: deleted.length > 0 };
+  }
+
+  private async batch(batchId: string): Promise<Batch> {
+    const [batch] = await this.em.execute<Batch[]>('select id, kind, columns from roster.import_batch where id = ?', [batchId]);
+    if (!batch) {
+      throw new DomainError(ErrorCode.ImportUnknownBatch, `import batch ${batchId} does not exist or has expired`);
+    }
+    return batch;
+  }
+}
+
+function invalidRows(errors: FieldError[], total: number): DomainError {
+  const rows = new Set(errors.map((e) => e.row)).size;
+  return new DomainError(
+    ErrorCode.ImportInvalidRows,
+    `${total} problem${total === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'}; nothing was imported`,
+    errors,
+    { totalErrors: total },
+  );
+}

@@ -1,0 +1,49 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { FieldError, ImportKind, ImportRow } from '@rasad/contracts';
+import { windowError } from '@rasad/duty-assignments';
+import { normalizePakistanMobile, parseDietaryNeeds } from '@rasad/personnel';
+import { fieldErrors } from '@rasad/messaging';
+import { AssignmentImportRow, LIST_COLUMNS, PersonnelImportRow, REFERENCE_PAIRS } from './import-columns';
+
+export type RowOutcome = { row: number; data: Record<string, unknown> } | { row: number; errors: FieldError[] };
+
+/** Turns one CSV row into a normalised record, or the list of what is wrong with it. */
+export function validateRow(kind: ImportKind, columns: string[], { row, cells }: ImportRow): RowOutcome {
+  if (cells.length !== columns.length) {
+    return { row, errors: [{ row, field: '(row)', message: `row has ${cells.length} cells but the header has ${columns.length}` }] };
+  }
+  const raw: Record<string, unknown> = {};
+  columns.forEach((column, i) => {
+    const cell = cells[i].trim();
+    if (LIST_COLUMNS.has(column)) {
+      raw[column] = parseDietaryNeeds(cell);
+    } else if (cell !== '') {
+      raw[column] = cell;
+    }
+  });
+  const rowClass: new () => object = kind === 'personnel' ? PersonnelImportRow : AssignmentImportRow;
+  const instance = plainToInstance(rowClass, raw);
+  const errors = fieldErrors(validateSync(instance, { whitelist: true, forbidUnknownValues: true })).map((e) => ({ ...e, row }));
+  for (const [byId, byCode] of REFERENCE_PAIRS[kind]) {
+    if (raw[byId] === undefined && raw[byCode] === undefined) {
+      errors.push({ row, field: byId, message: `${byId} (or ${byCode}) is required` });
+    }
+  }
+  if (kind === 'assignments' && errors.length === 0) {
+    const problem = windowError({ startsAt: new Date(raw.startsAt as string), endsAt: new Date(raw.endsAt as string) });
+    if (problem) {
+      errors.push({ row, field: problem.startsWith('startsAt') ? 'startsAt' : 'endsAt', message: problem });
+    }
+  }
+  if (errors.length > 0) {
+    return { row, errors };
+  }
+  if (kind === 'personnel') {
+    raw.phone = normalizePakistanMobile(raw.phone as string);
+  } else {
+    raw.startsAt = new Date(raw.startsAt as string).toISOString();
+    raw.endsAt = new Date(raw.endsAt as string).toISOString();
+  }
+  return { row, data: raw };
+}

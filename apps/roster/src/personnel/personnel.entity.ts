@@ -1,0 +1,58 @@
+import { ArrayType, Entity, Opt, Property } from '@mikro-orm/core';
+import { PersonnelView } from '@rasad/contracts';
+import { Gender, Language, Rank, TravelMode } from '@rasad/personnel';
+import { RosterEntity, timestamps } from '../shared/base.entity';
+
+@Entity({ tableName: 'personnel' })
+export class Personnel extends RosterEntity {
+  @Property({ type: 'text', unique: true })
+  serviceNumber: string;
+
+  @Property({ type: 'text' })
+  name: string;
+
+  @Property({ type: 'text' })
+  rank: Rank;
+
+  @Property({ type: 'uuid' })
+  unitId: string;
+
+  @Property({ type: 'uuid' })
+  homeDistrictId: string;
+
+  @Property({ type: 'text', unique: true })
+  cnic: string;
+
+  @Property({ type: 'text' })
+  phone: string;
+
+  @Property({ type: 'text' })
+  gender: Gender;
+
+  @Property({ type: ArrayType, columnType: 'text[]' })
+  dietaryNeeds: Opt<string[]> = [];
+
+  @Property({ type: 'text' })
+  travelMode: TravelMode;
+
+  @Property({ type: 'text' })
+  language: Opt<Language> = 'en';
+}
+
+export function personnelView(p: Personnel): PersonnelView {
+  return {
+    id: p.id,
+    serviceNumber: p.serviceNumber,
+    name: p.name,
+    rank: p.rank,
+    unitId: p.unitId,
+    homeDistrictId: p.homeDistrictId,
+    cnic: p.cnic,
+    phone: p.phone,
+    gender: p.gender,
+    dietaryNeeds: p.dietaryNeeds,
+    travelMode: p.travelMode,
+    language: p.language,
+    ...timestamps(p),
+  };
+}

@@ -1,0 +1,54 @@
+import { Entity, Opt, Property } from '@mikro-orm/core';
+import { PostView } from '@rasad/contracts';
+import { PostCategory, PostKind } from '@rasad/duty-assignments';
+import { RosterEntity, timestamps } from '../shared/base.entity';
+
+@Entity({ tableName: 'post' })
+export class Post extends RosterEntity {
+  @Property({ type: 'text', unique: true })
+  code: string;
+
+  @Property({ type: 'text' })
+  name: string;
+
+  @Property({ type: 'text' })
+  kind: PostKind;
+
+  @Property({ type: 'text', nullable: true })
+  category: PostCategory | null = null;
+
+  @Property({ type: 'uuid' })
+  districtId: string;
+
+  @Property({ type: 'uuid' })
+  tehsilId: string;
+
+  @Property({ type: 'uuid' })
+  policeStationId: string;
+
+  @Property({ type: 'double', nullable: true })
+  latitude: number | null = null;
+
+  @Property({ type: 'double', nullable: true })
+  longitude: number | null = null;
+
+  @Property({ type: 'boolean' })
+  remote: Opt<boolean> = false;
+}
+
+export function postView(p: Post): PostView {
+  return {
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    kind: p.kind,
+    category: p.category,
+    districtId: p.districtId,
+    tehsilId: p.tehsilId,
+    policeStationId: p.policeStationId,
+    latitude: p.latitude,
+    longitude: p.longitude,
+    remote: p.remote,
+    ...timestamps(p),
+  };
+}

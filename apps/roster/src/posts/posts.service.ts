@@ -1,0 +1,92 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import {
+  CreatePostRequest,
+  DomainError,
+  ErrorCode,
+  ListPostsQuery,
+  Page,
+  PostView,
+  UpdatePostRequest,
+  UpdateRequest,
+} from '@rasad/contracts';
+import { PoliceStation } from '../geography/police-station.entity';
+import { page } from '../shared/pages';
+import { assignDefined, findOrFail, findReference, rethrowUniqueViolation } from '../shared/records';
+import { Post, postView } from './post.entity';
+
+@Injectable()
+export class PostsService {
+  constructor(private readonly em: EntityManager) {}
+
+  async create(body: CreatePostRequest): Promise<PostView> {
+    const station = await findReference(this.em, PoliceStation, 'policeStationId', 'police station', body.policeStationId);
+    const post = this.em.create(Post, {
+      ...body,
+      category: body.category ?? null,
+      latitude: body.latitude ?? null,
+      longitude: body.longitude ?? null,
+      remote: body.remote ?? false,
+      districtId: station.districtId,
+      tehsilId: station.tehsilId,
+    });
+    checkCategory(post);
+    await this.flush();
+    return postView(post);
+  }
+
+  async get(id: string): Promise<PostView> {
+    return postView(await findOrFail(this.em, Post, 'post', id));
+  }
+
+  list(query: ListPostsQuery): Promise<Page<PostView>> {
+    const qb = this.em.createQueryBuilder(Post, 'p');
+    for (const key of ['districtId', 'tehsilId', 'policeStationId', 'kind', 'category'] as const) {
+      if (query[key]) {
+        qb.andWhere({ [key]: query[key] });
+      }
+    }
+    if (query.search) {
+      qb.andWhere('(p.code ilike ? or p.name ilike ?)', [`%${query.search}%`, `%${query.search}%`]);
+    }
+    return page(qb, query, postView);
+  }
+
+  async update({ id, changes }: UpdateRequest<UpdatePostRequest>): Promise<PostView> {
+    const post = await findOrFail(this.em, Post, 'post', id);
+    if (changes.policeStationId && changes.policeStationId !== post.policeStationId) {
+      const station = await findReference(this.em, PoliceStation, 'policeStationId', 'police station', changes.policeStationId);
+      post.districtId = station.districtId;
+      post.tehsilId = station.tehsilId;
+    }
+    assignDefined(post, changes);
+    if (changes.kind && changes.kind !== 'polling_station' && changes.category === undefined) {
+      post.category = null;
+    }
+    checkCategory(post);
+    await this.flush();
+    return postView(post);
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      await this.em.flush();
+    } catch (error) {
+      rethrowUniqueViolation(error, { post_code_unique: 'code' });
+    }
+  }
+}
+
+/** The ECP sensitivity category belongs to polling stations alone, and every polling station has one. */
+function checkCategory(post: Post): void {
+  if (post.kind === 'polling_station' && !post.category) {
+    throw new DomainError(ErrorCode.ValidationFailed, 'category is required for a polling station (A, B or C)', [
+      { field: 'category', message: 'category is required for a polling station (A, B or C)' },
+    ]);
+  }
+  if (post.kind !== 'polling_station' && post.category) {
+    throw new DomainError(ErrorCode.ValidationFailed, `category applies to polling stations only, not a ${post.kind}`, [
+      { field: 'category', message: `category applies to polling stations only, not a ${post.kind}` },
+    ]);
+  }
+}

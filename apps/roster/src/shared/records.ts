@@ -1,0 +1,50 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { DomainError, ErrorCode } from '@rasad/contracts';
+import { PgErrorCode, pgConstraint, pgErrorCode } from '@rasad/common';
+
+type EntityClass<T> = new (...args: never[]) => T;
+
+export async function findOrFail<T extends object>(em: EntityManager, entity: EntityClass<T>, label: string, id: string): Promise<T> {
+  const found = await em.findOne(entity, { id } as never);
+  if (!found) {
+    throw DomainError.notFound(label, id);
+  }
+  return found;
+}
+
+/** A referenced record named in a request body: its absence is the caller's mistake in that field. */
+export async function findReference<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  field: string,
+  label: string,
+  id: string,
+): Promise<T> {
+  const found = await em.findOne(entity, { id } as never);
+  if (!found) {
+    throw DomainError.referenceNotFound(field, label, id);
+  }
+  return found;
+}
+
+/** Unique-key clashes become 409s naming the field; anything else is rethrown untouched. */
+export function rethrowUniqueViolation(error: unknown, fieldsByConstraint: Record<string, string>): never {
+  if (pgErrorCode(error) === PgErrorCode.uniqueViolation) {
+    const constraint = pgConstraint(error) ?? '';
+    const field = fieldsByConstraint[constraint] ?? 'code';
+    throw new DomainError(ErrorCode.Duplicate, `${field} is already used by another record`, [
+      { field, message: `${field} is already used by another record` },
+    ]);
+  }
+  throw error;
+}
+
+/** Applies only the fields present in a partial update. */
+export function assignDefined<T extends object>(target: T, changes: Partial<T>): T {
+  for (const [key, value] of Object.entries(changes)) {
+    if (value !== undefined) {
+      (target as Record<string, unknown>)[key] = value;
+    }
+  }
+  return target;
+}

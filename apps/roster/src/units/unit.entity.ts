@@ -1,0 +1,22 @@
+import { Entity, Property } from '@mikro-orm/core';
+import { Force, UnitView } from '@rasad/contracts';
+import { RosterEntity, timestamps } from '../shared/base.entity';
+
+@Entity({ tableName: 'unit' })
+export class Unit extends RosterEntity {
+  @Property({ type: 'uuid' })
+  districtId: string;
+
+  @Property({ type: 'text', unique: true })
+  code: string;
+
+  @Property({ type: 'text' })
+  name: string;
+
+  @Property({ type: 'text' })
+  force: Force;
+}
+
+export function unitView(u: Unit): UnitView {
+  return { id: u.id, districtId: u.districtId, code: u.code, name: u.name, force: u.force, ...timestamps(u) };
+}

@@ -1,0 +1,64 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsUUID, ValidateNested, ValidationOptions, Matches } from 'class-validator';
+
+export class IdRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+}
+
+/** `{ id, changes }`: the NATS payload of every update, built from the resource's partial body class. */
+export function UpdateMessage<T extends object>(changes: new () => T) {
+  class UpdateMessageClass {
+    @IsUUID()
+    id: string;
+
+    @IsDefined()
+    @ValidateNested()
+    @Type(() => changes)
+    changes: T;
+  }
+  Object.defineProperty(UpdateMessageClass, 'name', { value: `${changes.name}Message` });
+  return UpdateMessageClass;
+}
+
+export interface UpdateRequest<T> {
+  id: string;
+  changes: T;
+}
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** ISO 8601 with an explicit offset: a time without one is ambiguous across zones. */
+export function IsIsoWithOffset(options?: ValidationOptions): PropertyDecorator {
+  return Matches(ISO_WITH_OFFSET, {
+    message: ({ property }) => `${property} must be an ISO 8601 date-time with an offset, e.g. 2027-02-08T06:00:00+05:00`,
+    ...options,
+  });
+}
+
+export class TimestampsView {
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+export class ErrorView {
+  @ApiProperty({ example: 'ASSIGNMENT.OVERLAP' })
+  code: string;
+
+  @ApiProperty()
+  message: string;
+
+  @ApiProperty({ required: false, description: '{row?, field, message} for each problem' })
+  errors?: { field: string; message: string; row?: number }[];
+
+  @ApiProperty({ required: false })
+  details?: Record<string, unknown>;
+
+  @ApiProperty()
+  requestId: string;
+}

@@ -1,0 +1,114 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import {
+  DUTY_PHASES,
+  DUTY_ROLES,
+  DUTY_STATUSES,
+  DutyPhase,
+  DutyRole,
+  DutyStatus,
+} from '@rasad/duty-assignments';
+import { IsIsoWithOffset, TimestampsView, UpdateMessage } from '../common.dto';
+import { PageQuery } from '../pagination';
+
+const SETTABLE_STATUSES = DUTY_STATUSES.filter((s) => s !== 'cancelled');
+
+export class CreateAssignmentRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  personnelId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  postId: string;
+
+  @ApiProperty({ enum: DUTY_ROLES })
+  @IsIn(DUTY_ROLES)
+  role: DutyRole;
+
+  @ApiProperty({ example: '2027-02-08T06:00:00+05:00' })
+  @IsIsoWithOffset()
+  startsAt: string;
+
+  @ApiProperty({ example: '2027-02-08T20:00:00+05:00' })
+  @IsIsoWithOffset()
+  endsAt: string;
+
+  @ApiProperty({ enum: DUTY_PHASES })
+  @IsIn(DUTY_PHASES)
+  phase: DutyPhase;
+
+  @ApiPropertyOptional({ enum: SETTABLE_STATUSES, default: 'planned', description: 'Cancel with the cancel route' })
+  @IsOptional()
+  @IsIn(SETTABLE_STATUSES, { message: `status must be one of: ${SETTABLE_STATUSES.join(', ')} (cancel with POST /assignments/:id/cancel)` })
+  status?: DutyStatus;
+}
+
+/** Reposting: a new post or window keeps the no-overlap rule. */
+export class UpdateAssignmentRequest extends PartialType(
+  PickType(CreateAssignmentRequest, ['postId', 'role', 'startsAt', 'endsAt', 'phase', 'status'] as const),
+) {}
+
+export class UpdateAssignmentMessage extends UpdateMessage(UpdateAssignmentRequest) {}
+
+export class CancelAssignmentRequest {
+  @ApiPropertyOptional({ example: 'Polling station merged' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+}
+
+export class CancelAssignmentMessage extends CancelAssignmentRequest {
+  @IsUUID()
+  id: string;
+}
+
+export class ListAssignmentsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'District of the post' })
+  @IsOptional()
+  @IsUUID()
+  districtId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  postId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  personnelId?: string;
+
+  @ApiPropertyOptional({ enum: DUTY_STATUSES })
+  @IsOptional()
+  @IsIn(DUTY_STATUSES)
+  status?: DutyStatus;
+
+  @ApiPropertyOptional({ enum: DUTY_PHASES })
+  @IsOptional()
+  @IsIn(DUTY_PHASES)
+  phase?: DutyPhase;
+
+  @ApiPropertyOptional({ description: 'Duties that end after this instant', example: '2027-02-08T00:00:00+05:00' })
+  @IsOptional()
+  @IsIsoWithOffset()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Duties that start before this instant', example: '2027-02-09T00:00:00+05:00' })
+  @IsOptional()
+  @IsIsoWithOffset()
+  to?: string;
+}
+
+export class AssignmentView extends TimestampsView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) personnelId: string;
+  @ApiProperty({ format: 'uuid' }) postId: string;
+  @ApiProperty({ enum: DUTY_ROLES }) role: DutyRole;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ enum: DUTY_PHASES }) phase: DutyPhase;
+  @ApiProperty({ enum: DUTY_STATUSES }) status: DutyStatus;
+  @ApiProperty({ type: String, nullable: true }) cancelReason: string | null;
+}

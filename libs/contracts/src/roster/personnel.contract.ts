@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import {
+  GENDERS,
+  Gender,
+  IsCnic,
+  IsDietaryNeed,
+  IsPakistanMobile,
+  LANGUAGES,
+  Language,
+  RANKS,
+  Rank,
+  TRAVEL_MODES,
+  TravelMode,
+} from '@rasad/personnel';
+import { TimestampsView, UpdateMessage } from '../common.dto';
+import { PageQuery } from '../pagination';
+
+export class CreatePersonnelRequest {
+  @ApiProperty({ example: 'HRP-10452' })
+  @Matches(/^[A-Za-z0-9/-]{2,30}$/, { message: 'serviceNumber must be 2-30 letters, digits, dashes or slashes' })
+  serviceNumber: string;
+
+  @ApiProperty({ example: 'Muhammad Imran' })
+  @IsString()
+  @Length(2, 120)
+  name: string;
+
+  @ApiProperty({ enum: RANKS })
+  @IsIn(RANKS)
+  rank: Rank;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  unitId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'District the person comes from; another district than the post means lodging' })
+  @IsUUID()
+  homeDistrictId: string;
+
+  @ApiProperty({ example: '13302-1234567-1' })
+  @IsCnic()
+  cnic: string;
+
+  @ApiProperty({ example: '+923001234567', description: 'Pakistani mobile; 0300-1234567 is accepted and stored as +923001234567' })
+  @IsPakistanMobile()
+  phone: string;
+
+  @ApiProperty({ enum: GENDERS })
+  @IsIn(GENDERS)
+  gender: Gender;
+
+  @ApiPropertyOptional({ type: [String], example: ['diabetic', 'other:no spicy food'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsDietaryNeed({ each: true })
+  dietaryNeeds?: string[];
+
+  @ApiProperty({ enum: TRAVEL_MODES, description: 'provided: Rasad plans their trips; self: they report on their own' })
+  @IsIn(TRAVEL_MODES)
+  travelMode: TravelMode;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, default: 'en', description: 'Language of their notices' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: Language;
+}
+
+export class UpdatePersonnelRequest extends PartialType(CreatePersonnelRequest) {}
+
+export class UpdatePersonnelMessage extends UpdateMessage(UpdatePersonnelRequest) {}
+
+export class ListPersonnelQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Unit in, from, or posted to this district' })
+  @IsOptional()
+  @IsUUID()
+  districtId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ enum: RANKS })
+  @IsOptional()
+  @IsIn(RANKS)
+  rank?: Rank;
+
+  @ApiPropertyOptional({ description: 'Service number or CNIC prefix, or part of the name' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  search?: string;
+}
+
+export class PersonnelView extends TimestampsView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() serviceNumber: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: RANKS }) rank: Rank;
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty({ format: 'uuid' }) homeDistrictId: string;
+  @ApiProperty() cnic: string;
+  @ApiProperty() phone: string;
+  @ApiProperty({ enum: GENDERS }) gender: Gender;
+  @ApiProperty({ type: [String] }) dietaryNeeds: string[];
+  @ApiProperty({ enum: TRAVEL_MODES }) travelMode: TravelMode;
+  @ApiProperty({ enum: LANGUAGES }) language: Language;
+}

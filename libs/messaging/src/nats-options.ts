@@ -1,0 +1,25 @@
+import { NatsOptions, Transport } from '@nestjs/microservices';
+
+export interface NatsSettings {
+  url: string;
+  name: string;
+  user?: string;
+  pass?: string;
+}
+
+/** Reconnect forever: a broker outage must never leave a service silently disconnected. */
+export function natsConnectionOptions(settings: NatsSettings) {
+  return {
+    servers: settings.url.split(','),
+    name: settings.name,
+    user: settings.user,
+    pass: settings.pass,
+    maxReconnectAttempts: -1,
+    waitOnFirstConnect: true,
+    reconnectTimeWait: 1000,
+  };
+}
+
+export function natsServerOptions(settings: NatsSettings, queue: string): NatsOptions {
+  return { transport: Transport.NATS, options: { ...natsConnectionOptions(settings), queue } };
+}

@@ -1,0 +1,33 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { NatsContext } from '@nestjs/microservices';
+import { Headers } from '@rasad/contracts';
+import { PinoLogger } from 'nestjs-pino';
+import { Store, storage } from 'nestjs-pino/storage';
+import { randomUUID } from 'node:crypto';
+import { Observable, tap } from 'rxjs';
+
+/** Carries the gateway's request id into every log line a NATS handler writes, and logs each message. */
+@Injectable()
+export class RpcLoggingInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const rpc = context.switchToRpc().getContext<NatsContext>();
+    const subject = rpc.getSubject();
+    const requestId = rpc.getHeaders()?.get(Headers.requestId) || randomUUID();
+    const logger = PinoLogger.root.child({ requestId, subject });
+    const started = process.hrtime.bigint();
+    const elapsed = () => Number((process.hrtime.bigint() - started) / 1000n) / 1000;
+    return new Observable((subscriber) => {
+      storage.run(new Store(logger), () => {
+        next
+          .handle()
+          .pipe(
+            tap({
+              next: () => logger.debug({ ms: elapsed() }, 'handled'),
+              error: (error: { code?: string }) => logger.info({ ms: elapsed(), code: error?.code }, 'refused'),
+            }),
+          )
+          .subscribe(subscriber);
+      });
+    });
+  }
+}
