@@ -12,7 +12,16 @@ const moduleNameMapper = {
   '^@rasad/(personnel|duty-assignments|contracts|messaging|common|testing)$': '<rootDir>/libs/$1/src',
   '^@rasad/(personnel|duty-assignments|contracts|messaging|common|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-const base = { rootDir: __dirname, testEnvironment: 'node', transform: { '^.+\\.ts$': swc }, moduleNameMapper, moduleFileExtensions: ['ts', 'js', 'json'] };
+// A few dependencies ship ESM only; Node 20 requires them natively but jest does not, so swc compiles them.
+const esmOnly = ['content-disposition'];
+const base = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleNameMapper,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 module.exports = {
   projects: [

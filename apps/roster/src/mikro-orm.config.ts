@@ -26,6 +26,7 @@ export function rosterOrmOptions(databaseUrl: string, poolMax = 10): Options<Pos
       migrationsList: [{ name: 'Migration20261128000000RosterBase', class: Migration20261128000000RosterBase }],
       transactional: true,
       allOrNothing: true,
+      silent: true,
     },
     pool: { min: 0, max: poolMax },
     forceUtcTimezone: true,

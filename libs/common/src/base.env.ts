@@ -6,12 +6,12 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 /** Settings every Rasad process reads. */
 export class BaseEnv {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rasad';
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/rasad';
 
   @Matches(/^(nats|tls|ws|wss):\/\/[^,]+(,(nats|tls|ws|wss):\/\/[^,]+)*$/, {
     message: 'NATS_URL must be one or more nats:// URLs separated by commas',
   })
-  NATS_URL = 'nats://127.0.0.1:4222';
+  NATS_URL: string = 'nats://127.0.0.1:4222';
 
   @IsOptional()
   @IsString()
@@ -24,16 +24,16 @@ export class BaseEnv {
   @IsInt({ message: 'NATS_REQUEST_TIMEOUT_MS must be a whole number of milliseconds' })
   @Min(100)
   @Max(600_000)
-  NATS_REQUEST_TIMEOUT_MS = 10_000;
+  NATS_REQUEST_TIMEOUT_MS: number = 10_000;
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
   @IsString()
-  RASAD_TIME_ZONE = DEFAULT_TIME_ZONE;
+  RASAD_TIME_ZONE: string = DEFAULT_TIME_ZONE;
 
   @IsInt()
   @Min(1)
   @Max(100)
-  DATABASE_POOL_MAX = 10;
+  DATABASE_POOL_MAX: number = 10;
 }

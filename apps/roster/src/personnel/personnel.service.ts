@@ -42,8 +42,8 @@ export class PersonnelService {
     if (query.districtId) {
       // Serving in the district: their unit is there, they come from there, or they are posted there.
       qb.andWhere(
-        `(p.home_district_id = ? or exists (select 1 from unit u where u.id = p.unit_id and u.district_id = ?)
-          or exists (select 1 from duty_assignment a join post s on s.id = a.post_id
+        `(p.home_district_id = ? or exists (select 1 from roster.unit u where u.id = p.unit_id and u.district_id = ?)
+          or exists (select 1 from roster.duty_assignment a join roster.post s on s.id = a.post_id
                      where a.personnel_id = p.id and a.status <> 'cancelled' and s.district_id = ?))`,
         [query.districtId, query.districtId, query.districtId],
       );

@@ -1,0 +1,39 @@
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { checkNats, checkPostgres } from '@rasad/common';
+import { GatewayEnv } from './gateway.env';
+import { GatewayModule } from './gateway.module';
+import { requestIdOf } from './http/request-id.decorator';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the gateway: Fastify, `/api/v1`, OpenAPI at `/docs`, CSV bodies streamed through untouched. */
+export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
+  await checkPostgres(env.DATABASE_URL);
+  await checkNats(env.NATS_URL, { user: env.NATS_USER, pass: env.NATS_PASSWORD });
+  const adapter = new FastifyAdapter({ bodyLimit: env.BODY_LIMIT_KB * 1024, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', requestIdOf(request));
+  });
+
+  const config = new DocumentBuilder()
+    .setTitle('Rasad admin API')
+    .setDescription(
+      'Welfare and logistics of security forces on election duty. Times are ISO 8601 with an offset; ' +
+        'errors are `{code, message, errors?, details?, requestId}`.',
+    )
+    .setVersion('1')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

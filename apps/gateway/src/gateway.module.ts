@@ -1,0 +1,42 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { pinoParams } from '@rasad/common';
+import { MessagingModule, rasadValidationPipe } from '@rasad/messaging';
+import { GatewayEnv } from './gateway.env';
+import { HealthModule } from './health/health.module';
+import { HttpErrorFilter } from './http/http-exception.filter';
+import { ImportsRoutesModule } from './imports/imports.module';
+import { RosterRoutesModule } from './roster/roster.module';
+
+@Module({})
+export class GatewayModule {
+  static forRoot(env: GatewayEnv): DynamicModule {
+    return {
+      module: GatewayModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          ...pinoParams('gateway', env.LOG_LEVEL, true),
+          forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
+        }),
+        MessagingModule.forClient({
+          url: env.NATS_URL,
+          name: 'gateway',
+          user: env.NATS_USER,
+          pass: env.NATS_PASSWORD,
+          timeoutMs: env.NATS_REQUEST_TIMEOUT_MS,
+        }),
+        HealthModule,
+        RosterRoutesModule,
+        ImportsRoutesModule,
+      ],
+      providers: [
+        { provide: GatewayEnv, useValue: env },
+        { provide: APP_PIPE, useFactory: rasadValidationPipe },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+      exports: [GatewayEnv],
+    };
+  }
+}

@@ -1,0 +1,74 @@
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ClientProxy } from '@nestjs/microservices';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Subjects } from '@rasad/contracts';
+import { RASAD_NATS_CLIENT, RasadClient } from '@rasad/messaging';
+import type { FastifyReply } from 'fastify';
+import type { NatsConnection } from 'nats';
+import { Pool } from 'pg';
+import { GATEWAY_PG_POOL } from './health.tokens';
+
+const PROBE_TIMEOUT_MS = 2000;
+
+/** Each service answers over NATS with its own database's state, so this shows what an officer would hit. */
+@ApiTags('Health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicator: HealthIndicatorService,
+    private readonly rasad: RasadClient,
+    @Inject(RASAD_NATS_CLIENT) private readonly nats: ClientProxy,
+    @Inject(GATEWAY_PG_POOL) private readonly pool: Pool,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Each service (over NATS), PostgreSQL and NATS; 503 when any is down' })
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.roster(), () => this.postgres(), () => this.broker()]);
+    } catch (error) {
+      if (error instanceof ServiceUnavailableException) {
+        void reply.status(503);
+        return error.getResponse() as HealthCheckResult;
+      }
+      throw error;
+    }
+  }
+
+  private async roster() {
+    const probe = this.indicator.check('roster');
+    try {
+      const reply = await this.rasad.send(Subjects.rosterPing, {}, { timeoutMs: PROBE_TIMEOUT_MS });
+      return reply.database === 'up' ? probe.up({ database: 'up' }) : probe.down({ database: reply.database });
+    } catch (error) {
+      return probe.down({ message: (error as Error).message });
+    }
+  }
+
+  private async postgres() {
+    const probe = this.indicator.check('postgres');
+    try {
+      await this.pool.query('select 1');
+      return probe.up();
+    } catch (error) {
+      return probe.down({ message: (error as Error).message });
+    }
+  }
+
+  private async broker() {
+    const probe = this.indicator.check('nats');
+    try {
+      const connection = this.nats.unwrap<NatsConnection>();
+      await Promise.race([
+        connection.flush(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('no answer from the broker')), PROBE_TIMEOUT_MS).unref()),
+      ]);
+      return probe.up({ server: connection.getServer() });
+    } catch (error) {
+      return probe.down({ message: (error as Error).message });
+    }
+  }
+}

@@ -1,0 +1,1 @@
+export const GATEWAY_PG_POOL = Symbol('GATEWAY_PG_POOL');

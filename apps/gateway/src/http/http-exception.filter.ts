@@ -1,0 +1,40 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { DomainError, ErrorCode, httpStatusFor } from '@rasad/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requestIdOf } from './request-id.decorator';
+
+/** One shape for every error the API answers: {code, message, errors?, details?, requestId}. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const requestId = requestIdOf(request);
+    const { status, body } = this.describe(exception);
+    if (status >= 500) {
+      this.logger.error({ requestId, code: body.code, err: exception }, body.message);
+    }
+    void reply.status(status).header('x-request-id', requestId).send({ ...body, requestId });
+  }
+
+  private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
+    if (exception instanceof DomainError) {
+      const { code, message, errors, details } = exception;
+      return { status: httpStatusFor(code), body: { code, message, errors, details } };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      return { status, body: { code: `HTTP.${status}`, message: Array.isArray(message) ? message.join('; ') : String(message) } };
+    }
+    const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      return { status: fastifyStatus, body: { code: `HTTP.${fastifyStatus}`, message: (exception as Error).message } };
+    }
+    return { status: 500, body: { code: ErrorCode.Internal, message: 'Something went wrong on our side; quote the requestId when reporting it' } };
+  }
+}

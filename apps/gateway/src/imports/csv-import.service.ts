@@ -1,0 +1,105 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { parse } from 'csv-parse';
+import {
+  DomainError,
+  ErrorCode,
+  IMPORT_CHUNK_ROWS,
+  ImportKind,
+  ImportResultView,
+  ImportRow,
+  Subjects,
+} from '@rasad/contracts';
+import { RasadClient } from '@rasad/messaging';
+import { Readable, Transform } from 'node:stream';
+import { GatewayEnv } from '../gateway.env';
+
+/** An import can take a while on a large file; each chunk gets its own, longer deadline. */
+const CHUNK_TIMEOUT_MS = 60_000;
+const COMMIT_TIMEOUT_MS = 300_000;
+
+/**
+ * Streams a CSV body to the roster in chunks: the file is never held whole in memory, and no NATS
+ * message comes near the broker's payload limit. The roster decides; this only parses and forwards.
+ */
+@Injectable()
+export class CsvImportService {
+  private readonly logger = new Logger(CsvImportService.name);
+
+  constructor(
+    private readonly rasad: RasadClient,
+    @Inject(GatewayEnv) private readonly env: GatewayEnv,
+  ) {}
+
+  async import(kind: ImportKind, body: Readable, requestId: string): Promise<ImportResultView> {
+    const parser = body.pipe(this.sizeLimit()).pipe(
+      parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }),
+    );
+    let batchId: string | undefined;
+    try {
+      let chunk: ImportRow[] = [];
+      let rows = 0;
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        if (!batchId) {
+          ({ batchId } = await this.rasad.send(Subjects.importBegin, { kind, columns: record }, { requestId }));
+          continue;
+        }
+        chunk.push({ row: info.lines, cells: record });
+        if (chunk.length === IMPORT_CHUNK_ROWS) {
+          rows += await this.sendRows(batchId, chunk, requestId);
+          chunk = [];
+          if (rows % 20_000 === 0) {
+            this.logger.log({ requestId, kind, rows }, 'import progress');
+          }
+        }
+      }
+      if (!batchId) {
+        throw new DomainError(ErrorCode.ImportInvalidRows, 'the file is empty: the first row must name the columns', [
+          { row: 1, field: '(header)', message: 'the file is empty: the first row must name the columns' },
+        ]);
+      }
+      if (chunk.length > 0) {
+        await this.sendRows(batchId, chunk, requestId);
+      }
+      return await this.rasad.send(Subjects.importCommit, { batchId }, { requestId, timeoutMs: COMMIT_TIMEOUT_MS });
+    } catch (error) {
+      if (batchId) {
+        await this.rasad.send(Subjects.importAbort, { batchId }, { requestId }).catch(() => undefined);
+      }
+      throw this.explain(error);
+    }
+  }
+
+  private async sendRows(batchId: string, rows: ImportRow[], requestId: string): Promise<number> {
+    await this.rasad.send(Subjects.importRows, { batchId, rows }, { requestId, timeoutMs: CHUNK_TIMEOUT_MS });
+    return rows.length;
+  }
+
+  private sizeLimit(): Transform {
+    const limit = this.env.IMPORT_MAX_MB * 1024 * 1024;
+    let seen = 0;
+    return new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        seen += chunk.length;
+        if (seen > limit) {
+          done(new DomainError(ErrorCode.ValidationFailed, `the file is larger than ${limit / 1024 / 1024} MB`, [
+            { field: '(file)', message: 'file too large' },
+          ]));
+          return;
+        }
+        done(null, chunk);
+      },
+    });
+  }
+
+  /** A malformed file (an unclosed quote, say) is the officer's to fix: name its line. */
+  private explain(error: unknown): unknown {
+    const csv = error as { code?: string; lines?: number; message?: string };
+    if (typeof csv?.code === 'string' && csv.code.startsWith('CSV_')) {
+      const row = csv.lines ?? 0;
+      return new DomainError(ErrorCode.ImportInvalidRows, `the file is not valid CSV near row ${row}: ${csv.message}`, [
+        { row, field: '(row)', message: csv.message ?? 'invalid CSV' },
+      ]);
+    }
+    return error;
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AssignmentView,
+  CancelAssignmentRequest,
+  CreateAssignmentRequest,
+  IdRequest,
+  ListAssignmentsQuery,
+  PageOf,
+  Subjects,
+  UpdateAssignmentRequest,
+} from '@rasad/contracts';
+import { RasadClient } from '@rasad/messaging';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { RequestId } from '../http/request-id.decorator';
+
+@ApiTags('Duty assignments')
+@Controller('assignments')
+export class AssignmentsController {
+  constructor(private readonly rasad: RasadClient) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List by district, post, person, status, phase and date range; cursor-paginated' })
+  @ApiOkResponse({ type: PageOf(AssignmentView) })
+  @ApiErrors()
+  list(@Query() query: ListAssignmentsQuery, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.assignmentList, query, { requestId });
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: AssignmentView })
+  @ApiErrors(404)
+  get(@Param() { id }: IdRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.assignmentGet, { id }, { requestId });
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Post a person to duty; 409 names the duty it would overlap' })
+  @ApiCreatedResponse({ type: AssignmentView })
+  @ApiErrors(409, 422)
+  create(@Body() body: CreateAssignmentRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.assignmentCreate, body, { requestId });
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Repost: change post, window, role, phase or status' })
+  @ApiOkResponse({ type: AssignmentView })
+  @ApiErrors(404, 409, 422)
+  update(@Param() { id }: IdRequest, @Body() changes: UpdateAssignmentRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.assignmentUpdate, { id, changes }, { requestId });
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a duty (frees the window for another)' })
+  @ApiOkResponse({ type: AssignmentView })
+  @ApiErrors(404)
+  cancel(@Param() { id }: IdRequest, @Body() body: CancelAssignmentRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.assignmentCancel, { id, ...body }, { requestId });
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateDistrictRequest, IdRequest, ListDistrictsQuery, PageOf, Subjects, UpdateDistrictRequest, DistrictView } from '@rasad/contracts';
+import { RasadClient } from '@rasad/messaging';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { RequestId } from '../http/request-id.decorator';
+
+@ApiTags('Districts')
+@Controller('districts')
+export class DistrictsController {
+  constructor(private readonly rasad: RasadClient) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List, filtered and cursor-paginated' })
+  @ApiOkResponse({ type: PageOf(DistrictView) })
+  @ApiErrors()
+  list(@Query() query: ListDistrictsQuery, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.districtList, query, { requestId });
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: DistrictView })
+  @ApiErrors(404)
+  get(@Param() { id }: IdRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.districtGet, { id }, { requestId });
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: DistrictView })
+  @ApiErrors(409)
+  create(@Body() body: CreateDistrictRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.districtCreate, body, { requestId });
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: DistrictView })
+  @ApiErrors(404, 409)
+  update(@Param() { id }: IdRequest, @Body() changes: UpdateDistrictRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.districtUpdate, { id, changes }, { requestId });
+  }
+}

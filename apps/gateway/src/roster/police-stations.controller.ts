@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreatePoliceStationRequest, IdRequest, ListPoliceStationsQuery, PageOf, Subjects, UpdatePoliceStationRequest, PoliceStationView } from '@rasad/contracts';
+import { RasadClient } from '@rasad/messaging';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { RequestId } from '../http/request-id.decorator';
+
+@ApiTags('Police stations')
+@Controller('police-stations')
+export class PoliceStationsController {
+  constructor(private readonly rasad: RasadClient) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List, filtered and cursor-paginated' })
+  @ApiOkResponse({ type: PageOf(PoliceStationView) })
+  @ApiErrors()
+  list(@Query() query: ListPoliceStationsQuery, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.policeStationList, query, { requestId });
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: PoliceStationView })
+  @ApiErrors(404)
+  get(@Param() { id }: IdRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.policeStationGet, { id }, { requestId });
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: PoliceStationView })
+  @ApiErrors(409, 422)
+  create(@Body() body: CreatePoliceStationRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.policeStationCreate, body, { requestId });
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: PoliceStationView })
+  @ApiErrors(404, 409, 422)
+  update(@Param() { id }: IdRequest, @Body() changes: UpdatePoliceStationRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.policeStationUpdate, { id, changes }, { requestId });
+  }
+}

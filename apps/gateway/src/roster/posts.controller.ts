@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreatePostRequest, IdRequest, ListPostsQuery, PageOf, Subjects, UpdatePostRequest, PostView } from '@rasad/contracts';
+import { RasadClient } from '@rasad/messaging';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { RequestId } from '../http/request-id.decorator';
+
+@ApiTags('Posts')
+@Controller('posts')
+export class PostsController {
+  constructor(private readonly rasad: RasadClient) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List, filtered and cursor-paginated' })
+  @ApiOkResponse({ type: PageOf(PostView) })
+  @ApiErrors()
+  list(@Query() query: ListPostsQuery, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.postList, query, { requestId });
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: PostView })
+  @ApiErrors(404)
+  get(@Param() { id }: IdRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.postGet, { id }, { requestId });
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: PostView })
+  @ApiErrors(409, 422)
+  create(@Body() body: CreatePostRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.postCreate, body, { requestId });
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: PostView })
+  @ApiErrors(404, 409, 422)
+  update(@Param() { id }: IdRequest, @Body() changes: UpdatePostRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.postUpdate, { id, changes }, { requestId });
+  }
+}

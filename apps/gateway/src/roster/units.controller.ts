@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateUnitRequest, IdRequest, ListUnitsQuery, PageOf, Subjects, UpdateUnitRequest, UnitView } from '@rasad/contracts';
+import { RasadClient } from '@rasad/messaging';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { RequestId } from '../http/request-id.decorator';
+
+@ApiTags('Units')
+@Controller('units')
+export class UnitsController {
+  constructor(private readonly rasad: RasadClient) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List, filtered and cursor-paginated' })
+  @ApiOkResponse({ type: PageOf(UnitView) })
+  @ApiErrors()
+  list(@Query() query: ListUnitsQuery, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.unitList, query, { requestId });
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: UnitView })
+  @ApiErrors(404)
+  get(@Param() { id }: IdRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.unitGet, { id }, { requestId });
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: UnitView })
+  @ApiErrors(409, 422)
+  create(@Body() body: CreateUnitRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.unitCreate, body, { requestId });
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: UnitView })
+  @ApiErrors(404, 409, 422)
+  update(@Param() { id }: IdRequest, @Body() changes: UpdateUnitRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.unitUpdate, { id, changes }, { requestId });
+  }
+}

@@ -1,0 +1,4 @@
+export * from './services';
+export * from './eventually';
+export * from './http-client';
+export * from './factories';
