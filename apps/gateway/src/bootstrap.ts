@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { checkNats, checkPostgres } from '@rasad/common';
 import { GatewayEnv } from './gateway.env';
 import { GatewayModule } from './gateway.module';
-import { requestIdOf } from './http/request-id.decorator';
+import { requestIdFor, requestIdOf } from './http/request-id.decorator';
 
 export const API_PREFIX = 'api/v1';
 
@@ -14,7 +14,12 @@ export const API_PREFIX = 'api/v1';
 export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
   await checkPostgres(env.DATABASE_URL);
   await checkNats(env.NATS_URL, { user: env.NATS_USER, pass: env.NATS_PASSWORD });
-  const adapter = new FastifyAdapter({ bodyLimit: env.BODY_LIMIT_KB * 1024, trustProxy: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: env.BODY_LIMIT_KB * 1024,
+    trustProxy: true,
+    requestIdHeader: false,
+    genReqId: requestIdFor,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

@@ -20,10 +20,8 @@ export function pinoParams(service: string, level: string, http: boolean): Param
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       base: { service },
       autoLogging: http,
-      genReqId: (req: IncomingMessage) => {
-        const given = req.headers['x-request-id'];
-        return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-      },
+      // Fastify has already named the request (see the gateway's genReqId); pino-http reuses req.id.
+      genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? randomUUID(),
       customProps: (req: IncomingMessage) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),

@@ -61,6 +61,7 @@ export class HealthController {
   private async broker() {
     const probe = this.indicator.check('nats');
     try {
+      await this.nats.connect();
       const connection = this.nats.unwrap<NatsConnection>();
       await Promise.race([
         connection.flush(),

@@ -1,9 +1,16 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
 
-/** The id pino-http gave this request (the caller's X-Request-Id when it sent a sane one). */
+/** Keeps a caller's X-Request-Id when it is sane, so one id follows a request through every service's logs. */
+export function requestIdFor(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+}
+
 export function requestIdOf(request: FastifyRequest): string {
-  return (request.raw as { id?: string }).id ?? request.id;
+  return request.id;
 }
 
 export const RequestId = createParamDecorator((_data: unknown, context: ExecutionContext): string =>

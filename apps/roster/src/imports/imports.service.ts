@@ -50,7 +50,10 @@ export class ImportsService {
     }
     await this.em.execute(`delete from roster.import_batch where created_at < now() - ${STALE_BATCH}`);
     const batchId = uuidv7();
-    await this.em.execute('insert into roster.import_batch (id, kind, columns) values (?, ?, ?)', [batchId, kind, columns]);
+    await this.em.execute(
+      'insert into roster.import_batch (id, kind, columns) values (?, ?, array(select jsonb_array_elements_text(?::jsonb)))',
+      [batchId, kind, JSON.stringify(columns)],
+    );
     this.logger.log({ batchId, kind, columns }, 'import started');
     return { batchId };
   }
