@@ -25,15 +25,22 @@ describe('gateway platform: health, OpenAPI, outages', () => {
   it('publishes OpenAPI with every route, its body and its error answers', async () => {
     const docs = await rasad.api.get('/docs-json');
     expect(docs.status).toBe(200);
-    const paths = docs.body.paths as Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>>;
+    const paths = docs.body.paths as Record<
+      string,
+      Record<string, { responses: Record<string, unknown>; requestBody?: unknown }>
+    >;
     for (const resource of ['districts', 'tehsils', 'police-stations', 'units', 'posts', 'personnel', 'assignments']) {
       expect(Object.keys(paths[`/api/v1/${resource}`]).sort()).toEqual(['get', 'post']);
       expect(Object.keys(paths[`/api/v1/${resource}/{id}`]).sort()).toEqual(['get', 'patch']);
       expect(paths[`/api/v1/${resource}`].post.requestBody).toBeDefined();
-      expect(Object.keys(paths[`/api/v1/${resource}/{id}`].patch.responses)).toEqual(expect.arrayContaining(['400', '404', '504']));
+      expect(Object.keys(paths[`/api/v1/${resource}/{id}`].patch.responses)).toEqual(
+        expect.arrayContaining(['400', '404', '504']),
+      );
     }
     expect(paths['/api/v1/assignments/{id}/cancel'].post).toBeDefined();
-    expect(Object.keys(paths['/api/v1/assignments'].post.responses)).toEqual(expect.arrayContaining(['201', '400', '409', '422']));
+    expect(Object.keys(paths['/api/v1/assignments'].post.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '409', '422']),
+    );
     expect(Object.keys(paths['/api/v1/imports/personnel'].post.responses)).toContain('422');
     expect(docs.body.components.schemas.CreateAssignmentRequest.required).toEqual(
       expect.arrayContaining(['personnelId', 'postId', 'startsAt', 'endsAt']),

@@ -1,15 +1,13 @@
-import { Geography, TestApi, createGeography, fakeCnic, fakePhone } from '@rasad/testing';
+import { TestApi, createGeography, fakeCnic, fakePhone } from '@rasad/testing';
 import { Client } from 'pg';
 import { RunningRasad, startRasad } from './support/rasad-app';
 
 describe('CSV imports through the gateway', () => {
   let rasad: RunningRasad;
   let api: TestApi;
-  let geo: Geography;
   let db: Client;
 
-  const count = async (table: string) =>
-    Number((await db.query(`select count(*) from roster.${table}`)).rows[0].count);
+  const count = async (table: string) => Number((await db.query(`select count(*) from roster.${table}`)).rows[0].count);
 
   const personnelCsv = (rows: string[][]) =>
     [
@@ -39,7 +37,7 @@ describe('CSV imports through the gateway', () => {
     api = rasad.api;
     db = new Client({ connectionString: rasad.database.url });
     await db.connect();
-    geo = await createGeography(api, 'IMP');
+    await createGeography(api, 'IMP');
   });
 
   afterAll(async () => {
@@ -87,8 +85,14 @@ describe('CSV imports through the gateway', () => {
     const first = await api.csv('/api/v1/imports/personnel', csv);
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ kind: 'personnel', rows: 2500, created: 2500, updated: 0, unchanged: 0 });
-    const stored = await db.query(`select name, dietary_needs, phone from roster.personnel where service_number = 'IMP-1001'`);
-    expect(stored.rows[0]).toEqual({ name: 'Constable 1001, Ghazi', dietary_needs: ['diabetic', 'vegetarian'], phone: rows[1][6] });
+    const stored = await db.query(
+      `select name, dietary_needs, phone from roster.personnel where service_number = 'IMP-1001'`,
+    );
+    expect(stored.rows[0]).toEqual({
+      name: 'Constable 1001, Ghazi',
+      dietary_needs: ['diabetic', 'vegetarian'],
+      phone: rows[1][6],
+    });
 
     const again = await api.csv('/api/v1/imports/personnel', csv);
     expect(again.body).toEqual({ kind: 'personnel', rows: 2500, created: 0, updated: 0, unchanged: 2500 });
@@ -110,10 +114,16 @@ describe('CSV imports through the gateway', () => {
     ].join('\n');
     const first = await api.csv('/api/v1/imports/assignments', good);
     expect(first.body).toEqual({ kind: 'assignments', rows: 3, created: 3, updated: 0, unchanged: 0 });
-    expect((await api.csv('/api/v1/imports/assignments', good)).body).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect((await api.csv('/api/v1/imports/assignments', good)).body).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+    });
 
-    const [existing] = (await db.query(`select a.id from roster.duty_assignment a join roster.personnel p on p.id = a.personnel_id
-      where p.service_number = 'IMP-1000'`)).rows;
+    const [existing] = (
+      await db.query(`select a.id from roster.duty_assignment a join roster.personnel p on p.id = a.personnel_id
+      where p.service_number = 'IMP-1000'`)
+    ).rows;
     const bad = [
       header,
       duty('IMP-1002', '2027-02-08T06:00:00+05:00', '2027-02-08T20:00:00+05:00'),

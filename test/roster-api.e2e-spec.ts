@@ -8,8 +8,7 @@ describe('roster through the gateway (HTTP → NATS → roster → PostgreSQL)',
   let geo: Geography;
   let db: Client;
 
-  const count = async (table: string) =>
-    Number((await db.query(`select count(*) from roster.${table}`)).rows[0].count);
+  const count = async (table: string) => Number((await db.query(`select count(*) from roster.${table}`)).rows[0].count);
 
   beforeAll(async () => {
     rasad = await startRasad('roster_api');
@@ -28,7 +27,11 @@ describe('roster through the gateway (HTTP → NATS → roster → PostgreSQL)',
     const body = personnelBody(geo, { phone: '0300-1234567', dietaryNeeds: ['diabetic'] });
     const created = await api.post('/api/v1/personnel', body);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ serviceNumber: body.serviceNumber, phone: '+923001234567', dietaryNeeds: ['diabetic'] });
+    expect(created.body).toMatchObject({
+      serviceNumber: body.serviceNumber,
+      phone: '+923001234567',
+      dietaryNeeds: ['diabetic'],
+    });
 
     const read = await api.get(`/api/v1/personnel/${created.body.id}`);
     expect(read.status).toBe(200);
@@ -91,7 +94,9 @@ describe('roster through the gateway (HTTP → NATS → roster → PostgreSQL)',
     const cancelled = await api.post(`/api/v1/assignments/${first.body.id}/cancel`, { reason: 'station merged' });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
-    expect((await api.patch(`/api/v1/assignments/${back.body.id}`, { startsAt: '2027-02-08T18:00:00+05:00' })).status).toBe(200);
+    expect(
+      (await api.patch(`/api/v1/assignments/${back.body.id}`, { startsAt: '2027-02-08T18:00:00+05:00' })).status,
+    ).toBe(200);
   });
 
   it('lets exactly one of 50 concurrent overlapping duties for one person through', async () => {
@@ -111,9 +116,10 @@ describe('roster through the gateway (HTTP → NATS → roster → PostgreSQL)',
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
-    const live = await db.query(`select count(*) from roster.duty_assignment where personnel_id = $1 and status <> 'cancelled'`, [
-      person.id,
-    ]);
+    const live = await db.query(
+      `select count(*) from roster.duty_assignment where personnel_id = $1 and status <> 'cancelled'`,
+      [person.id],
+    );
     expect(Number(live.rows[0].count)).toBe(1);
   });
 
@@ -126,7 +132,9 @@ describe('roster through the gateway (HTTP → NATS → roster → PostgreSQL)',
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(2);
     expect(first.body.nextCursor).toBe(first.body.items[1].id);
-    const second = await api.get(`/api/v1/personnel?districtId=${other.districtId}&limit=2&cursor=${first.body.nextCursor}`);
+    const second = await api.get(
+      `/api/v1/personnel?districtId=${other.districtId}&limit=2&cursor=${first.body.nextCursor}`,
+    );
     expect(second.body.items).toHaveLength(1);
     expect(second.body.nextCursor).toBeNull();
 

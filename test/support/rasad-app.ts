@@ -19,7 +19,12 @@ export interface RunningRasad {
 export async function startRasad(suite: string, env: Record<string, string> = {}): Promise<RunningRasad> {
   const { natsUrl } = await serviceUrls();
   const database = await createTestDatabase(suite);
-  const common = { DATABASE_URL: database.url, NATS_URL: natsUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', ...env };
+  const common = {
+    DATABASE_URL: database.url,
+    NATS_URL: natsUrl,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    ...env,
+  };
   let roster: INestMicroservice | undefined;
   let gateway: NestFastifyApplication | undefined;
   try {

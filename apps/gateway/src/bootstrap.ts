@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { checkNats, checkPostgres } from '@rasad/common';
+import { checkNats, preparePostgres } from '@rasad/common';
 import { GatewayEnv } from './gateway.env';
 import { GatewayModule } from './gateway.module';
 import { requestIdFor, requestIdOf } from './http/request-id.decorator';
@@ -12,7 +12,7 @@ export const API_PREFIX = 'api/v1';
 
 /** Builds the gateway: Fastify, `/api/v1`, OpenAPI at `/docs`, CSV bodies streamed through untouched. */
 export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
-  await checkPostgres(env.DATABASE_URL);
+  await preparePostgres(env.DATABASE_URL);
   await checkNats(env.NATS_URL, { user: env.NATS_USER, pass: env.NATS_PASSWORD });
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_KB * 1024,
@@ -20,7 +20,9 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
     requestIdHeader: false,
     genReqId: requestIdFor,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });

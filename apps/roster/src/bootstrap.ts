@@ -3,7 +3,7 @@ import { INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { Client } from 'pg';
-import { PreflightError, checkNats, ensureDatabase, redactUrl } from '@rasad/common';
+import { checkNats, preparePostgres } from '@rasad/common';
 import { natsServerOptions } from '@rasad/messaging';
 import { QueueGroups } from '@rasad/contracts';
 import { RosterEnv } from './roster.env';
@@ -12,17 +12,13 @@ import { SeedService } from './seed/seed.service';
 
 /** Creates the roster service, migrated, connected to NATS but not yet listening. */
 export async function createRoster(env: RosterEnv): Promise<INestMicroservice> {
-  try {
-    await ensureDatabase(env.DATABASE_URL);
-  } catch (error) {
-    throw new PreflightError(
-      `Cannot reach PostgreSQL at ${redactUrl(env.DATABASE_URL)} (${(error as Error).message}): start it with ` +
-        '`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` or `docker compose up -d postgres`, or set DATABASE_URL.',
-    );
-  }
+  await preparePostgres(env.DATABASE_URL);
   await checkNats(env.NATS_URL, { user: env.NATS_USER, pass: env.NATS_PASSWORD });
   const app = await NestFactory.createMicroservice(RosterModule.forRoot(env), {
-    ...natsServerOptions({ url: env.NATS_URL, name: 'roster', user: env.NATS_USER, pass: env.NATS_PASSWORD }, QueueGroups.roster),
+    ...natsServerOptions(
+      { url: env.NATS_URL, name: 'roster', user: env.NATS_USER, pass: env.NATS_PASSWORD },
+      QueueGroups.roster,
+    ),
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));

@@ -1,14 +1,24 @@
 import { connect } from 'nats';
 import { Client } from 'pg';
+import { ensureDatabase } from './database';
 import { redactUrl } from './env';
 
 const PG_HINT =
   'start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` or `docker compose up -d postgres`, or set DATABASE_URL';
-const NATS_HINT =
-  'start it with `nats-server -js` (or `docker compose up -d nats`), or set NATS_URL';
+const NATS_HINT = 'start it with `nats-server -js` (or `docker compose up -d nats`), or set NATS_URL';
 
 /** A missing database or broker is an operator's problem: say which URL and how to fix it, in one line. */
 export class PreflightError extends Error {}
+
+/** Creates the database when missing (a fresh machine has only `postgres` and `test`), then checks it answers. */
+export async function preparePostgres(url: string, timeoutMs = 5000): Promise<void> {
+  try {
+    await ensureDatabase(url);
+  } catch (error) {
+    throw new PreflightError(`Cannot reach PostgreSQL at ${redactUrl(url)} (${describe(error)}): ${PG_HINT}.`);
+  }
+  await checkPostgres(url, timeoutMs);
+}
 
 export async function checkPostgres(url: string, timeoutMs = 5000): Promise<void> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
@@ -22,7 +32,11 @@ export async function checkPostgres(url: string, timeoutMs = 5000): Promise<void
   }
 }
 
-export async function checkNats(url: string, auth: { user?: string; pass?: string } = {}, timeoutMs = 5000): Promise<void> {
+export async function checkNats(
+  url: string,
+  auth: { user?: string; pass?: string } = {},
+  timeoutMs = 5000,
+): Promise<void> {
   try {
     const nc = await connect({ servers: url.split(','), timeout: timeoutMs, reconnect: false, ...auth });
     await nc.close();
@@ -42,7 +56,10 @@ function describe(error: unknown): string {
 /** Runs a process's start-up and turns a preflight failure into one line on stderr and exit code 1. */
 export function runMain(main: () => Promise<unknown>): void {
   main().catch((error: unknown) => {
-    if (error instanceof PreflightError || (error instanceof Error && error.message.startsWith('Invalid configuration'))) {
+    if (
+      error instanceof PreflightError ||
+      (error instanceof Error && error.message.startsWith('Invalid configuration'))
+    ) {
       process.stderr.write(`${error.message}\n`);
     } else {
       process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -33,7 +33,8 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[
 /** ISO 8601 with an explicit offset: a time without one is ambiguous across zones. */
 export function IsIsoWithOffset(options?: ValidationOptions): PropertyDecorator {
   return Matches(ISO_WITH_OFFSET, {
-    message: ({ property }) => `${property} must be an ISO 8601 date-time with an offset, e.g. 2027-02-08T06:00:00+05:00`,
+    message: ({ property }) =>
+      `${property} must be an ISO 8601 date-time with an offset, e.g. 2027-02-08T06:00:00+05:00`,
     ...options,
   });
 }

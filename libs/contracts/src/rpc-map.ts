@@ -8,7 +8,12 @@ import {
   ListAssignmentsQuery,
   UpdateAssignmentRequest,
 } from './roster/assignments.contract';
-import { CreateDistrictRequest, DistrictView, ListDistrictsQuery, UpdateDistrictRequest } from './roster/districts.contract';
+import {
+  CreateDistrictRequest,
+  DistrictView,
+  ListDistrictsQuery,
+  UpdateDistrictRequest,
+} from './roster/districts.contract';
 import {
   BeginImportReply,
   BeginImportRequest,

@@ -1,15 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
 import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception';
-import {
-  DomainError,
-  ErrorCode,
-  Headers,
-  RpcReply,
-  RpcRequest,
-  RpcSubject,
-  isRpcErrorPayload,
-} from '@rasad/contracts';
+import { DomainError, ErrorCode, Headers, RpcReply, RpcRequest, RpcSubject, isRpcErrorPayload } from '@rasad/contracts';
 import { headers as natsHeaders } from 'nats';
 import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
 
@@ -33,7 +25,11 @@ export class RasadClient implements OnApplicationShutdown {
     @Inject(RASAD_CLIENT_OPTIONS) private readonly options: RasadClientOptions,
   ) {}
 
-  async send<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, options: SendOptions = {}): Promise<RpcReply<S>> {
+  async send<S extends RpcSubject>(
+    subject: S,
+    payload: RpcRequest<S>,
+    options: SendOptions = {},
+  ): Promise<RpcReply<S>> {
     const headers = natsHeaders();
     if (options.requestId) {
       headers.set(Headers.requestId, options.requestId);

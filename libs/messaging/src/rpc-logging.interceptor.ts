@@ -3,17 +3,21 @@ import { NatsContext } from '@nestjs/microservices';
 import { Headers } from '@rasad/contracts';
 import { PinoLogger } from 'nestjs-pino';
 import { Store, storage } from 'nestjs-pino/storage';
+import type { MsgHdrs } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { Observable, tap } from 'rxjs';
 
 /** Carries the gateway's request id into every log line a NATS handler writes, and logs each message. */
 @Injectable()
 export class RpcLoggingInterceptor implements NestInterceptor {
+  constructor(private readonly pino: PinoLogger) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const rpc = context.switchToRpc().getContext<NatsContext>();
     const subject = rpc.getSubject();
-    const requestId = rpc.getHeaders()?.get(Headers.requestId) || randomUUID();
-    const logger = PinoLogger.root.child({ requestId, subject });
+    const headers = rpc.getHeaders() as MsgHdrs | undefined;
+    const requestId = headers?.get(Headers.requestId) || randomUUID();
+    const logger = this.pino.logger.child({ requestId, subject });
     const started = process.hrtime.bigint();
     const elapsed = () => Number((process.hrtime.bigint() - started) / 1000n) / 1000;
     return new Observable((subscriber) => {

@@ -29,7 +29,11 @@ export function rasadValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const list = flatten(errors);
       const fields = [...new Set(list.map((e) => e.field))].join(', ');
-      return new DomainError(ErrorCode.ValidationFailed, `Invalid ${fields}: ${list.map((e) => e.message).join('; ')}`, list);
+      return new DomainError(
+        ErrorCode.ValidationFailed,
+        `Invalid ${fields}: ${list.map((e) => e.message).join('; ')}`,
+        list,
+      );
     },
   });
 }

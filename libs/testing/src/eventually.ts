@@ -1,5 +1,8 @@
 /** Polls until the check passes (returns without throwing) or the time is up; then rethrows its last failure. */
-export async function eventually<T>(check: () => T | Promise<T>, { timeoutMs = 10_000, intervalMs = 50 } = {}): Promise<T> {
+export async function eventually<T>(
+  check: () => T | Promise<T>,
+  { timeoutMs = 10_000, intervalMs = 50 } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -10,5 +13,7 @@ export async function eventually<T>(check: () => T | Promise<T>, { timeoutMs = 1
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
-  throw lastError ?? new Error(`condition not met within ${timeoutMs} ms`);
+  throw lastError instanceof Error
+    ? lastError
+    : new Error(`condition not met within ${timeoutMs} ms: ${String(lastError)}`);
 }

@@ -1,7 +1,11 @@
 import { TestApi } from './http-client';
 
 let sequence = 0;
-const next = () => (++sequence).toString().padStart(4, '0') + Math.floor(Math.random() * 1e4).toString().padStart(4, '0');
+const next = () =>
+  (++sequence).toString().padStart(4, '0') +
+  Math.floor(Math.random() * 1e4)
+    .toString()
+    .padStart(4, '0');
 
 /** A CNIC that passes the format check and is unique within a run. */
 export function fakeCnic(): string {
@@ -32,9 +36,22 @@ async function created(api: TestApi, path: string, body: object): Promise<{ id: 
 /** A district with one tehsil, police station, unit and polling station, made through the API. */
 export async function createGeography(api: TestApi, code = `T${next()}`): Promise<Geography> {
   const district = await created(api, '/api/v1/districts', { code: code.slice(0, 12), name: `District ${code}` });
-  const tehsil = await created(api, '/api/v1/tehsils', { districtId: district.id, code: `${code}-T`, name: `Tehsil ${code}` });
-  const station = await created(api, '/api/v1/police-stations', { tehsilId: tehsil.id, code: `${code}-PS`, name: `Station ${code}` });
-  const unit = await created(api, '/api/v1/units', { districtId: district.id, code: `${code}-U`, name: `Unit ${code}`, force: 'police' });
+  const tehsil = await created(api, '/api/v1/tehsils', {
+    districtId: district.id,
+    code: `${code}-T`,
+    name: `Tehsil ${code}`,
+  });
+  const station = await created(api, '/api/v1/police-stations', {
+    tehsilId: tehsil.id,
+    code: `${code}-PS`,
+    name: `Station ${code}`,
+  });
+  const unit = await created(api, '/api/v1/units', {
+    districtId: district.id,
+    code: `${code}-U`,
+    name: `Unit ${code}`,
+    force: 'police',
+  });
   const post = await created(api, '/api/v1/posts', {
     code: `${code}-P1`,
     name: `Polling station ${code}`,
@@ -42,7 +59,13 @@ export async function createGeography(api: TestApi, code = `T${next()}`): Promis
     category: 'A',
     policeStationId: station.id,
   });
-  return { districtId: district.id, tehsilId: tehsil.id, policeStationId: station.id, unitId: unit.id, postId: post.id };
+  return {
+    districtId: district.id,
+    tehsilId: tehsil.id,
+    policeStationId: station.id,
+    unitId: unit.id,
+    postId: post.id,
+  };
 }
 
 export function personnelBody(geo: Pick<Geography, 'unitId' | 'districtId'>, overrides: Record<string, unknown> = {}) {

@@ -32,7 +32,10 @@ function answers(port: number): Promise<boolean> {
       socket.destroy();
       resolve(up);
     };
-    socket.once('connect', () => done(true)).once('error', () => done(false)).once('timeout', () => done(false));
+    socket
+      .once('connect', () => done(true))
+      .once('error', () => done(false))
+      .once('timeout', () => done(false));
   });
 }
 

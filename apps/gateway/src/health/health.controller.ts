@@ -65,7 +65,9 @@ export class HealthController {
       const connection = this.nats.unwrap<NatsConnection>();
       await Promise.race([
         connection.flush(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('no answer from the broker')), PROBE_TIMEOUT_MS).unref()),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('no answer from the broker')), PROBE_TIMEOUT_MS).unref(),
+        ),
       ]);
       return probe.up({ server: connection.getServer() });
     } catch (error) {

@@ -5,7 +5,6 @@ import { GatewayEnv } from '../gateway.env';
 import { HealthController } from './health.controller';
 import { GATEWAY_PG_POOL } from './health.tokens';
 
-
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
@@ -13,7 +12,8 @@ import { GATEWAY_PG_POOL } from './health.tokens';
     {
       provide: GATEWAY_PG_POOL,
       inject: [GatewayEnv],
-      useFactory: (env: GatewayEnv) => new Pool({ connectionString: env.DATABASE_URL, max: 2, connectionTimeoutMillis: 2000 }),
+      useFactory: (env: GatewayEnv) =>
+        new Pool({ connectionString: env.DATABASE_URL, max: 2, connectionTimeoutMillis: 2000 }),
     },
   ],
 })

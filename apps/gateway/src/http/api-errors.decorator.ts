@@ -14,6 +14,8 @@ const DESCRIPTIONS: Record<number, string> = {
 /** Documents the error answers of a route; 400, 503 and 504 apply to every route that reaches a service. */
 export function ApiErrors(...statuses: (404 | 409 | 422)[]) {
   return applyDecorators(
-    ...[400, ...statuses, 503, 504].map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorView })),
+    ...[400, ...statuses, 503, 504].map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorView }),
+    ),
   );
 }

@@ -17,7 +17,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (status >= 500) {
       this.logger.error({ requestId, code: body.code, err: exception }, body.message);
     }
-    void reply.status(status).header('x-request-id', requestId).send({ ...body, requestId });
+    void reply
+      .status(status)
+      .header('x-request-id', requestId)
+      .send({ ...body, requestId });
   }
 
   private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
@@ -28,13 +31,23 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
-      return { status, body: { code: `HTTP.${status}`, message: Array.isArray(message) ? message.join('; ') : String(message) } };
+      const given = typeof response === 'string' ? response : (response as { message?: string | string[] }).message;
+      const message = given ?? exception.message;
+      return {
+        status,
+        body: { code: `HTTP.${status}`, message: Array.isArray(message) ? message.join('; ') : message },
+      };
     }
     const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       return { status: fastifyStatus, body: { code: `HTTP.${fastifyStatus}`, message: (exception as Error).message } };
     }
-    return { status: 500, body: { code: ErrorCode.Internal, message: 'Something went wrong on our side; quote the requestId when reporting it' } };
+    return {
+      status: 500,
+      body: {
+        code: ErrorCode.Internal,
+        message: 'Something went wrong on our side; quote the requestId when reporting it',
+      },
+    };
   }
 }

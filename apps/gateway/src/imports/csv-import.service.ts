@@ -31,9 +31,9 @@ export class CsvImportService {
   ) {}
 
   async import(kind: ImportKind, body: Readable, requestId: string): Promise<ImportResultView> {
-    const parser = body.pipe(this.sizeLimit()).pipe(
-      parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }),
-    );
+    const parser = body
+      .pipe(this.sizeLimit())
+      .pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }));
     let batchId: string | undefined;
     try {
       let chunk: ImportRow[] = [];
@@ -81,9 +81,11 @@ export class CsvImportService {
       transform(chunk: Buffer, _encoding, done) {
         seen += chunk.length;
         if (seen > limit) {
-          done(new DomainError(ErrorCode.ValidationFailed, `the file is larger than ${limit / 1024 / 1024} MB`, [
-            { field: '(file)', message: 'file too large' },
-          ]));
+          done(
+            new DomainError(ErrorCode.ValidationFailed, `the file is larger than ${limit / 1024 / 1024} MB`, [
+              { field: '(file)', message: 'file too large' },
+            ]),
+          );
           return;
         }
         done(null, chunk);

@@ -59,4 +59,3 @@ function csvBody(request: FastifyRequest): Readable {
   }
   return request.body;
 }
-

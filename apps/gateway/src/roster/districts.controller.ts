@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateDistrictRequest, IdRequest, ListDistrictsQuery, PageOf, Subjects, UpdateDistrictRequest, DistrictView } from '@rasad/contracts';
+import {
+  CreateDistrictRequest,
+  IdRequest,
+  ListDistrictsQuery,
+  PageOf,
+  Subjects,
+  UpdateDistrictRequest,
+  DistrictView,
+} from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { RequestId } from '../http/request-id.decorator';

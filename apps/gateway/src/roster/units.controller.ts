@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateUnitRequest, IdRequest, ListUnitsQuery, PageOf, Subjects, UpdateUnitRequest, UnitView } from '@rasad/contracts';
+import {
+  CreateUnitRequest,
+  IdRequest,
+  ListUnitsQuery,
+  PageOf,
+  Subjects,
+  UpdateUnitRequest,
+  UnitView,
+} from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { RequestId } from '../http/request-id.decorator';

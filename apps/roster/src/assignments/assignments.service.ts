@@ -39,7 +39,9 @@ export class AssignmentsService {
   list(query: ListAssignmentsQuery): Promise<Page<AssignmentView>> {
     const qb = this.em.createQueryBuilder(DutyAssignment, 'a');
     if (query.districtId) {
-      qb.andWhere('exists (select 1 from roster.post s where s.id = a.post_id and s.district_id = ?)', [query.districtId]);
+      qb.andWhere('exists (select 1 from roster.post s where s.id = a.post_id and s.district_id = ?)', [
+        query.districtId,
+      ]);
     }
     for (const key of ['postId', 'personnelId', 'status', 'phase'] as const) {
       if (query[key]) {
@@ -68,7 +70,7 @@ export class AssignmentsService {
       changes.startsAt ?? assignment.startsAt.toISOString(),
       changes.endsAt ?? assignment.endsAt.toISOString(),
     );
-    assignDefined(assignment, { ...changes, ...window } as Partial<DutyAssignment>);
+    assignDefined<DutyAssignment>(assignment, { ...changes, ...window });
     await this.flush(assignment);
     return assignmentView(assignment);
   }

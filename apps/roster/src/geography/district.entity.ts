@@ -1,4 +1,4 @@
-import { Entity, Opt, Property } from '@mikro-orm/core';
+import { Entity, Property } from '@mikro-orm/core';
 import { DistrictView } from '@rasad/contracts';
 import { RosterEntity, timestamps } from '../shared/base.entity';
 

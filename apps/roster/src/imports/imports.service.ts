@@ -116,7 +116,9 @@ export class ImportsService {
         if (rows === 0) {
           throw invalidRows([{ row: 2, field: '(file)', message: 'the file has a header but no data rows' }], 1);
         }
-        const [{ created, updated }] = await em.execute<{ created: number; updated: number }[]>(SQL[batch.kind].apply, [batchId]);
+        const [{ created, updated }] = await em.execute<{ created: number; updated: number }[]>(SQL[batch.kind].apply, [
+          batchId,
+        ]);
         await em.execute('delete from roster.import_batch where id = ?', [batchId]);
         const result = { kind: batch.kind, rows, created, updated, unchanged: rows - created - updated };
         this.logger.log({ batchId, ...result, ms: Date.now() - started }, 'import applied');
@@ -125,19 +127,27 @@ export class ImportsService {
     } catch (error) {
       await this.abort({ batchId });
       if (pgErrorCode(error) === PgErrorCode.exclusionViolation) {
-        throw new DomainError(ErrorCode.AssignmentOverlap, 'another change created an overlapping duty during the import; import again');
+        throw new DomainError(
+          ErrorCode.AssignmentOverlap,
+          'another change created an overlapping duty during the import; import again',
+        );
       }
       throw error;
     }
   }
 
   async abort({ batchId }: { batchId: string }): Promise<{ aborted: boolean }> {
-    const deleted = await this.em.execute<{ id: string }[]>('delete from roster.import_batch where id = ? returning id', [batchId]);
+    const deleted = await this.em.execute<{ id: string }[]>(
+      'delete from roster.import_batch where id = ? returning id',
+      [batchId],
+    );
     return { aborted: deleted.length > 0 };
   }
 
   private async batch(batchId: string): Promise<Batch> {
-    const [batch] = await this.em.execute<Batch[]>('select id, kind, columns from roster.import_batch where id = ?', [batchId]);
+    const [batch] = await this.em.execute<Batch[]>('select id, kind, columns from roster.import_batch where id = ?', [
+      batchId,
+    ]);
     if (!batch) {
       throw new DomainError(ErrorCode.ImportUnknownBatch, `import batch ${batchId} does not exist or has expired`);
     }

@@ -11,7 +11,10 @@ export type RowOutcome = { row: number; data: Record<string, unknown> } | { row:
 /** Turns one CSV row into a normalised record, or the list of what is wrong with it. */
 export function validateRow(kind: ImportKind, columns: string[], { row, cells }: ImportRow): RowOutcome {
   if (cells.length !== columns.length) {
-    return { row, errors: [{ row, field: '(row)', message: `row has ${cells.length} cells but the header has ${columns.length}` }] };
+    return {
+      row,
+      errors: [{ row, field: '(row)', message: `row has ${cells.length} cells but the header has ${columns.length}` }],
+    };
   }
   const raw: Record<string, unknown> = {};
   columns.forEach((column, i) => {
@@ -24,7 +27,10 @@ export function validateRow(kind: ImportKind, columns: string[], { row, cells }:
   });
   const rowClass: new () => object = kind === 'personnel' ? PersonnelImportRow : AssignmentImportRow;
   const instance = plainToInstance(rowClass, raw);
-  const errors = fieldErrors(validateSync(instance, { whitelist: true, forbidUnknownValues: true })).map((e) => ({ ...e, row }));
+  const errors = fieldErrors(validateSync(instance, { whitelist: true, forbidUnknownValues: true })).map((e) => ({
+    ...e,
+    row,
+  }));
   for (const [byId, byCode] of REFERENCE_PAIRS[kind]) {
     if (raw[byId] === undefined && raw[byCode] === undefined) {
       errors.push({ row, field: byId, message: `${byId} (or ${byCode}) is required` });

@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /** The roster schema. The no-overlap rule for duties lives here, as an exclusion constraint. */
 export class Migration20261128000000RosterBase extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql('create extension if not exists btree_gist with schema public;');
     this.addSql('create extension if not exists pg_trgm with schema public;');
     this.addSql(`
@@ -90,7 +90,9 @@ export class Migration20261128000000RosterBase extends Migration {
       );`);
     this.addSql('create index personnel_unit_idx on roster.personnel (unit_id);');
     this.addSql('create index personnel_home_district_idx on roster.personnel (home_district_id);');
-    this.addSql('create index personnel_service_number_pattern_idx on roster.personnel (service_number text_pattern_ops);');
+    this.addSql(
+      'create index personnel_service_number_pattern_idx on roster.personnel (service_number text_pattern_ops);',
+    );
     this.addSql('create index personnel_cnic_pattern_idx on roster.personnel (cnic text_pattern_ops);');
     this.addSql('create index personnel_name_trgm_idx on roster.personnel using gin (name public.gin_trgm_ops);');
     this.addSql(`
@@ -113,7 +115,8 @@ export class Migration20261128000000RosterBase extends Migration {
         ) where (status <> 'cancelled')
       );`);
     // Imports upsert a duty by person and window; among live duties that pair is unique anyway.
-    this.addSql(`create unique index duty_assignment_person_window_idx on roster.duty_assignment (personnel_id, starts_at, ends_at)
+    this
+      .addSql(`create unique index duty_assignment_person_window_idx on roster.duty_assignment (personnel_id, starts_at, ends_at)
       where status <> 'cancelled';`);
     this.addSql('create index duty_assignment_post_idx on roster.duty_assignment (post_id);');
 

@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreatePersonnelRequest, IdRequest, ListPersonnelQuery, Subjects, UpdatePersonnelMessage } from '@rasad/contracts';
+import {
+  CreatePersonnelRequest,
+  IdRequest,
+  ListPersonnelQuery,
+  Subjects,
+  UpdatePersonnelMessage,
+} from '@rasad/contracts';
 import { PersonnelService } from './personnel.service';
 
 @Controller()

@@ -57,7 +57,11 @@ export class PersonnelService {
     if (query.search) {
       const term = query.search.trim();
       const prefix = `${term.replace(/[%_\\]/g, '\\$&')}%`;
-      qb.andWhere('(p.service_number ilike ? or p.cnic like ? or p.name ilike ?)', [prefix, prefix, `%${term.replace(/[%_\\]/g, '\\$&')}%`]);
+      qb.andWhere('(p.service_number ilike ? or p.cnic like ? or p.name ilike ?)', [
+        prefix,
+        prefix,
+        `%${term.replace(/[%_\\]/g, '\\$&')}%`,
+      ]);
     }
     return page(qb, query, personnelView);
   }
@@ -65,7 +69,10 @@ export class PersonnelService {
   async update({ id, changes }: UpdateRequest<UpdatePersonnelRequest>): Promise<PersonnelView> {
     const person = await findOrFail(this.em, Personnel, 'personnel', id);
     await this.checkReferences(changes);
-    assignDefined(person, { ...changes, phone: changes.phone ? (normalizePakistanMobile(changes.phone) ?? changes.phone) : undefined });
+    assignDefined(person, {
+      ...changes,
+      phone: changes.phone ? (normalizePakistanMobile(changes.phone) ?? changes.phone) : undefined,
+    });
     await this.flush();
     return personnelView(person);
   }

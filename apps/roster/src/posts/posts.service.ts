@@ -20,7 +20,13 @@ export class PostsService {
   constructor(private readonly em: EntityManager) {}
 
   async create(body: CreatePostRequest): Promise<PostView> {
-    const station = await findReference(this.em, PoliceStation, 'policeStationId', 'police station', body.policeStationId);
+    const station = await findReference(
+      this.em,
+      PoliceStation,
+      'policeStationId',
+      'police station',
+      body.policeStationId,
+    );
     const post = this.em.create(Post, {
       ...body,
       category: body.category ?? null,
@@ -55,7 +61,13 @@ export class PostsService {
   async update({ id, changes }: UpdateRequest<UpdatePostRequest>): Promise<PostView> {
     const post = await findOrFail(this.em, Post, 'post', id);
     if (changes.policeStationId && changes.policeStationId !== post.policeStationId) {
-      const station = await findReference(this.em, PoliceStation, 'policeStationId', 'police station', changes.policeStationId);
+      const station = await findReference(
+        this.em,
+        PoliceStation,
+        'policeStationId',
+        'police station',
+        changes.policeStationId,
+      );
       post.districtId = station.districtId;
       post.tehsilId = station.tehsilId;
     }

@@ -68,7 +68,7 @@ function dutyClock(pollDay: string): (hour: number) => string {
   return (hour) => {
     let iso = cache.get(hour);
     if (iso === undefined) {
-      iso = midnight.plus({ hours: hour }).toISO({ suppressMilliseconds: true }) as string;
+      iso = midnight.plus({ hours: hour }).toISO({ suppressMilliseconds: true })!;
       cache.set(hour, iso);
     }
     return iso;

@@ -6,41 +6,95 @@ import { buildHaripurDemo } from './haripur-demo';
 type Column = [key: string, sqlType: string];
 
 const TABLES: { table: string; source: keyof ReturnType<typeof buildHaripurDemo>; columns: Column[] }[] = [
-  { table: 'district', source: 'districts', columns: [['id', 'uuid'], ['code', 'text'], ['name', 'text'], ['province', 'text']] },
-  { table: 'tehsil', source: 'tehsils', columns: [['id', 'uuid'], ['districtId', 'uuid'], ['code', 'text'], ['name', 'text']] },
+  {
+    table: 'district',
+    source: 'districts',
+    columns: [
+      ['id', 'uuid'],
+      ['code', 'text'],
+      ['name', 'text'],
+      ['province', 'text'],
+    ],
+  },
+  {
+    table: 'tehsil',
+    source: 'tehsils',
+    columns: [
+      ['id', 'uuid'],
+      ['districtId', 'uuid'],
+      ['code', 'text'],
+      ['name', 'text'],
+    ],
+  },
   {
     table: 'police_station',
     source: 'policeStations',
-    columns: [['id', 'uuid'], ['districtId', 'uuid'], ['tehsilId', 'uuid'], ['code', 'text'], ['name', 'text']],
+    columns: [
+      ['id', 'uuid'],
+      ['districtId', 'uuid'],
+      ['tehsilId', 'uuid'],
+      ['code', 'text'],
+      ['name', 'text'],
+    ],
   },
   {
     table: 'unit',
     source: 'units',
-    columns: [['id', 'uuid'], ['districtId', 'uuid'], ['code', 'text'], ['name', 'text'], ['force', 'text']],
+    columns: [
+      ['id', 'uuid'],
+      ['districtId', 'uuid'],
+      ['code', 'text'],
+      ['name', 'text'],
+      ['force', 'text'],
+    ],
   },
   {
     table: 'post',
     source: 'posts',
     columns: [
-      ['id', 'uuid'], ['code', 'text'], ['name', 'text'], ['kind', 'text'], ['category', 'text'], ['districtId', 'uuid'],
-      ['tehsilId', 'uuid'], ['policeStationId', 'uuid'], ['latitude', 'float8'], ['longitude', 'float8'], ['remote', 'boolean'],
+      ['id', 'uuid'],
+      ['code', 'text'],
+      ['name', 'text'],
+      ['kind', 'text'],
+      ['category', 'text'],
+      ['districtId', 'uuid'],
+      ['tehsilId', 'uuid'],
+      ['policeStationId', 'uuid'],
+      ['latitude', 'float8'],
+      ['longitude', 'float8'],
+      ['remote', 'boolean'],
     ],
   },
   {
     table: 'personnel',
     source: 'personnel',
     columns: [
-      ['id', 'uuid'], ['serviceNumber', 'text'], ['name', 'text'], ['rank', 'text'], ['unitId', 'uuid'],
-      ['homeDistrictId', 'uuid'], ['cnic', 'text'], ['phone', 'text'], ['gender', 'text'], ['dietaryNeeds', 'text[]'],
-      ['travelMode', 'text'], ['language', 'text'],
+      ['id', 'uuid'],
+      ['serviceNumber', 'text'],
+      ['name', 'text'],
+      ['rank', 'text'],
+      ['unitId', 'uuid'],
+      ['homeDistrictId', 'uuid'],
+      ['cnic', 'text'],
+      ['phone', 'text'],
+      ['gender', 'text'],
+      ['dietaryNeeds', 'text[]'],
+      ['travelMode', 'text'],
+      ['language', 'text'],
     ],
   },
   {
     table: 'duty_assignment',
     source: 'assignments',
     columns: [
-      ['id', 'uuid'], ['personnelId', 'uuid'], ['postId', 'uuid'], ['role', 'text'], ['startsAt', 'timestamptz'],
-      ['endsAt', 'timestamptz'], ['phase', 'text'], ['status', 'text'],
+      ['id', 'uuid'],
+      ['personnelId', 'uuid'],
+      ['postId', 'uuid'],
+      ['role', 'text'],
+      ['startsAt', 'timestamptz'],
+      ['endsAt', 'timestamptz'],
+      ['phase', 'text'],
+      ['status', 'text'],
     ],
   },
 ];
@@ -60,7 +114,9 @@ export class SeedService {
 
   async loadHaripur({ onlyIfEmpty }: { onlyIfEmpty: boolean }): Promise<{ loaded: boolean }> {
     const em = this.em.fork();
-    const [{ districts }] = await em.execute<{ districts: number }[]>('select count(*)::int as districts from roster.district');
+    const [{ districts }] = await em.execute<{ districts: number }[]>(
+      'select count(*)::int as districts from roster.district',
+    );
     if (districts > 0) {
       if (!onlyIfEmpty) {
         this.logger.warn('the roster already has districts; demo data is loaded only into an empty roster');
@@ -75,14 +131,20 @@ export class SeedService {
         const keys = columns.map(([key]) => `"${key}"`).join(', ');
         const shape = columns.map(([key, type]) => `"${key}" ${type}`).join(', ');
         for (let i = 0; i < rows.length; i += CHUNK) {
-          await tx.execute(`insert into roster.${table} (${targets}) select ${keys} from jsonb_to_recordset(?::jsonb) as r(${shape})`, [
-            JSON.stringify(rows.slice(i, i + CHUNK)),
-          ]);
+          await tx.execute(
+            `insert into roster.${table} (${targets}) select ${keys} from jsonb_to_recordset(?::jsonb) as r(${shape})`,
+            [JSON.stringify(rows.slice(i, i + CHUNK))],
+          );
         }
       }
     });
     this.logger.log(
-      { posts: demo.posts.length, personnel: demo.personnel.length, assignments: demo.assignments.length, zone: this.env.RASAD_TIME_ZONE },
+      {
+        posts: demo.posts.length,
+        personnel: demo.personnel.length,
+        assignments: demo.assignments.length,
+        zone: this.env.RASAD_TIME_ZONE,
+      },
       'loaded the Haripur demo district',
     );
     return { loaded: true };

@@ -12,7 +12,10 @@ export async function page<E extends object, V>(
   if (query.cursor) {
     qb.andWhere(`${alias}.id > ?`, [query.cursor]);
   }
-  const rows = await qb.orderBy({ id: 'asc' } as never).limit(limit + 1).getResultList();
+  const rows = await qb
+    .orderBy({ id: 'asc' })
+    .limit(limit + 1)
+    .getResultList();
   const more = rows.length > limit;
   const items = (more ? rows.slice(0, limit) : rows).map(toView);
   return { items, nextCursor: more ? (rows[limit - 1] as unknown as { id: string }).id : null };

@@ -4,8 +4,13 @@ import { PgErrorCode, pgConstraint, pgErrorCode } from '@rasad/common';
 
 type EntityClass<T> = new (...args: never[]) => T;
 
-export async function findOrFail<T extends object>(em: EntityManager, entity: EntityClass<T>, label: string, id: string): Promise<T> {
-  const found = await em.findOne(entity, { id } as never);
+export async function findOrFail<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  label: string,
+  id: string,
+): Promise<T> {
+  const found: T | null = await em.findOne<T>(entity, { id } as never);
   if (!found) {
     throw DomainError.notFound(label, id);
   }
@@ -20,7 +25,7 @@ export async function findReference<T extends object>(
   label: string,
   id: string,
 ): Promise<T> {
-  const found = await em.findOne(entity, { id } as never);
+  const found: T | null = await em.findOne<T>(entity, { id } as never);
   if (!found) {
     throw DomainError.referenceNotFound(field, label, id);
   }

@@ -1,13 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import {
-  DUTY_PHASES,
-  DUTY_ROLES,
-  DUTY_STATUSES,
-  DutyPhase,
-  DutyRole,
-  DutyStatus,
-} from '@rasad/duty-assignments';
+import { DUTY_PHASES, DUTY_ROLES, DUTY_STATUSES, DutyPhase, DutyRole, DutyStatus } from '@rasad/duty-assignments';
 import { IsIsoWithOffset, TimestampsView, UpdateMessage } from '../common.dto';
 import { PageQuery } from '../pagination';
 
@@ -40,7 +33,9 @@ export class CreateAssignmentRequest {
 
   @ApiPropertyOptional({ enum: SETTABLE_STATUSES, default: 'planned', description: 'Cancel with the cancel route' })
   @IsOptional()
-  @IsIn(SETTABLE_STATUSES, { message: `status must be one of: ${SETTABLE_STATUSES.join(', ')} (cancel with POST /assignments/:id/cancel)` })
+  @IsIn(SETTABLE_STATUSES, {
+    message: `status must be one of: ${SETTABLE_STATUSES.join(', ')} (cancel with POST /assignments/:id/cancel)`,
+  })
   status?: DutyStatus;
 }
 

@@ -34,7 +34,10 @@ export class CreatePersonnelRequest {
   @IsUUID()
   unitId: string;
 
-  @ApiProperty({ format: 'uuid', description: 'District the person comes from; another district than the post means lodging' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'District the person comes from; another district than the post means lodging',
+  })
   @IsUUID()
   homeDistrictId: string;
 
@@ -42,7 +45,10 @@ export class CreatePersonnelRequest {
   @IsCnic()
   cnic: string;
 
-  @ApiProperty({ example: '+923001234567', description: 'Pakistani mobile; 0300-1234567 is accepted and stored as +923001234567' })
+  @ApiProperty({
+    example: '+923001234567',
+    description: 'Pakistani mobile; 0300-1234567 is accepted and stored as +923001234567',
+  })
   @IsPakistanMobile()
   phone: string;
 

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsLatitude,
+  IsLongitude,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+} from 'class-validator';
 import { POST_CATEGORIES, POST_KINDS, PostCategory, PostKind } from '@rasad/duty-assignments';
 import { TimestampsView, UpdateMessage } from '../common.dto';
 import { PageQuery } from '../pagination';
@@ -19,7 +29,10 @@ export class CreatePostRequest {
   @IsIn(POST_KINDS)
   kind: PostKind;
 
-  @ApiPropertyOptional({ enum: POST_CATEGORIES, description: 'ECP sensitivity, polling stations only (A most sensitive)' })
+  @ApiPropertyOptional({
+    enum: POST_CATEGORIES,
+    description: 'ECP sensitivity, polling stations only (A most sensitive)',
+  })
   @IsOptional()
   @IsIn(POST_CATEGORIES)
   category?: PostCategory | null;

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Builds what is stale, then runs every Rasad app as its own process; Ctrl-C stops them all.
+// `node scripts/start.js --seed` loads the Haripur demo district into an empty roster and exits.
+'use strict';
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const APPS = ['roster', 'gateway'];
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'test' && entry.name !== 'node_modules') newest = Math.max(newest, newestSource(full));
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
+      newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+function buildIfNeeded() {
+  const sources = Math.max(newestSource(path.join(root, 'apps')), newestSource(path.join(root, 'libs')));
+  for (const app of APPS) {
+    const bundle = path.join(root, 'dist', 'apps', app, 'main.js');
+    if (fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= sources) continue;
+    console.log(`building ${app}…`);
+    const result = spawnSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', app], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  }
+}
+
+function run(app, args = []) {
+  return spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist', 'apps', app, 'main.js'), ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+  });
+}
+
+buildIfNeeded();
+
+if (process.argv.includes('--seed')) {
+  run('roster', ['--seed']).on('exit', (code) => process.exit(code ?? 1));
+} else {
+  const children = APPS.map((app) => ({ app, child: run(app) }));
+  let stopping = false;
+  const stop = (code) => {
+    if (stopping) return;
+    stopping = true;
+    for (const { child } of children) if (child.exitCode === null) child.kill('SIGTERM');
+    const timer = setTimeout(() => process.exit(code), 10_000);
+    timer.unref();
+    Promise.all(children.map(({ child }) => child.exitCode !== null || new Promise((r) => child.on('exit', r)))).then(
+      () => process.exit(code),
+    );
+  };
+  for (const { app, child } of children) {
+    child.on('exit', (code, signal) => {
+      if (!stopping) {
+        console.error(`${app} stopped (${signal ?? `exit code ${code}`}); stopping the others`);
+        stop(code || 1);
+      }
+    });
+  }
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
+}
