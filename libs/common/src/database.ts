@@ -19,8 +19,9 @@ export async function ensureDatabase(url: string): Promise<boolean> {
     await client.query(`create database "${name}"`);
     return true;
   } catch (error) {
-    // Another process created it between our check and our create.
-    if ((error as { code?: string }).code === '42P04') {
+    // Another process created it between our check and our create (42P04, or 23505 when both raced).
+    const code = (error as { code?: string }).code;
+    if (code === '42P04' || code === '23505') {
       return false;
     }
     throw error;
