@@ -1,4 +1,4 @@
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { BaseEnv } from '@rasad/common';
 
 export class GatewayEnv extends BaseEnv {
@@ -9,6 +9,12 @@ export class GatewayEnv extends BaseEnv {
 
   @IsString()
   HOST: string = '127.0.0.1';
+
+  /** Services with event handlers, whose dead letters the admin API lists, comma-separated. */
+  @Matches(/^([a-z][a-z-]*(,[a-z][a-z-]*)*)?$/, {
+    message: 'RASAD_EVENT_CONSUMERS must be service names separated by commas',
+  })
+  RASAD_EVENT_CONSUMERS: string = '';
 
   @IsInt()
   @Min(1)

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { pinoParams } from '@rasad/common';
 import { MessagingModule, rasadValidationPipe } from '@rasad/messaging';
+import { DeadLettersRoutesModule } from './dead-letters/dead-letters.module';
 import { GatewayEnv } from './gateway.env';
 import { HealthModule } from './health/health.module';
 import { HttpErrorFilter } from './http/http-exception.filter';
@@ -30,6 +31,7 @@ export class GatewayModule {
         HealthModule,
         RosterRoutesModule,
         ImportsRoutesModule,
+        DeadLettersRoutesModule,
       ],
       providers: [
         { provide: GatewayEnv, useValue: env },

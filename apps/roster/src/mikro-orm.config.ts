@@ -6,6 +6,8 @@ import { District } from './geography/district.entity';
 import { PoliceStation } from './geography/police-station.entity';
 import { Tehsil } from './geography/tehsil.entity';
 import { Migration20261128000000RosterBase } from './migrations/Migration20261128000000RosterBase';
+import { Migration20261128100000RosterEvents } from './migrations/Migration20261128100000RosterEvents';
+import { OutboxMessage } from '@rasad/messaging';
 import { Personnel } from './personnel/personnel.entity';
 import { Post } from './posts/post.entity';
 import { RosterEntity } from './shared/base.entity';
@@ -19,11 +21,14 @@ export function rosterOrmOptions(databaseUrl: string, poolMax = 10): Options<Pos
     driver: PostgreSqlDriver,
     clientUrl: databaseUrl,
     schema: ROSTER_SCHEMA,
-    entities: [RosterEntity, District, Tehsil, PoliceStation, Unit, Post, Personnel, DutyAssignment],
+    entities: [RosterEntity, District, Tehsil, PoliceStation, Unit, Post, Personnel, DutyAssignment, OutboxMessage],
     extensions: [Migrator],
     migrations: {
       tableName: 'mikro_orm_migrations',
-      migrationsList: [{ name: 'Migration20261128000000RosterBase', class: Migration20261128000000RosterBase }],
+      migrationsList: [
+        { name: 'Migration20261128000000RosterBase', class: Migration20261128000000RosterBase },
+        { name: 'Migration20261128100000RosterEvents', class: Migration20261128100000RosterEvents },
+      ],
       transactional: true,
       allOrNothing: true,
       silent: true,

@@ -3,12 +3,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { OrmContextInterceptor, pinoParams } from '@rasad/common';
-import { DomainRpcExceptionFilter, RpcLoggingInterceptor, rasadValidationPipe } from '@rasad/messaging';
+import { DomainRpcExceptionFilter, EventsModule, RpcLoggingInterceptor, rasadValidationPipe } from '@rasad/messaging';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { GeographyModule } from './geography/geography.module';
 import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
-import { rosterOrmOptions } from './mikro-orm.config';
+import { ROSTER_SCHEMA, rosterOrmOptions } from './mikro-orm.config';
 import { PersonnelModule } from './personnel/personnel.module';
 import { PostsModule } from './posts/posts.module';
 import { RosterEnv } from './roster.env';
@@ -29,6 +29,13 @@ export class RosterModule {
         PersonnelModule,
         AssignmentsModule,
         ImportsModule,
+        EventsModule.forRoot({
+          service: 'roster',
+          schema: ROSTER_SCHEMA,
+          databaseUrl: env.DATABASE_URL,
+          nats: { url: env.NATS_URL, user: env.NATS_USER, pass: env.NATS_PASSWORD },
+          streamReplicas: env.NATS_STREAM_REPLICAS,
+        }),
       ],
       controllers: [HealthController],
       providers: [

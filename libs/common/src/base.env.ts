@@ -29,6 +29,12 @@ export class BaseEnv {
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
+  /** JetStream replicas of RASAD_EVENTS; 3 on a three-node cluster. */
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  NATS_STREAM_REPLICAS: number = 1;
+
   @IsString()
   RASAD_TIME_ZONE: string = DEFAULT_TIME_ZONE;
 

@@ -13,3 +13,7 @@ export * from './roster/posts.contract';
 export * from './roster/personnel.contract';
 export * from './roster/assignments.contract';
 export * from './roster/imports.contract';
+export * from './events/event-subjects';
+export * from './events/roster-events';
+export * from './events/event-map';
+export * from './events/dead-letters.contract';

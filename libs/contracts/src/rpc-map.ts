@@ -1,6 +1,7 @@
 import { IdRequest, UpdateRequest } from './common.dto';
 import { Page } from './pagination';
 import { Subjects } from './subjects';
+import { DeadLetterView, ListDeadLettersQuery } from './events/dead-letters.contract';
 import {
   AssignmentView,
   CancelAssignmentMessage,
@@ -102,6 +103,9 @@ export interface RpcMap {
   [Subjects.importRows]: { request: ImportRowsRequest; reply: ImportRowsReply };
   [Subjects.importCommit]: { request: ImportBatchRequest; reply: ImportResultView };
   [Subjects.importAbort]: { request: ImportBatchRequest; reply: { aborted: boolean } };
+
+  [list: `${string}.dead-letter.list.v1`]: { request: ListDeadLettersQuery; reply: Page<DeadLetterView> };
+  [replay: `${string}.dead-letter.replay.v1`]: { request: IdRequest; reply: DeadLetterView };
 }
 
 export type RpcSubject = keyof RpcMap;

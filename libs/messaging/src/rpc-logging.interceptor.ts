@@ -6,6 +6,7 @@ import { Store, storage } from 'nestjs-pino/storage';
 import type { MsgHdrs } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { Observable, tap } from 'rxjs';
+import { withRequestId } from './request-context';
 
 /** Carries the gateway's request id into every log line a NATS handler writes, and logs each message. */
 @Injectable()
@@ -22,15 +23,17 @@ export class RpcLoggingInterceptor implements NestInterceptor {
     const elapsed = () => Number((process.hrtime.bigint() - started) / 1000n) / 1000;
     return new Observable((subscriber) => {
       storage.run(new Store(logger), () => {
-        next
-          .handle()
-          .pipe(
-            tap({
-              next: () => logger.debug({ ms: elapsed() }, 'handled'),
-              error: (error: { code?: string }) => logger.info({ ms: elapsed(), code: error?.code }, 'refused'),
-            }),
-          )
-          .subscribe(subscriber);
+        withRequestId(requestId, () =>
+          next
+            .handle()
+            .pipe(
+              tap({
+                next: () => logger.debug({ ms: elapsed() }, 'handled'),
+                error: (error: { code?: string }) => logger.info({ ms: elapsed(), code: error?.code }, 'refused'),
+              }),
+            )
+            .subscribe(subscriber),
+        );
       });
     });
   }

@@ -2,3 +2,5 @@ export * from './services';
 export * from './eventually';
 export * from './http-client';
 export * from './factories';
+export * from './nats-server';
+export * from './processes';

@@ -6,6 +6,7 @@ import {
   CreateAssignmentRequest,
   DomainError,
   ErrorCode,
+  EventSubjects,
   ListAssignmentsQuery,
   Page,
   UpdateAssignmentRequest,
@@ -13,21 +14,26 @@ import {
 } from '@rasad/contracts';
 import { PgErrorCode, pgErrorCode } from '@rasad/common';
 import { DutyWindow, windowError } from '@rasad/duty-assignments';
+import { Outbox } from '@rasad/messaging';
 import { Personnel } from '../personnel/personnel.entity';
 import { Post } from '../posts/post.entity';
 import { page } from '../shared/pages';
 import { assignDefined, findOrFail, findReference } from '../shared/records';
-import { DutyAssignment, assignmentView } from './duty-assignment.entity';
+import { DutyAssignment, assignmentEvent, assignmentView } from './duty-assignment.entity';
 
 @Injectable()
 export class AssignmentsService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: Outbox,
+  ) {}
 
   async create(body: CreateAssignmentRequest): Promise<AssignmentView> {
     const window = checkedWindow(body.startsAt, body.endsAt);
     await findReference(this.em, Personnel, 'personnelId', 'personnel', body.personnelId);
     await findReference(this.em, Post, 'postId', 'post', body.postId);
     const assignment = this.em.create(DutyAssignment, { ...body, ...window, status: body.status ?? 'planned' });
+    this.outbox.record(this.em, EventSubjects.assignmentCreated, assignment.id, assignmentEvent(assignment));
     await this.flush(assignment);
     return assignmentView(assignment);
   }
@@ -70,7 +76,12 @@ export class AssignmentsService {
       changes.startsAt ?? assignment.startsAt.toISOString(),
       changes.endsAt ?? assignment.endsAt.toISOString(),
     );
+    const before = assignmentEvent(assignment);
     assignDefined<DutyAssignment>(assignment, { ...changes, ...window });
+    const after = assignmentEvent(assignment);
+    if (JSON.stringify(after) !== JSON.stringify(before)) {
+      this.outbox.record(this.em, EventSubjects.assignmentChanged, assignment.id, { before, after });
+    }
     await this.flush(assignment);
     return assignmentView(assignment);
   }
@@ -81,6 +92,10 @@ export class AssignmentsService {
       assignment.status = 'cancelled';
       assignment.cancelReason = reason ?? null;
       assignment.cancelledAt = new Date();
+      this.outbox.record(this.em, EventSubjects.assignmentCancelled, assignment.id, {
+        ...assignmentEvent(assignment),
+        reason: assignment.cancelReason,
+      });
       await this.em.flush();
     }
     return assignmentView(assignment);

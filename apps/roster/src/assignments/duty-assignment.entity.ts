@@ -1,5 +1,5 @@
 import { Entity, Opt, Property } from '@mikro-orm/core';
-import { AssignmentView } from '@rasad/contracts';
+import { AssignmentEvent, AssignmentView } from '@rasad/contracts';
 import { DutyPhase, DutyRole, DutyStatus } from '@rasad/duty-assignments';
 import { RosterEntity, timestamps } from '../shared/base.entity';
 
@@ -47,4 +47,9 @@ export function assignmentView(a: DutyAssignment): AssignmentView {
     cancelReason: a.cancelReason,
     ...timestamps(a),
   };
+}
+
+export function assignmentEvent(a: DutyAssignment): AssignmentEvent {
+  const { cancelReason: _r, createdAt: _c, updatedAt: _u, ...event } = assignmentView(a);
+  return event;
 }

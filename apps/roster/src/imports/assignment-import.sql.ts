@@ -69,7 +69,13 @@ export const ASSIGNMENT_APPLY = `
       updated_at = now()
     where (d.post_id, d.role, d.phase, d.status) is distinct from
           (excluded.post_id, excluded.role, excluded.phase, excluded.status)
-    returning (xmax = 0) as inserted
+    returning d.id, (xmax = 0) as inserted
   )
-  select count(*) filter (where inserted)::int as created, count(*) filter (where not inserted)::int as updated
-  from applied`;
+  select id, inserted from applied`;
+
+/** The live duties the file will match, read before the upsert so that changes carry their before-state. */
+export const ASSIGNMENT_MATCHED = `
+  with ${SOURCE}
+  select cur.id from src s
+  join roster.duty_assignment cur on cur.personnel_id = s.personnel_id and cur.starts_at = s.starts_at
+    and cur.ends_at = s.ends_at and cur.status <> 'cancelled'`;

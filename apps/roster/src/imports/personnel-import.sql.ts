@@ -75,7 +75,6 @@ export const PERSONNEL_APPLY = `
       is distinct from
       (excluded.name, excluded.rank, excluded.unit_id, excluded.home_district_id, excluded.cnic, excluded.phone,
        excluded.gender, excluded.dietary_needs, excluded.travel_mode, excluded.language)
-    returning (xmax = 0) as inserted
+    returning p.id, (xmax = 0) as inserted
   )
-  select count(*) filter (where inserted)::int as created, count(*) filter (where not inserted)::int as updated
-  from applied`;
+  select id, inserted from applied`;

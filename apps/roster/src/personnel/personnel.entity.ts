@@ -1,5 +1,5 @@
 import { ArrayType, Entity, Opt, Property } from '@mikro-orm/core';
-import { PersonnelView } from '@rasad/contracts';
+import { PersonnelEvent, PersonnelView } from '@rasad/contracts';
 import { Gender, Language, Rank, TravelMode } from '@rasad/personnel';
 import { RosterEntity, timestamps } from '../shared/base.entity';
 
@@ -55,4 +55,9 @@ export function personnelView(p: Personnel): PersonnelView {
     language: p.language,
     ...timestamps(p),
   };
+}
+
+export function personnelEvent(p: Personnel): PersonnelEvent {
+  const { cnic: _cnic, createdAt: _c, updatedAt: _u, ...event } = personnelView(p);
+  return event;
 }

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
   CreatePersonnelRequest,
+  EventSubjects,
   ListPersonnelQuery,
   Page,
   PersonnelView,
@@ -9,17 +10,21 @@ import {
   UpdateRequest,
 } from '@rasad/contracts';
 import { normalizePakistanMobile } from '@rasad/personnel';
+import { Outbox } from '@rasad/messaging';
 import { District } from '../geography/district.entity';
 import { page } from '../shared/pages';
 import { assignDefined, findOrFail, findReference, rethrowUniqueViolation } from '../shared/records';
 import { Unit } from '../units/unit.entity';
-import { Personnel, personnelView } from './personnel.entity';
+import { Personnel, personnelEvent, personnelView } from './personnel.entity';
 
 const UNIQUE = { personnel_service_number_unique: 'serviceNumber', personnel_cnic_unique: 'cnic' };
 
 @Injectable()
 export class PersonnelService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: Outbox,
+  ) {}
 
   async create(body: CreatePersonnelRequest): Promise<PersonnelView> {
     await this.checkReferences(body);
@@ -29,6 +34,7 @@ export class PersonnelService {
       dietaryNeeds: body.dietaryNeeds ?? [],
       language: body.language ?? 'en',
     });
+    this.outbox.record(this.em, EventSubjects.personnelRegistered, person.id, personnelEvent(person));
     await this.flush();
     return personnelView(person);
   }
@@ -69,10 +75,14 @@ export class PersonnelService {
   async update({ id, changes }: UpdateRequest<UpdatePersonnelRequest>): Promise<PersonnelView> {
     const person = await findOrFail(this.em, Personnel, 'personnel', id);
     await this.checkReferences(changes);
+    const before = JSON.stringify(personnelEvent(person));
     assignDefined(person, {
       ...changes,
       phone: changes.phone ? (normalizePakistanMobile(changes.phone) ?? changes.phone) : undefined,
     });
+    if (JSON.stringify(personnelEvent(person)) !== before) {
+      this.outbox.record(this.em, EventSubjects.personnelUpdated, person.id, personnelEvent(person));
+    }
     await this.flush();
     return personnelView(person);
   }

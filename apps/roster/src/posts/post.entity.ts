@@ -1,5 +1,5 @@
 import { Entity, Opt, Property } from '@mikro-orm/core';
-import { PostView } from '@rasad/contracts';
+import { PostEvent, PostView } from '@rasad/contracts';
 import { PostCategory, PostKind } from '@rasad/duty-assignments';
 import { RosterEntity, timestamps } from '../shared/base.entity';
 
@@ -51,4 +51,9 @@ export function postView(p: Post): PostView {
     remote: p.remote,
     ...timestamps(p),
   };
+}
+
+export function postEvent(p: Post): PostEvent {
+  const { createdAt: _c, updatedAt: _u, ...event } = postView(p);
+  return event;
 }

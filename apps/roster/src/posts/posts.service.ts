@@ -4,20 +4,25 @@ import {
   CreatePostRequest,
   DomainError,
   ErrorCode,
+  EventSubjects,
   ListPostsQuery,
   Page,
   PostView,
   UpdatePostRequest,
   UpdateRequest,
 } from '@rasad/contracts';
+import { Outbox } from '@rasad/messaging';
 import { PoliceStation } from '../geography/police-station.entity';
 import { page } from '../shared/pages';
 import { assignDefined, findOrFail, findReference, rethrowUniqueViolation } from '../shared/records';
-import { Post, postView } from './post.entity';
+import { Post, postEvent, postView } from './post.entity';
 
 @Injectable()
 export class PostsService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: Outbox,
+  ) {}
 
   async create(body: CreatePostRequest): Promise<PostView> {
     const station = await findReference(
@@ -37,6 +42,7 @@ export class PostsService {
       tehsilId: station.tehsilId,
     });
     checkCategory(post);
+    this.outbox.record(this.em, EventSubjects.postCreated, post.id, postEvent(post));
     await this.flush();
     return postView(post);
   }
@@ -60,6 +66,7 @@ export class PostsService {
 
   async update({ id, changes }: UpdateRequest<UpdatePostRequest>): Promise<PostView> {
     const post = await findOrFail(this.em, Post, 'post', id);
+    const before = JSON.stringify(postEvent(post));
     if (changes.policeStationId && changes.policeStationId !== post.policeStationId) {
       const station = await findReference(
         this.em,
@@ -76,6 +83,9 @@ export class PostsService {
       post.category = null;
     }
     checkCategory(post);
+    if (JSON.stringify(postEvent(post)) !== before) {
+      this.outbox.record(this.em, EventSubjects.postUpdated, post.id, postEvent(post));
+    }
     await this.flush();
     return postView(post);
   }

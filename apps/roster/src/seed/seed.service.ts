@@ -1,7 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { RosterEnv } from '../roster.env';
-import { buildHaripurDemo } from './haripur-demo';
+import { EventSubjects } from '@rasad/contracts';
+import { NewEvent, Outbox } from '@rasad/messaging';
+import { HaripurDemo, buildHaripurDemo } from './haripur-demo';
 
 type Column = [key: string, sqlType: string];
 
@@ -110,6 +112,7 @@ export class SeedService {
   constructor(
     private readonly em: EntityManager,
     private readonly env: RosterEnv,
+    private readonly outbox: Outbox,
   ) {}
 
   async loadHaripur({ onlyIfEmpty }: { onlyIfEmpty: boolean }): Promise<{ loaded: boolean }> {
@@ -137,6 +140,8 @@ export class SeedService {
           );
         }
       }
+      // Every other service learns the demo roster the way it learns any roster: from its events.
+      await this.outbox.insertMany(tx, demoEvents(demo));
     });
     this.logger.log(
       {
@@ -149,4 +154,28 @@ export class SeedService {
     );
     return { loaded: true };
   }
+}
+
+function demoEvents(demo: HaripurDemo): NewEvent[] {
+  return [
+    ...demo.posts.map((post): NewEvent => ({
+      subject: EventSubjects.postCreated,
+      aggregateId: post.id,
+      payload: post,
+    })),
+    ...demo.personnel.map(({ cnic: _cnic, ...person }): NewEvent => ({
+      subject: EventSubjects.personnelRegistered,
+      aggregateId: person.id,
+      payload: person,
+    })),
+    ...demo.assignments.map((duty): NewEvent => ({
+      subject: EventSubjects.assignmentCreated,
+      aggregateId: duty.id,
+      payload: {
+        ...duty,
+        startsAt: new Date(duty.startsAt).toISOString(),
+        endsAt: new Date(duty.endsAt).toISOString(),
+      },
+    })),
+  ];
 }

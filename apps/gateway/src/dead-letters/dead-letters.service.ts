@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DeadLetterView,
+  DomainError,
+  ErrorCode,
+  ListDeadLettersQuery,
+  Page,
+  deadLetterSubjects,
+} from '@rasad/contracts';
+import { RasadClient } from '@rasad/messaging';
+import { GatewayEnv } from '../gateway.env';
+
+/** Dead letters live with each consuming service; the gateway asks them all, or the one named. */
+@Injectable()
+export class DeadLettersService {
+  private readonly consumers: string[];
+
+  constructor(
+    private readonly rasad: RasadClient,
+    @Inject(GatewayEnv) env: GatewayEnv,
+  ) {
+    this.consumers = env.RASAD_EVENT_CONSUMERS.split(',').filter(Boolean);
+  }
+
+  async list(query: ListDeadLettersQuery, requestId: string): Promise<Page<DeadLetterView>> {
+    const { service, ...rest } = query;
+    const services = this.services(service);
+    if (services.length === 1) {
+      return this.rasad.send(deadLetterSubjects(services[0]).list, rest, { requestId });
+    }
+    // Across services a single cursor cannot continue every list: the first page of each, merged.
+    const pages = await Promise.all(
+      services.map((s) => this.rasad.send(deadLetterSubjects(s).list, { limit: rest.limit }, { requestId })),
+    );
+    return { items: pages.flatMap((p) => p.items), nextCursor: null };
+  }
+
+  async replay(id: string, service: string | undefined, requestId: string): Promise<DeadLetterView> {
+    for (const candidate of this.services(service)) {
+      try {
+        return await this.rasad.send(deadLetterSubjects(candidate).replay, { id }, { requestId });
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === ErrorCode.NotFound)) {
+          throw error;
+        }
+      }
+    }
+    throw DomainError.notFound('dead letter', id);
+  }
+
+  private services(service: string | undefined): string[] {
+    if (!service) {
+      return this.consumers;
+    }
+    if (!this.consumers.includes(service)) {
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        `service must be one of: ${this.consumers.join(', ') || '(none)'}`,
+        [{ field: 'service', message: `${service} has no event handlers here` }],
+      );
+    }
+    return [service];
+  }
+}

@@ -1,0 +1,22 @@
+import { EventSubjects } from './event-subjects';
+import {
+  AssignmentCancelledEvent,
+  AssignmentChangedEvent,
+  AssignmentEvent,
+  PersonnelEvent,
+  PostEvent,
+} from './roster-events';
+
+/** Subject to payload class: emitting or handling the wrong payload does not compile, and consumers validate by it. */
+export const EventPayloads = {
+  [EventSubjects.personnelRegistered]: PersonnelEvent,
+  [EventSubjects.personnelUpdated]: PersonnelEvent,
+  [EventSubjects.postCreated]: PostEvent,
+  [EventSubjects.postUpdated]: PostEvent,
+  [EventSubjects.assignmentCreated]: AssignmentEvent,
+  [EventSubjects.assignmentChanged]: AssignmentChangedEvent,
+  [EventSubjects.assignmentCancelled]: AssignmentCancelledEvent,
+} as const;
+
+export type EventMap = { [S in keyof typeof EventPayloads]: InstanceType<(typeof EventPayloads)[S]> };
+export type KnownEventSubject = keyof EventMap;

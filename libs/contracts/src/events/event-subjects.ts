@@ -1,0 +1,30 @@
+/** Every event subject: `evt.<service>.<entity>.<event>.v1`, all on the RASAD_EVENTS stream. */
+export const EventSubjects = {
+  personnelRegistered: 'evt.roster.personnel.registered.v1',
+  personnelUpdated: 'evt.roster.personnel.updated.v1',
+  postCreated: 'evt.roster.post.created.v1',
+  postUpdated: 'evt.roster.post.updated.v1',
+  assignmentCreated: 'evt.roster.assignment.created.v1',
+  assignmentChanged: 'evt.roster.assignment.changed.v1',
+  assignmentCancelled: 'evt.roster.assignment.cancelled.v1',
+} as const;
+
+export type EventSubject = (typeof EventSubjects)[keyof typeof EventSubjects];
+
+export const EVENT_STREAM = 'RASAD_EVENTS';
+export const EVENT_STREAM_SUBJECTS = ['evt.>'];
+
+/** What travels on JetStream: the payload with the facts a consumer needs to apply it once and trace it. */
+export interface EventEnvelope<T = unknown> {
+  /** UUID v7; also the JetStream Nats-Msg-Id and the consumer's inbox key. */
+  id: string;
+  type: string;
+  version: number;
+  occurredAt: string;
+  producer: string;
+  /** The HTTP request id that caused it, when there was one. */
+  correlationId: string | null;
+  /** The record the event is about; events of one aggregate are published in order. */
+  aggregateId: string;
+  payload: T;
+}
