@@ -85,6 +85,27 @@ describe('events survive faults: at-least-once delivery, exactly-once effect', (
     report('consumer-kill', await settled(EVENTS));
   });
 
+  it('finishes the handler in hand and exits on SIGTERM, within bounded time', async () => {
+    const first = await consumer({ FAULT_HANDLER_DELAY_MS: '200' });
+    producer({ FAULT_TO: String(EVENTS) });
+    await first.waitFor('handling');
+    const stopping = Date.now();
+    await first.kill('SIGTERM');
+    // Nest runs its shutdown hooks, then re-raises the signal: exit by SIGTERM, but only after the hooks.
+    expect((await first.exited).signal).toBe('SIGTERM');
+    expect(Date.now() - stopping).toBeLessThan(12_000);
+    const inHand = first.output
+      .filter((line) => line.startsWith('handling '))
+      .at(-1)!
+      .slice('handling '.length);
+    const applied = await query<{ n: number }>(
+      `select count(*)::int as n from ${CONSUMER_SCHEMA}.effect where event_id = '${inHand}'`,
+    );
+    expect(applied[0].n).toBe(1);
+    await consumer();
+    report('graceful-shutdown', await settled(EVENTS));
+  });
+
   it('publishes after a restart when the producer is SIGKILLed between commit and publish', async () => {
     await consumer();
     const half = Math.floor(EVENTS / 2);

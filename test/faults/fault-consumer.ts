@@ -27,6 +27,7 @@ class EffectRecorder {
   @OnEvent(EventSubjects.assignmentCreated)
   async apply(duty: AssignmentEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
     if (delayMs > 0) {
+      process.stdout.write(`handling ${envelope.id}\n`);
       await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
     await em.execute(`insert into ${CONSUMER_SCHEMA}.effect (event_id, aggregate_id) values (?, ?)`, [
