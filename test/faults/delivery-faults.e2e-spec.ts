@@ -3,6 +3,7 @@ import { NatsServerProcess, TestApi, TestDatabase, TsProcess, createTestDatabase
 import { Client } from 'pg';
 import { createGateway } from '../../apps/gateway/src/bootstrap';
 import { GatewayEnv } from '../../apps/gateway/src/gateway.env';
+import { TEST_ADMIN_PASSWORD } from '../support/rasad-app';
 import { CONSUMER_SCHEMA, PRODUCER_SCHEMA, Reconciliation, createFaultSchemas, reconcile } from './fault-schema';
 
 /** Small in `npm test`; the benchmark runs it with FAULT_EVENTS=10000. */
@@ -129,11 +130,19 @@ describe('events survive faults: at-least-once delivery, exactly-once effect', (
     expect(retried[0].n).toBe(Math.floor(EVENTS / 10) - Math.floor(EVENTS / 50));
 
     const gateway = await createGateway(
-      loadEnv(GatewayEnv, { ...env(), PORT: '0', LOG_LEVEL: 'warn', RASAD_EVENT_CONSUMERS: 'faults-consumer' }),
+      loadEnv(GatewayEnv, {
+        ...env(),
+        PORT: '0',
+        LOG_LEVEL: 'warn',
+        RASAD_EVENT_CONSUMERS: 'faults-consumer',
+        RASAD_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+      }),
     );
     await gateway.listen(0, '127.0.0.1');
     try {
-      const api = new TestApi(`http://127.0.0.1:${(gateway.getHttpServer().address() as { port: number }).port}`);
+      const api = await new TestApi(
+        `http://127.0.0.1:${(gateway.getHttpServer().address() as { port: number }).port}`,
+      ).login('admin', TEST_ADMIN_PASSWORD);
       const listed = await api.get(`/api/v1/dead-letters?limit=500`);
       expect(listed.status).toBe(200);
       expect(listed.body.items).toHaveLength(POISON);

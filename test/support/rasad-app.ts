@@ -7,8 +7,13 @@ import { GatewayEnv } from '../../apps/gateway/src/gateway.env';
 import { createRoster } from '../../apps/roster/src/bootstrap';
 import { RosterEnv } from '../../apps/roster/src/roster.env';
 
+export const TEST_ADMIN_PASSWORD = 'admin-password-for-tests';
+
 export interface RunningRasad {
+  /** Signed in as the first admin. */
   api: TestApi;
+  /** No token at all. */
+  anonymous: TestApi;
   database: TestDatabase;
   roster: INestMicroservice;
   gateway: NestFastifyApplication;
@@ -30,7 +35,16 @@ export async function startRasad(suite: string, env: Record<string, string> = {}
   try {
     roster = await createRoster(loadEnv(RosterEnv, { RASAD_DEMO_DATA: 'false', ...common }));
     await roster.listen();
-    gateway = await createGateway(loadEnv(GatewayEnv, { ...common, PORT: '0' }));
+    gateway = await createGateway(
+      loadEnv(GatewayEnv, {
+        RASAD_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+        JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256',
+        LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+        IMPORTS_PER_MINUTE: '1000',
+        ...common,
+        PORT: '0',
+      }),
+    );
     await gateway.listen(0, '127.0.0.1');
   } catch (error) {
     await gateway?.close();
@@ -39,8 +53,10 @@ export async function startRasad(suite: string, env: Record<string, string> = {}
     throw error;
   }
   const address = gateway.getHttpServer().address() as { port: number };
+  const anonymous = new TestApi(`http://127.0.0.1:${address.port}`);
   return {
-    api: new TestApi(`http://127.0.0.1:${address.port}`),
+    api: await anonymous.login('admin', TEST_ADMIN_PASSWORD),
+    anonymous,
     database,
     roster: roster,
     gateway: gateway,

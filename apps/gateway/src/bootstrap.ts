@@ -3,7 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { checkNats, preparePostgres } from '@rasad/common';
+import { checkNats, migrateWithLock, preparePostgres } from '@rasad/common';
+import helmet from '@fastify/helmet';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { AuthService } from './auth/auth.service';
 import { GatewayEnv } from './gateway.env';
 import { GatewayModule } from './gateway.module';
 import { requestIdFor, requestIdOf } from './http/request-id.decorator';
@@ -24,9 +27,13 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  await migrateWithLock(app.get(MikroORM), env.DATABASE_URL, 'gateway');
+  await app.get(AuthService).ensureFirstAdmin();
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
 
+  // A JSON API: no HTML to protect with a CSP, and the OpenAPI UI needs its inline scripts.
+  await app.register(helmet, { contentSecurityPolicy: false });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
   fastify.addHook('onSend', async (request, reply) => {
@@ -40,6 +47,8 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
         'errors are `{code, message, errors?, details?, requestId}`.',
     )
     .setVersion('1')
+    .addBearerAuth()
+    .addSecurityRequirements('bearer')
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
   return app;

@@ -1,4 +1,4 @@
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { BaseEnv } from '@rasad/common';
 
 export class GatewayEnv extends BaseEnv {
@@ -9,6 +9,31 @@ export class GatewayEnv extends BaseEnv {
 
   @IsString()
   HOST: string = '127.0.0.1';
+
+  /** Signs access tokens; set the same long random value on every gateway replica. */
+  @IsOptional()
+  @IsString()
+  @Length(32, 512, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  JWT_TTL_SECONDS: number = 900;
+
+  /** The first admin's password, used only when no `admin` user exists yet. */
+  @IsOptional()
+  @IsString()
+  @Length(12, 200, { message: 'RASAD_ADMIN_PASSWORD must be at least 12 characters' })
+  RASAD_ADMIN_PASSWORD?: string;
+
+  @IsInt()
+  @Min(1)
+  LOGIN_ATTEMPTS_PER_MINUTE: number = 10;
+
+  @IsInt()
+  @Min(1)
+  IMPORTS_PER_MINUTE: number = 6;
 
   /** Services with event handlers, whose dead letters the admin API lists, comma-separated. */
   @Matches(/^([a-z][a-z-]*(,[a-z][a-z-]*)*)?$/, {

@@ -5,6 +5,9 @@ import { pinoParams } from '@rasad/common';
 import { MessagingModule, rasadValidationPipe } from '@rasad/messaging';
 import { DeadLettersRoutesModule } from './dead-letters/dead-letters.module';
 import { GatewayEnv } from './gateway.env';
+import { AuthModule } from './auth/auth.module';
+import { gatewayOrmOptions } from './mikro-orm.config';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { HealthModule } from './health/health.module';
 import { HttpErrorFilter } from './http/http-exception.filter';
 import { ImportsRoutesModule } from './imports/imports.module';
@@ -28,6 +31,8 @@ export class GatewayModule {
           pass: env.NATS_PASSWORD,
           timeoutMs: env.NATS_REQUEST_TIMEOUT_MS,
         }),
+        MikroOrmModule.forRoot(gatewayOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX)),
+        AuthModule,
         HealthModule,
         RosterRoutesModule,
         ImportsRoutesModule,

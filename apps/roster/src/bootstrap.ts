@@ -2,8 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { Client } from 'pg';
-import { checkNats, preparePostgres } from '@rasad/common';
+import { checkNats, migrateWithLock, preparePostgres } from '@rasad/common';
 import { natsServerOptions } from '@rasad/messaging';
 import { QueueGroups } from '@rasad/contracts';
 import { RosterEnv } from './roster.env';
@@ -23,20 +22,8 @@ export async function createRoster(env: RosterEnv): Promise<INestMicroservice> {
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  await migrate(app.get(MikroORM), env.DATABASE_URL);
+  await migrateWithLock(app.get(MikroORM), env.DATABASE_URL, 'roster');
   return app;
-}
-
-/** Replicas starting together take turns: the advisory lock serialises their migrations. */
-async function migrate(orm: MikroORM, databaseUrl: string): Promise<void> {
-  const lock = new Client({ connectionString: databaseUrl });
-  await lock.connect();
-  try {
-    await lock.query("select pg_advisory_lock(hashtext('rasad.roster.migrations'))");
-    await orm.getMigrator().up();
-  } finally {
-    await lock.end();
-  }
 }
 
 export async function seedDemo(app: INestMicroservice, onlyIfEmpty: boolean): Promise<void> {

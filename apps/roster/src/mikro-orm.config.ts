@@ -7,6 +7,7 @@ import { PoliceStation } from './geography/police-station.entity';
 import { Tehsil } from './geography/tehsil.entity';
 import { Migration20261128000000RosterBase } from './migrations/Migration20261128000000RosterBase';
 import { Migration20261128100000RosterEvents } from './migrations/Migration20261128100000RosterEvents';
+import { Migration20261128200000RosterImportScope } from './migrations/Migration20261128200000RosterImportScope';
 import { OutboxMessage } from '@rasad/messaging';
 import { Personnel } from './personnel/personnel.entity';
 import { Post } from './posts/post.entity';
@@ -28,6 +29,7 @@ export function rosterOrmOptions(databaseUrl: string, poolMax = 10): Options<Pos
       migrationsList: [
         { name: 'Migration20261128000000RosterBase', class: Migration20261128000000RosterBase },
         { name: 'Migration20261128100000RosterEvents', class: Migration20261128100000RosterEvents },
+        { name: 'Migration20261128200000RosterImportScope', class: Migration20261128200000RosterImportScope },
       ],
       transactional: true,
       allOrNothing: true,

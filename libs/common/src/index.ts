@@ -5,3 +5,4 @@ export * from './logging';
 export * from './orm-context.interceptor';
 export * from './pg-errors';
 export * from './database';
+export * from './migrate';

@@ -17,3 +17,4 @@ export * from './events/event-subjects';
 export * from './events/roster-events';
 export * from './events/event-map';
 export * from './events/dead-letters.contract';
+export * from './gateway/auth.contract';

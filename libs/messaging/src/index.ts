@@ -15,3 +15,4 @@ export * from './events/on-event.decorator';
 export * from './events/event-consumer';
 export * from './events/dead-letters.service';
 export * from './events/events.module';
+export * from './scope.decorator';

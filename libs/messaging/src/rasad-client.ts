@@ -1,9 +1,20 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
 import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception';
-import { DomainError, ErrorCode, Headers, RpcReply, RpcRequest, RpcSubject, isRpcErrorPayload } from '@rasad/contracts';
+import {
+  CallerScope,
+  DomainError,
+  ErrorCode,
+  Headers,
+  RpcReply,
+  RpcRequest,
+  RpcSubject,
+  encodeScope,
+  isRpcErrorPayload,
+} from '@rasad/contracts';
 import { headers as natsHeaders } from 'nats';
 import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
+import { currentRequestId, currentScope } from './request-context';
 
 export const RASAD_NATS_CLIENT = Symbol('RASAD_NATS_CLIENT');
 export const RASAD_CLIENT_OPTIONS = Symbol('RASAD_CLIENT_OPTIONS');
@@ -14,6 +25,8 @@ export interface RasadClientOptions {
 
 export interface SendOptions {
   requestId?: string;
+  /** Whose districts the service may show or change; see decodeScope for what its absence means. */
+  scope?: CallerScope;
   timeoutMs?: number;
 }
 
@@ -31,8 +44,13 @@ export class RasadClient implements OnApplicationShutdown {
     options: SendOptions = {},
   ): Promise<RpcReply<S>> {
     const headers = natsHeaders();
-    if (options.requestId) {
-      headers.set(Headers.requestId, options.requestId);
+    const requestId = options.requestId ?? currentRequestId();
+    if (requestId) {
+      headers.set(Headers.requestId, requestId);
+    }
+    const scope = options.scope ?? currentScope();
+    if (scope) {
+      headers.set(Headers.scope, encodeScope(scope));
     }
     const record = new NatsRecordBuilder(payload).setHeaders(headers).build();
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;

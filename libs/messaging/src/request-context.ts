@@ -1,12 +1,27 @@
+import { CallerScope } from '@rasad/contracts';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-const requestIds = new AsyncLocalStorage<string>();
+export interface RequestContext {
+  requestId: string;
+  /** The signed-in caller's districts, set by the gateway's guard; services read theirs from a header. */
+  scope?: CallerScope;
+}
 
-/** Runs `work` with the request id that events recorded inside it carry as their correlation id. */
+const contexts = new AsyncLocalStorage<RequestContext>();
+
+/** Runs `work` inside a request: events recorded in it carry the id, requests sent from it carry id and scope. */
+export function withRequestContext<T>(context: RequestContext, work: () => T): T {
+  return contexts.run(context, work);
+}
+
 export function withRequestId<T>(requestId: string, work: () => T): T {
-  return requestIds.run(requestId, work);
+  return withRequestContext({ requestId }, work);
 }
 
 export function currentRequestId(): string | null {
-  return requestIds.getStore() ?? null;
+  return contexts.getStore()?.requestId ?? null;
+}
+
+export function currentScope(): CallerScope | undefined {
+  return contexts.getStore()?.scope;
 }

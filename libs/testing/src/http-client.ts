@@ -6,7 +6,23 @@ export interface ApiResponse<T = any> {
 
 /** A thin fetch wrapper for e2e tests: real HTTP against a listening gateway. */
 export class TestApi {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly token?: string,
+  ) {}
+
+  /** The same API as another signed-in user. */
+  as(token: string | undefined): TestApi {
+    return new TestApi(this.baseUrl, token);
+  }
+
+  async login(username: string, password: string): Promise<TestApi> {
+    const response = await this.as(undefined).post('/api/v1/auth/login', { username, password });
+    if (response.status !== 200) {
+      throw new Error(`login as ${username} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    }
+    return this.as(response.body.accessToken);
+  }
 
   async request<T = any>(
     method: string,
@@ -14,7 +30,10 @@ export class TestApi {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
-    const init: RequestInit = { method, headers: { ...headers } };
+    const init: RequestInit = {
+      method,
+      headers: { ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...headers },
+    };
     if (typeof body === 'string') {
       init.body = body;
     } else if (body !== undefined) {

@@ -1,11 +1,14 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DeadLetterServiceQuery, DeadLetterView, IdRequest, ListDeadLettersQuery, PageOf } from '@rasad/contracts';
+import { Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { RequestId } from '../http/request-id.decorator';
 import { DeadLettersService } from './dead-letters.service';
 
 @ApiTags('Dead letters')
+@ApiBearerAuth()
+@Roles('admin')
 @Controller('dead-letters')
 export class DeadLettersController {
   constructor(private readonly deadLetters: DeadLettersService) {}

@@ -8,11 +8,13 @@ import type { FastifyReply } from 'fastify';
 import type { NatsConnection } from 'nats';
 import { Pool } from 'pg';
 import { GATEWAY_PG_POOL } from './health.tokens';
+import { Public } from '../auth/auth.decorators';
 
 const PROBE_TIMEOUT_MS = 2000;
 
 /** Each service answers over NATS with its own database's state, so this shows what an officer would hit. */
 @ApiTags('Health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,5 +1,7 @@
-import { Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { Audited } from '../audit/audited.interceptor';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode, ImportResultView } from '@rasad/contracts';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
@@ -13,6 +15,10 @@ const CSV_BODY = {
 };
 
 @ApiTags('Imports')
+@ApiBearerAuth()
+@Audited({ entity: 'import' })
+@UseGuards(ThrottlerGuard)
+@SkipThrottle({ login: true })
 @Controller('imports')
 export class ImportsController {
   constructor(private readonly imports: CsvImportService) {}

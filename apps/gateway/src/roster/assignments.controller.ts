@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AssignmentView,
   CancelAssignmentRequest,
@@ -11,9 +11,12 @@ import {
   UpdateAssignmentRequest,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
+import { Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { RequestId } from '../http/request-id.decorator';
 
+@ApiBearerAuth()
+@Audited({ entity: 'assignment', get: Subjects.assignmentGet })
 @ApiTags('Duty assignments')
 @Controller('assignments')
 export class AssignmentsController {

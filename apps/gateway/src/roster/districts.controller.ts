@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreateDistrictRequest,
   IdRequest,
@@ -10,9 +10,13 @@ import {
   DistrictView,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
+import { Audited } from '../audit/audited.interceptor';
+import { Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { RequestId } from '../http/request-id.decorator';
 
+@ApiBearerAuth()
+@Audited({ entity: 'district', get: Subjects.districtGet })
 @ApiTags('Districts')
 @Controller('districts')
 export class DistrictsController {
@@ -34,6 +38,7 @@ export class DistrictsController {
   }
 
   @Post()
+  @Roles('admin')
   @ApiCreatedResponse({ type: DistrictView })
   @ApiErrors(409)
   create(@Body() body: CreateDistrictRequest, @RequestId() requestId: string) {

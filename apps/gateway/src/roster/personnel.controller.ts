@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreatePersonnelRequest,
   IdRequest,
@@ -10,9 +10,12 @@ import {
   PersonnelView,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
+import { Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { RequestId } from '../http/request-id.decorator';
 
+@ApiBearerAuth()
+@Audited({ entity: 'personnel', get: Subjects.personnelGet })
 @ApiTags('Personnel')
 @Controller('personnel')
 export class PersonnelController {

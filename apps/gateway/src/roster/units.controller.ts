@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreateUnitRequest,
   IdRequest,
@@ -10,9 +10,12 @@ import {
   UnitView,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
+import { Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { RequestId } from '../http/request-id.decorator';
 
+@ApiBearerAuth()
+@Audited({ entity: 'unit', get: Subjects.unitGet })
 @ApiTags('Units')
 @Controller('units')
 export class UnitsController {

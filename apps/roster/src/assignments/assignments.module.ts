@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssignmentsController } from './assignments.controller';
 import { AssignmentsService } from './assignments.service';
+import { PersonnelModule } from '../personnel/personnel.module';
 
-@Module({ controllers: [AssignmentsController], providers: [AssignmentsService] })
+@Module({ imports: [PersonnelModule], controllers: [AssignmentsController], providers: [AssignmentsService] })
 export class AssignmentsModule {}

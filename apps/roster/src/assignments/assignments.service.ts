@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
   AssignmentView,
+  CallerScope,
   CancelAssignmentMessage,
   CreateAssignmentRequest,
   DomainError,
@@ -15,39 +16,45 @@ import {
 import { PgErrorCode, pgErrorCode } from '@rasad/common';
 import { DutyWindow, windowError } from '@rasad/duty-assignments';
 import { Outbox } from '@rasad/messaging';
-import { Personnel } from '../personnel/personnel.entity';
 import { Post } from '../posts/post.entity';
 import { page } from '../shared/pages';
-import { assignDefined, findOrFail, findReference } from '../shared/records';
+import { assignDefined, findOrFail, findReferenceInScope } from '../shared/records';
+import { restrict } from '../shared/scope';
+import { PersonnelService } from '../personnel/personnel.service';
 import { DutyAssignment, assignmentEvent, assignmentView } from './duty-assignment.entity';
+
+/** A duty belongs to the district of its post. */
+const POSTED_IN = 'exists (select 1 from roster.post s where s.id = a.post_id and s.district_id in {districts})';
 
 @Injectable()
 export class AssignmentsService {
   constructor(
     private readonly em: EntityManager,
     private readonly outbox: Outbox,
+    private readonly personnel: PersonnelService,
   ) {}
 
-  async create(body: CreateAssignmentRequest): Promise<AssignmentView> {
+  async create(body: CreateAssignmentRequest, scope: CallerScope): Promise<AssignmentView> {
     const window = checkedWindow(body.startsAt, body.endsAt);
-    await findReference(this.em, Personnel, 'personnelId', 'personnel', body.personnelId);
-    await findReference(this.em, Post, 'postId', 'post', body.postId);
+    await this.personnel.findInScope(body.personnelId, scope).catch(() => {
+      throw DomainError.referenceNotFound('personnelId', 'personnel', body.personnelId);
+    });
+    await findReferenceInScope(this.em, Post, 'postId', 'post', body.postId, scope);
     const assignment = this.em.create(DutyAssignment, { ...body, ...window, status: body.status ?? 'planned' });
     this.outbox.record(this.em, EventSubjects.assignmentCreated, assignment.id, assignmentEvent(assignment));
     await this.flush(assignment);
     return assignmentView(assignment);
   }
 
-  async get(id: string): Promise<AssignmentView> {
-    return assignmentView(await findOrFail(this.em, DutyAssignment, 'assignment', id));
+  async get(id: string, scope: CallerScope): Promise<AssignmentView> {
+    return assignmentView(await this.findInScope(id, scope));
   }
 
-  list(query: ListAssignmentsQuery): Promise<Page<AssignmentView>> {
+  list(query: ListAssignmentsQuery, scope: CallerScope): Promise<Page<AssignmentView>> {
     const qb = this.em.createQueryBuilder(DutyAssignment, 'a');
+    restrict(qb, scope, POSTED_IN);
     if (query.districtId) {
-      qb.andWhere('exists (select 1 from roster.post s where s.id = a.post_id and s.district_id = ?)', [
-        query.districtId,
-      ]);
+      restrict(qb, { districtIds: [query.districtId] }, POSTED_IN);
     }
     for (const key of ['postId', 'personnelId', 'status', 'phase'] as const) {
       if (query[key]) {
@@ -64,13 +71,13 @@ export class AssignmentsService {
   }
 
   /** Reposting: a new post or window, still held to the no-overlap rule by the database. */
-  async update({ id, changes }: UpdateRequest<UpdateAssignmentRequest>): Promise<AssignmentView> {
-    const assignment = await findOrFail(this.em, DutyAssignment, 'assignment', id);
+  async update({ id, changes }: UpdateRequest<UpdateAssignmentRequest>, scope: CallerScope): Promise<AssignmentView> {
+    const assignment = await this.findInScope(id, scope);
     if (assignment.status === 'cancelled') {
       throw new DomainError(ErrorCode.InvalidState, `assignment ${id} is cancelled and cannot be changed`);
     }
     if (changes.postId && changes.postId !== assignment.postId) {
-      await findReference(this.em, Post, 'postId', 'post', changes.postId);
+      await findReferenceInScope(this.em, Post, 'postId', 'post', changes.postId, scope);
     }
     const window = checkedWindow(
       changes.startsAt ?? assignment.startsAt.toISOString(),
@@ -86,8 +93,8 @@ export class AssignmentsService {
     return assignmentView(assignment);
   }
 
-  async cancel({ id, reason }: CancelAssignmentMessage): Promise<AssignmentView> {
-    const assignment = await findOrFail(this.em, DutyAssignment, 'assignment', id);
+  async cancel({ id, reason }: CancelAssignmentMessage, scope: CallerScope): Promise<AssignmentView> {
+    const assignment = await this.findInScope(id, scope);
     if (assignment.status !== 'cancelled') {
       assignment.status = 'cancelled';
       assignment.cancelReason = reason ?? null;
@@ -99,6 +106,18 @@ export class AssignmentsService {
       await this.em.flush();
     }
     return assignmentView(assignment);
+  }
+
+  private async findInScope(id: string, scope: CallerScope): Promise<DutyAssignment> {
+    const assignment = await findOrFail(this.em, DutyAssignment, 'assignment', id);
+    if (scope.districtIds !== null) {
+      const qb = this.em.createQueryBuilder(DutyAssignment, 'a').where({ id });
+      restrict(qb, scope, POSTED_IN);
+      if (!(await qb.getSingleResult())) {
+        throw DomainError.notFound('assignment', id);
+      }
+    }
+    return assignment;
   }
 
   private async flush(assignment: DutyAssignment): Promise<void> {

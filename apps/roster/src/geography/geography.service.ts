@@ -12,12 +12,14 @@ import {
   PoliceStationView,
   TehsilView,
   UpdateDistrictRequest,
+  CallerScope,
   UpdatePoliceStationRequest,
   UpdateRequest,
   UpdateTehsilRequest,
 } from '@rasad/contracts';
 import { page } from '../shared/pages';
-import { assignDefined, findOrFail, findReference, rethrowUniqueViolation } from '../shared/records';
+import { assignDefined, findInScope, findReferenceInScope, rethrowUniqueViolation } from '../shared/records';
+import { restrict } from '../shared/scope';
 import { District, districtView } from './district.entity';
 import { PoliceStation, policeStationView } from './police-station.entity';
 import { Tehsil, tehsilView } from './tehsil.entity';
@@ -34,62 +36,68 @@ export class GeographyService {
     return districtView(district);
   }
 
-  async getDistrict(id: string): Promise<DistrictView> {
-    return districtView(await findOrFail(this.em, District, 'district', id));
+  async getDistrict(id: string, scope: CallerScope): Promise<DistrictView> {
+    return districtView(await findInScope(this.em, District, 'district', id, scope, (d) => d.id));
   }
 
-  listDistricts(query: ListDistrictsQuery): Promise<Page<DistrictView>> {
+  listDistricts(query: ListDistrictsQuery, scope: CallerScope): Promise<Page<DistrictView>> {
     const qb = this.em.createQueryBuilder(District, 'd');
+    restrict(qb, scope, 'd.id in {districts}');
     if (query.districtId) {
       qb.where({ id: query.districtId });
     }
     return page(qb, query, districtView);
   }
 
-  async updateDistrict({ id, changes }: UpdateRequest<UpdateDistrictRequest>): Promise<DistrictView> {
-    const district = assignDefined(await findOrFail(this.em, District, 'district', id), changes);
+  async updateDistrict(
+    { id, changes }: UpdateRequest<UpdateDistrictRequest>,
+    scope: CallerScope,
+  ): Promise<DistrictView> {
+    const district = assignDefined(await findInScope(this.em, District, 'district', id, scope, (d) => d.id), changes);
     await this.flush();
     return districtView(district);
   }
 
-  async createTehsil(body: CreateTehsilRequest): Promise<TehsilView> {
-    await findReference(this.em, District, 'districtId', 'district', body.districtId);
+  async createTehsil(body: CreateTehsilRequest, scope: CallerScope): Promise<TehsilView> {
+    await findReferenceInScope(this.em, District, 'districtId', 'district', body.districtId, scope, (d) => d.id);
     const tehsil = this.em.create(Tehsil, body);
     await this.flush();
     return tehsilView(tehsil);
   }
 
-  async getTehsil(id: string): Promise<TehsilView> {
-    return tehsilView(await findOrFail(this.em, Tehsil, 'tehsil', id));
+  async getTehsil(id: string, scope: CallerScope): Promise<TehsilView> {
+    return tehsilView(await findInScope(this.em, Tehsil, 'tehsil', id, scope));
   }
 
-  listTehsils(query: ListTehsilsQuery): Promise<Page<TehsilView>> {
+  listTehsils(query: ListTehsilsQuery, scope: CallerScope): Promise<Page<TehsilView>> {
     const qb = this.em.createQueryBuilder(Tehsil, 't');
+    restrict(qb, scope, 't.district_id in {districts}');
     if (query.districtId) {
       qb.where({ districtId: query.districtId });
     }
     return page(qb, query, tehsilView);
   }
 
-  async updateTehsil({ id, changes }: UpdateRequest<UpdateTehsilRequest>): Promise<TehsilView> {
-    const tehsil = assignDefined(await findOrFail(this.em, Tehsil, 'tehsil', id), changes);
+  async updateTehsil({ id, changes }: UpdateRequest<UpdateTehsilRequest>, scope: CallerScope): Promise<TehsilView> {
+    const tehsil = assignDefined(await findInScope(this.em, Tehsil, 'tehsil', id, scope), changes);
     await this.flush();
     return tehsilView(tehsil);
   }
 
-  async createPoliceStation(body: CreatePoliceStationRequest): Promise<PoliceStationView> {
-    const tehsil = await findReference(this.em, Tehsil, 'tehsilId', 'tehsil', body.tehsilId);
+  async createPoliceStation(body: CreatePoliceStationRequest, scope: CallerScope): Promise<PoliceStationView> {
+    const tehsil = await findReferenceInScope(this.em, Tehsil, 'tehsilId', 'tehsil', body.tehsilId, scope);
     const station = this.em.create(PoliceStation, { ...body, districtId: tehsil.districtId });
     await this.flush();
     return policeStationView(station);
   }
 
-  async getPoliceStation(id: string): Promise<PoliceStationView> {
-    return policeStationView(await findOrFail(this.em, PoliceStation, 'police station', id));
+  async getPoliceStation(id: string, scope: CallerScope): Promise<PoliceStationView> {
+    return policeStationView(await findInScope(this.em, PoliceStation, 'police station', id, scope));
   }
 
-  listPoliceStations(query: ListPoliceStationsQuery): Promise<Page<PoliceStationView>> {
+  listPoliceStations(query: ListPoliceStationsQuery, scope: CallerScope): Promise<Page<PoliceStationView>> {
     const qb = this.em.createQueryBuilder(PoliceStation, 's');
+    restrict(qb, scope, 's.district_id in {districts}');
     if (query.districtId) {
       qb.andWhere({ districtId: query.districtId });
     }
@@ -99,10 +107,13 @@ export class GeographyService {
     return page(qb, query, policeStationView);
   }
 
-  async updatePoliceStation({ id, changes }: UpdateRequest<UpdatePoliceStationRequest>): Promise<PoliceStationView> {
-    const station = await findOrFail(this.em, PoliceStation, 'police station', id);
+  async updatePoliceStation(
+    { id, changes }: UpdateRequest<UpdatePoliceStationRequest>,
+    scope: CallerScope,
+  ): Promise<PoliceStationView> {
+    const station = await findInScope(this.em, PoliceStation, 'police station', id, scope);
     if (changes.tehsilId && changes.tehsilId !== station.tehsilId) {
-      const tehsil = await findReference(this.em, Tehsil, 'tehsilId', 'tehsil', changes.tehsilId);
+      const tehsil = await findReferenceInScope(this.em, Tehsil, 'tehsilId', 'tehsil', changes.tehsilId, scope);
       station.districtId = tehsil.districtId;
     }
     assignDefined(station, changes);

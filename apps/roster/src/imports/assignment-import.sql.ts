@@ -2,6 +2,12 @@
  * Set-based checks and upsert of a staged assignment import. A duty is matched by person and window; the
  * exclusion constraint stays the final word on overlaps, these checks only name the rows for the officer.
  */
+/** The batch's caller may post this person: they serve in one of the caller's districts (as SERVING_IN). */
+const servingIn = (p: string) => `(b.district_ids is null or ${p}.home_district_id = any(b.district_ids)
+  or exists (select 1 from roster.unit u where u.id = ${p}.unit_id and u.district_id = any(b.district_ids))
+  or exists (select 1 from roster.duty_assignment a join roster.post s on s.id = a.post_id
+             where a.personnel_id = ${p}.id and a.status <> 'cancelled' and s.district_id = any(b.district_ids)))`;
+
 const SOURCE = `
   src as (
     select i.row,
@@ -17,10 +23,13 @@ const SOURCE = `
       i.data->>'phase' as phase,
       i.data->>'status' as status
     from roster.import_row i
-    left join roster.personnel p1 on p1.id = (i.data->>'personnelId')::uuid
-    left join roster.personnel p2 on p2.service_number = i.data->>'serviceNumber'
+    join roster.import_batch b on b.id = i.batch_id
+    left join roster.personnel p1 on p1.id = (i.data->>'personnelId')::uuid and ${servingIn('p1')}
+    left join roster.personnel p2 on p2.service_number = i.data->>'serviceNumber' and ${servingIn('p2')}
     left join roster.post s1 on s1.id = (i.data->>'postId')::uuid
+      and (b.district_ids is null or s1.district_id = any(b.district_ids))
     left join roster.post s2 on s2.code = i.data->>'postCode'
+      and (b.district_ids is null or s2.district_id = any(b.district_ids))
     where i.batch_id = ?
   )`;
 

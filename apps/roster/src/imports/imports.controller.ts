@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { BeginImportRequest, ImportBatchRequest, ImportRowsRequest, Subjects } from '@rasad/contracts';
+import { Scope } from '@rasad/messaging';
+import { BeginImportRequest, CallerScope, ImportBatchRequest, ImportRowsRequest, Subjects } from '@rasad/contracts';
 import { ImportsService } from './imports.service';
 
 @Controller()
@@ -8,22 +9,22 @@ export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
   @MessagePattern(Subjects.importBegin)
-  begin(@Payload() request: BeginImportRequest) {
-    return this.imports.begin(request);
+  begin(@Payload() request: BeginImportRequest, @Scope() scope: CallerScope) {
+    return this.imports.begin(request, scope);
   }
 
   @MessagePattern(Subjects.importRows)
-  rows(@Payload() request: ImportRowsRequest) {
-    return this.imports.rows(request);
+  rows(@Payload() request: ImportRowsRequest, @Scope() scope: CallerScope) {
+    return this.imports.rows(request, scope);
   }
 
   @MessagePattern(Subjects.importCommit)
-  commit(@Payload() request: ImportBatchRequest) {
-    return this.imports.commit(request);
+  commit(@Payload() request: ImportBatchRequest, @Scope() scope: CallerScope) {
+    return this.imports.commit(request, scope);
   }
 
   @MessagePattern(Subjects.importAbort)
-  abort(@Payload() request: ImportBatchRequest) {
-    return this.imports.abort(request);
+  abort(@Payload() request: ImportBatchRequest, @Scope() scope: CallerScope) {
+    return this.imports.abort(request, scope);
   }
 }

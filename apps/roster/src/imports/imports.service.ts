@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   BeginImportReply,
+  CallerScope,
   BeginImportRequest,
   DomainError,
   ErrorCode,
@@ -48,23 +49,26 @@ export class ImportsService {
     private readonly outbox: Outbox,
   ) {}
 
-  async begin({ kind, columns }: BeginImportRequest): Promise<BeginImportReply> {
+  async begin({ kind, columns }: BeginImportRequest, scope: CallerScope): Promise<BeginImportReply> {
     const errors = columnErrors(kind, columns);
     if (errors.length > 0) {
       throw invalidRows(errors, errors.length);
     }
     await this.em.execute(`delete from roster.import_batch where created_at < now() - ${STALE_BATCH}`);
     const batchId = uuidv7();
+    const districts = scope.districtIds === null ? null : JSON.stringify(scope.districtIds);
     await this.em.execute(
-      'insert into roster.import_batch (id, kind, columns) values (?, ?, array(select jsonb_array_elements_text(?::jsonb)))',
-      [batchId, kind, JSON.stringify(columns)],
+      `insert into roster.import_batch (id, kind, columns, district_ids) values (?, ?,
+        array(select jsonb_array_elements_text(?::jsonb)),
+        case when ?::jsonb is null then null else array(select jsonb_array_elements_text(?::jsonb))::uuid[] end)`,
+      [batchId, kind, JSON.stringify(columns), districts, districts],
     );
     this.logger.log({ batchId, kind, columns }, 'import started');
     return { batchId };
   }
 
-  async rows({ batchId, rows }: ImportRowsRequest): Promise<ImportRowsReply> {
-    const batch = await this.batch(batchId);
+  async rows({ batchId, rows }: ImportRowsRequest, scope: CallerScope): Promise<ImportRowsReply> {
+    const batch = await this.batch(batchId, scope);
     const valid: { row: number; data: Record<string, unknown> }[] = [];
     const errors: FieldError[] = [];
     for (const row of rows) {
@@ -97,8 +101,8 @@ export class ImportsService {
     return { received: rows.length, invalid: new Set(errors.map((e) => e.row)).size };
   }
 
-  async commit({ batchId }: { batchId: string }): Promise<ImportResultView> {
-    const batch = await this.batch(batchId);
+  async commit({ batchId }: { batchId: string }, scope: CallerScope): Promise<ImportResultView> {
+    const batch = await this.batch(batchId, scope);
     const started = Date.now();
     try {
       return await this.em.transactional(async (em) => {
@@ -132,7 +136,7 @@ export class ImportsService {
         return result;
       });
     } catch (error) {
-      await this.abort({ batchId });
+      await this.abort({ batchId }, scope);
       if (pgErrorCode(error) === PgErrorCode.exclusionViolation) {
         throw new DomainError(
           ErrorCode.AssignmentOverlap,
@@ -143,7 +147,12 @@ export class ImportsService {
     }
   }
 
-  async abort({ batchId }: { batchId: string }): Promise<{ aborted: boolean }> {
+  async abort({ batchId }: { batchId: string }, scope: CallerScope): Promise<{ aborted: boolean }> {
+    try {
+      await this.batch(batchId, scope);
+    } catch {
+      return { aborted: false };
+    }
     const deleted = await this.em.execute<{ id: string }[]>(
       'delete from roster.import_batch where id = ? returning id',
       [batchId],
@@ -151,11 +160,15 @@ export class ImportsService {
     return { aborted: deleted.length > 0 };
   }
 
-  private async batch(batchId: string): Promise<Batch> {
-    const [batch] = await this.em.execute<Batch[]>('select id, kind, columns from roster.import_batch where id = ?', [
-      batchId,
-    ]);
-    if (!batch) {
+  /** A batch belongs to the scope that began it; anyone else is told it does not exist. */
+  private async batch(batchId: string, scope: CallerScope): Promise<Batch> {
+    const [batch] = await this.em.execute<(Batch & { district_ids: string[] | null })[]>(
+      'select id, kind, columns, district_ids from roster.import_batch where id = ?',
+      [batchId],
+    );
+    const same = (a: string[] | null, b: string[] | null) =>
+      a === null || b === null ? a === b : [...a].sort().join() === [...b].sort().join();
+    if (!batch || !same(batch.district_ids, scope.districtIds)) {
       throw new DomainError(ErrorCode.ImportUnknownBatch, `import batch ${batchId} does not exist or has expired`);
     }
     return batch;

@@ -22,8 +22,11 @@ const SOURCE = `
       i.data->>'travelMode' as travel_mode,
       coalesce(i.data->>'language', cur.language, 'en') as language
     from roster.import_row i
+    join roster.import_batch b on b.id = i.batch_id
     left join roster.unit u1 on u1.id = (i.data->>'unitId')::uuid
+      and (b.district_ids is null or u1.district_id = any(b.district_ids))
     left join roster.unit u2 on u2.code = i.data->>'unitCode'
+      and (b.district_ids is null or u2.district_id = any(b.district_ids))
     left join roster.district d1 on d1.id = (i.data->>'homeDistrictId')::uuid
     left join roster.district d2 on d2.code = i.data->>'homeDistrictCode'
     left join roster.personnel cur on cur.service_number = i.data->>'serviceNumber'

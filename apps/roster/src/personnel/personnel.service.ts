@@ -1,7 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
+  CallerScope,
   CreatePersonnelRequest,
+  DomainError,
   EventSubjects,
   ListPersonnelQuery,
   Page,
@@ -13,11 +15,24 @@ import { normalizePakistanMobile } from '@rasad/personnel';
 import { Outbox } from '@rasad/messaging';
 import { District } from '../geography/district.entity';
 import { page } from '../shared/pages';
-import { assignDefined, findOrFail, findReference, rethrowUniqueViolation } from '../shared/records';
+import {
+  assignDefined,
+  findOrFail,
+  findReference,
+  findReferenceInScope,
+  rethrowUniqueViolation,
+} from '../shared/records';
+import { restrict } from '../shared/scope';
 import { Unit } from '../units/unit.entity';
 import { Personnel, personnelEvent, personnelView } from './personnel.entity';
 
 const UNIQUE = { personnel_service_number_unique: 'serviceNumber', personnel_cnic_unique: 'cnic' };
+
+/** Serving in a district: their unit is there, they come from there, or a live duty posts them there. */
+export const SERVING_IN = `(p.home_district_id in {districts}
+  or exists (select 1 from roster.unit u where u.id = p.unit_id and u.district_id in {districts})
+  or exists (select 1 from roster.duty_assignment a join roster.post s on s.id = a.post_id
+             where a.personnel_id = p.id and a.status <> 'cancelled' and s.district_id in {districts}))`;
 
 @Injectable()
 export class PersonnelService {
@@ -26,8 +41,8 @@ export class PersonnelService {
     private readonly outbox: Outbox,
   ) {}
 
-  async create(body: CreatePersonnelRequest): Promise<PersonnelView> {
-    await this.checkReferences(body);
+  async create(body: CreatePersonnelRequest, scope: CallerScope): Promise<PersonnelView> {
+    await this.checkReferences(body, scope);
     const person = this.em.create(Personnel, {
       ...body,
       phone: normalizePakistanMobile(body.phone) ?? body.phone,
@@ -39,20 +54,15 @@ export class PersonnelService {
     return personnelView(person);
   }
 
-  async get(id: string): Promise<PersonnelView> {
-    return personnelView(await findOrFail(this.em, Personnel, 'personnel', id));
+  async get(id: string, scope: CallerScope): Promise<PersonnelView> {
+    return personnelView(await this.findInScope(id, scope));
   }
 
-  list(query: ListPersonnelQuery): Promise<Page<PersonnelView>> {
+  list(query: ListPersonnelQuery, scope: CallerScope): Promise<Page<PersonnelView>> {
     const qb = this.em.createQueryBuilder(Personnel, 'p');
+    restrict(qb, scope, SERVING_IN);
     if (query.districtId) {
-      // Serving in the district: their unit is there, they come from there, or they are posted there.
-      qb.andWhere(
-        `(p.home_district_id = ? or exists (select 1 from roster.unit u where u.id = p.unit_id and u.district_id = ?)
-          or exists (select 1 from roster.duty_assignment a join roster.post s on s.id = a.post_id
-                     where a.personnel_id = p.id and a.status <> 'cancelled' and s.district_id = ?))`,
-        [query.districtId, query.districtId, query.districtId],
-      );
+      restrict(qb, { districtIds: [query.districtId] }, SERVING_IN);
     }
     if (query.unitId) {
       qb.andWhere({ unitId: query.unitId });
@@ -72,9 +82,9 @@ export class PersonnelService {
     return page(qb, query, personnelView);
   }
 
-  async update({ id, changes }: UpdateRequest<UpdatePersonnelRequest>): Promise<PersonnelView> {
-    const person = await findOrFail(this.em, Personnel, 'personnel', id);
-    await this.checkReferences(changes);
+  async update({ id, changes }: UpdateRequest<UpdatePersonnelRequest>, scope: CallerScope): Promise<PersonnelView> {
+    const person = await this.findInScope(id, scope);
+    await this.checkReferences(changes, scope);
     const before = JSON.stringify(personnelEvent(person));
     assignDefined(person, {
       ...changes,
@@ -87,9 +97,23 @@ export class PersonnelService {
     return personnelView(person);
   }
 
-  private async checkReferences(body: Partial<CreatePersonnelRequest>): Promise<void> {
+  /** Someone the caller may see: serving in one of their districts (see SERVING_IN). */
+  async findInScope(id: string, scope: CallerScope): Promise<Personnel> {
+    const person = await findOrFail(this.em, Personnel, 'personnel', id);
+    if (scope.districtIds !== null) {
+      const qb = this.em.createQueryBuilder(Personnel, 'p').where({ id });
+      restrict(qb, scope, SERVING_IN);
+      if (!(await qb.getSingleResult())) {
+        throw DomainError.notFound('personnel', id);
+      }
+    }
+    return person;
+  }
+
+  /** The unit must be one the caller runs; the home district may be any, it only says where they come from. */
+  private async checkReferences(body: Partial<CreatePersonnelRequest>, scope: CallerScope): Promise<void> {
     if (body.unitId) {
-      await findReference(this.em, Unit, 'unitId', 'unit', body.unitId);
+      await findReferenceInScope(this.em, Unit, 'unitId', 'unit', body.unitId, scope);
     }
     if (body.homeDistrictId) {
       await findReference(this.em, District, 'homeDistrictId', 'district', body.homeDistrictId);

@@ -1,6 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreatePostRequest, IdRequest, ListPostsQuery, Subjects, UpdatePostMessage } from '@rasad/contracts';
+import { Scope } from '@rasad/messaging';
+import {
+  CreatePostRequest,
+  IdRequest,
+  ListPostsQuery,
+  Subjects,
+  UpdatePostMessage,
+  CallerScope,
+} from '@rasad/contracts';
 import { PostsService } from './posts.service';
 
 @Controller()
@@ -8,22 +16,22 @@ export class PostsController {
   constructor(private readonly posts: PostsService) {}
 
   @MessagePattern(Subjects.postCreate)
-  create(@Payload() body: CreatePostRequest) {
-    return this.posts.create(body);
+  create(@Payload() body: CreatePostRequest, @Scope() scope: CallerScope) {
+    return this.posts.create(body, scope);
   }
 
   @MessagePattern(Subjects.postGet)
-  get(@Payload() { id }: IdRequest) {
-    return this.posts.get(id);
+  get(@Payload() { id }: IdRequest, @Scope() scope: CallerScope) {
+    return this.posts.get(id, scope);
   }
 
   @MessagePattern(Subjects.postList)
-  list(@Payload() query: ListPostsQuery) {
-    return this.posts.list(query);
+  list(@Payload() query: ListPostsQuery, @Scope() scope: CallerScope) {
+    return this.posts.list(query, scope);
   }
 
   @MessagePattern(Subjects.postUpdate)
-  update(@Payload() message: UpdatePostMessage) {
-    return this.posts.update(message);
+  update(@Payload() message: UpdatePostMessage, @Scope() scope: CallerScope) {
+    return this.posts.update(message, scope);
   }
 }

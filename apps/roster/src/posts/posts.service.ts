@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
+  CallerScope,
   CreatePostRequest,
   DomainError,
   ErrorCode,
@@ -14,7 +15,8 @@ import {
 import { Outbox } from '@rasad/messaging';
 import { PoliceStation } from '../geography/police-station.entity';
 import { page } from '../shared/pages';
-import { assignDefined, findOrFail, findReference, rethrowUniqueViolation } from '../shared/records';
+import { assignDefined, findInScope, findReferenceInScope, rethrowUniqueViolation } from '../shared/records';
+import { restrict } from '../shared/scope';
 import { Post, postEvent, postView } from './post.entity';
 
 @Injectable()
@@ -24,13 +26,14 @@ export class PostsService {
     private readonly outbox: Outbox,
   ) {}
 
-  async create(body: CreatePostRequest): Promise<PostView> {
-    const station = await findReference(
+  async create(body: CreatePostRequest, scope: CallerScope): Promise<PostView> {
+    const station = await findReferenceInScope(
       this.em,
       PoliceStation,
       'policeStationId',
       'police station',
       body.policeStationId,
+      scope,
     );
     const post = this.em.create(Post, {
       ...body,
@@ -47,12 +50,13 @@ export class PostsService {
     return postView(post);
   }
 
-  async get(id: string): Promise<PostView> {
-    return postView(await findOrFail(this.em, Post, 'post', id));
+  async get(id: string, scope: CallerScope): Promise<PostView> {
+    return postView(await findInScope(this.em, Post, 'post', id, scope));
   }
 
-  list(query: ListPostsQuery): Promise<Page<PostView>> {
+  list(query: ListPostsQuery, scope: CallerScope): Promise<Page<PostView>> {
     const qb = this.em.createQueryBuilder(Post, 'p');
+    restrict(qb, scope, 'p.district_id in {districts}');
     for (const key of ['districtId', 'tehsilId', 'policeStationId', 'kind', 'category'] as const) {
       if (query[key]) {
         qb.andWhere({ [key]: query[key] });
@@ -64,16 +68,17 @@ export class PostsService {
     return page(qb, query, postView);
   }
 
-  async update({ id, changes }: UpdateRequest<UpdatePostRequest>): Promise<PostView> {
-    const post = await findOrFail(this.em, Post, 'post', id);
+  async update({ id, changes }: UpdateRequest<UpdatePostRequest>, scope: CallerScope): Promise<PostView> {
+    const post = await findInScope(this.em, Post, 'post', id, scope);
     const before = JSON.stringify(postEvent(post));
     if (changes.policeStationId && changes.policeStationId !== post.policeStationId) {
-      const station = await findReference(
+      const station = await findReferenceInScope(
         this.em,
         PoliceStation,
         'policeStationId',
         'police station',
         changes.policeStationId,
+        scope,
       );
       post.districtId = station.districtId;
       post.tehsilId = station.tehsilId;

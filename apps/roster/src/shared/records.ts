@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode } from '@rasad/contracts';
+import { CallerScope, DomainError, ErrorCode } from '@rasad/contracts';
+import { inScope } from './scope';
 import { PgErrorCode, pgConstraint, pgErrorCode } from '@rasad/common';
 
 type EntityClass<T> = new (...args: never[]) => T;
@@ -52,4 +53,39 @@ export function assignDefined<T extends object>(target: T, changes: Partial<T>):
     }
   }
   return target;
+}
+
+type Districted = { districtId: string };
+
+/** The record, if it exists and lies in the caller's districts; 404 otherwise, the same answer for both. */
+export async function findInScope<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  label: string,
+  id: string,
+  scope: CallerScope,
+  districtOf: (record: T) => string = (record) => (record as unknown as Districted).districtId,
+): Promise<T> {
+  const found = await findOrFail(em, entity, label, id);
+  if (!inScope(scope, districtOf(found))) {
+    throw DomainError.notFound(label, id);
+  }
+  return found;
+}
+
+/** A referenced record in a body: absent or outside the caller's districts, it is the same 422. */
+export async function findReferenceInScope<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  field: string,
+  label: string,
+  id: string,
+  scope: CallerScope,
+  districtOf: (record: T) => string = (record) => (record as unknown as Districted).districtId,
+): Promise<T> {
+  const found = await findReference(em, entity, field, label, id);
+  if (!inScope(scope, districtOf(found))) {
+    throw DomainError.referenceNotFound(field, label, id);
+  }
+  return found;
 }

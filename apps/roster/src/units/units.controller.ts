@@ -1,6 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateUnitRequest, IdRequest, ListUnitsQuery, Subjects, UpdateUnitMessage } from '@rasad/contracts';
+import { Scope } from '@rasad/messaging';
+import {
+  CreateUnitRequest,
+  IdRequest,
+  ListUnitsQuery,
+  Subjects,
+  UpdateUnitMessage,
+  CallerScope,
+} from '@rasad/contracts';
 import { UnitsService } from './units.service';
 
 @Controller()
@@ -8,22 +16,22 @@ export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
   @MessagePattern(Subjects.unitCreate)
-  create(@Payload() body: CreateUnitRequest) {
-    return this.units.create(body);
+  create(@Payload() body: CreateUnitRequest, @Scope() scope: CallerScope) {
+    return this.units.create(body, scope);
   }
 
   @MessagePattern(Subjects.unitGet)
-  get(@Payload() { id }: IdRequest) {
-    return this.units.get(id);
+  get(@Payload() { id }: IdRequest, @Scope() scope: CallerScope) {
+    return this.units.get(id, scope);
   }
 
   @MessagePattern(Subjects.unitList)
-  list(@Payload() query: ListUnitsQuery) {
-    return this.units.list(query);
+  list(@Payload() query: ListUnitsQuery, @Scope() scope: CallerScope) {
+    return this.units.list(query, scope);
   }
 
   @MessagePattern(Subjects.unitUpdate)
-  update(@Payload() message: UpdateUnitMessage) {
-    return this.units.update(message);
+  update(@Payload() message: UpdateUnitMessage, @Scope() scope: CallerScope) {
+    return this.units.update(message, scope);
   }
 }

@@ -1,28 +1,38 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { CreateUnitRequest, ListUnitsQuery, Page, UnitView, UpdateUnitRequest, UpdateRequest } from '@rasad/contracts';
+import {
+  CallerScope,
+  CreateUnitRequest,
+  ListUnitsQuery,
+  Page,
+  UnitView,
+  UpdateUnitRequest,
+  UpdateRequest,
+} from '@rasad/contracts';
 import { District } from '../geography/district.entity';
 import { page } from '../shared/pages';
-import { assignDefined, findOrFail, findReference, rethrowUniqueViolation } from '../shared/records';
+import { assignDefined, findInScope, findReferenceInScope, rethrowUniqueViolation } from '../shared/records';
+import { restrict } from '../shared/scope';
 import { Unit, unitView } from './unit.entity';
 
 @Injectable()
 export class UnitsService {
   constructor(private readonly em: EntityManager) {}
 
-  async create(body: CreateUnitRequest): Promise<UnitView> {
-    await findReference(this.em, District, 'districtId', 'district', body.districtId);
+  async create(body: CreateUnitRequest, scope: CallerScope): Promise<UnitView> {
+    await findReferenceInScope(this.em, District, 'districtId', 'district', body.districtId, scope, (d) => d.id);
     const unit = this.em.create(Unit, body);
     await this.flush();
     return unitView(unit);
   }
 
-  async get(id: string): Promise<UnitView> {
-    return unitView(await findOrFail(this.em, Unit, 'unit', id));
+  async get(id: string, scope: CallerScope): Promise<UnitView> {
+    return unitView(await findInScope(this.em, Unit, 'unit', id, scope));
   }
 
-  list(query: ListUnitsQuery): Promise<Page<UnitView>> {
+  list(query: ListUnitsQuery, scope: CallerScope): Promise<Page<UnitView>> {
     const qb = this.em.createQueryBuilder(Unit, 'u');
+    restrict(qb, scope, 'u.district_id in {districts}');
     if (query.districtId) {
       qb.andWhere({ districtId: query.districtId });
     }
@@ -35,10 +45,10 @@ export class UnitsService {
     return page(qb, query, unitView);
   }
 
-  async update({ id, changes }: UpdateRequest<UpdateUnitRequest>): Promise<UnitView> {
-    const unit = await findOrFail(this.em, Unit, 'unit', id);
+  async update({ id, changes }: UpdateRequest<UpdateUnitRequest>, scope: CallerScope): Promise<UnitView> {
+    const unit = await findInScope(this.em, Unit, 'unit', id, scope);
     if (changes.districtId) {
-      await findReference(this.em, District, 'districtId', 'district', changes.districtId);
+      await findReferenceInScope(this.em, District, 'districtId', 'district', changes.districtId, scope, (d) => d.id);
     }
     assignDefined(unit, changes);
     await this.flush();

@@ -1,0 +1,55 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { Role } from '@rasad/contracts';
+import { User } from '../users/user.entity';
+import { AuthenticatedRequest, IS_PUBLIC, ROLES_KEY } from './auth.decorators';
+
+const READ_METHODS = new Set(['GET', 'HEAD']);
+const DEFAULT_WRITERS: Role[] = ['admin', 'logistics_officer'];
+
+/**
+ * Deny by default: every route needs a valid token of an enabled user, looked up on each request so that
+ * disabling a user ends their access at once; then the route's roles decide (403 otherwise).
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly em: EntityManager,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      return true;
+    }
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) {
+      throw new UnauthorizedException(
+        'Sign in first: send Authorization: Bearer <accessToken> from POST /api/v1/auth/login',
+      );
+    }
+    let subject: string;
+    try {
+      ({ sub: subject } = await this.jwt.verifyAsync<{ sub: string }>(token));
+    } catch {
+      throw new UnauthorizedException('The token is invalid or has expired; sign in again');
+    }
+    const user = await this.em.fork().findOne(User, { id: subject });
+    if (!user || user.disabled) {
+      throw new UnauthorizedException('This account is disabled or no longer exists');
+    }
+    request.caller = { id: user.id, username: user.username, role: user.role, districtIds: user.districtIds };
+    const allowed =
+      this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ??
+      (READ_METHODS.has(request.method) ? undefined : DEFAULT_WRITERS);
+    if (allowed && !allowed.includes(user.role)) {
+      throw new ForbiddenException(`A ${user.role} may not do this`);
+    }
+    return true;
+  }
+}

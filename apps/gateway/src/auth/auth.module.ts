@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { randomBytes } from 'node:crypto';
+import { AuditController } from '../audit/audit.controller';
+import { AuditService } from '../audit/audit.service';
+import { AuditedInterceptor } from '../audit/audited.interceptor';
+import { GatewayEnv } from '../gateway.env';
+import { UsersController } from '../users/users.controller';
+import { UsersService } from '../users/users.service';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { CallerContextInterceptor } from './caller-context.interceptor';
+
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [GatewayEnv],
+      useFactory: (env: GatewayEnv) => ({
+        // Without JWT_SECRET tokens die with the process and replicas reject each other's: fine for one machine.
+        secret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+        signOptions: { expiresIn: env.JWT_TTL_SECONDS, issuer: 'rasad' },
+        verifyOptions: { issuer: 'rasad' },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [GatewayEnv],
+      useFactory: (env: GatewayEnv) => ({
+        throttlers: [
+          { name: 'login', ttl: 60_000, limit: env.LOGIN_ATTEMPTS_PER_MINUTE },
+          { name: 'imports', ttl: 60_000, limit: env.IMPORTS_PER_MINUTE },
+        ],
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController, AuditController],
+  providers: [
+    AuthService,
+    UsersService,
+    AuditService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: CallerContextInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: AuditedInterceptor },
+  ],
+  exports: [AuthService, AuditService],
+})
+export class AuthModule {}

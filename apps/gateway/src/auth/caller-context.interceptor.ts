@@ -1,0 +1,20 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { withRequestContext } from '@rasad/messaging';
+import { Observable } from 'rxjs';
+import { AuthenticatedRequest } from './auth.decorators';
+
+/**
+ * Makes the caller's districts and the request id travel with every NATS request the handler sends, so no
+ * controller can forget the scope: admins see every district, everyone else only theirs.
+ */
+@Injectable()
+export class CallerContextInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const caller = request.caller;
+    const scope = caller ? { districtIds: caller.role === 'admin' ? null : caller.districtIds } : { districtIds: [] };
+    return new Observable((subscriber) => {
+      withRequestContext({ requestId: request.id, scope }, () => next.handle().subscribe(subscriber));
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import { ArrayType, Entity, Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Role, UserView } from '@rasad/contracts';
+import { v7 as uuidv7 } from 'uuid';
+
+@Entity({ tableName: 'app_user' })
+export class User {
+  @PrimaryKey({ type: 'uuid' })
+  id: Opt<string> = uuidv7();
+
+  @Property({ type: 'text', unique: true })
+  username: string;
+
+  /** argon2id; never leaves this service. */
+  @Property({ type: 'text', hidden: true })
+  passwordHash: string;
+
+  @Property({ type: 'text' })
+  role: Role;
+
+  @Property({ type: ArrayType, columnType: 'uuid[]' })
+  districtIds: Opt<string[]> = [];
+
+  @Property({ type: 'boolean' })
+  disabled: Opt<boolean> = false;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Opt<Date> = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+}
+
+export function userView(u: User): UserView {
+  return {
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    districtIds: u.districtIds,
+    disabled: u.disabled,
+    createdAt: u.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,41 @@
+import { QueryBuilder } from '@mikro-orm/postgresql';
+import { CallerScope, DomainError } from '@rasad/contracts';
+
+export function inScope(scope: CallerScope, districtId: string): boolean {
+  return scope.districtIds === null || scope.districtIds.includes(districtId);
+}
+
+/** Outside the caller's districts a record does not exist for them: 404, never a hint that it is there. */
+export function ensureInScope(scope: CallerScope, districtId: string, entity: string, id: string): void {
+  if (!inScope(scope, districtId)) {
+    throw DomainError.notFound(entity, id);
+  }
+}
+
+/** As a reference in a body, a record outside the caller's districts is as absent as one that never existed. */
+export function ensureReferenceInScope(
+  scope: CallerScope,
+  districtId: string,
+  field: string,
+  entity: string,
+  id: string,
+): void {
+  if (!inScope(scope, districtId)) {
+    throw DomainError.referenceNotFound(field, entity, id);
+  }
+}
+
+/** Narrows a list to the caller's districts; `condition` is SQL in which `{districts}` stands for their ids. */
+export function restrict<E extends object>(qb: QueryBuilder<E>, scope: CallerScope, condition: string): void {
+  const ids = scope.districtIds;
+  if (ids === null) {
+    return;
+  }
+  if (ids.length === 0) {
+    qb.andWhere('1 = 0');
+    return;
+  }
+  const parts = condition.split('{districts}');
+  const list = `(${ids.map(() => '?').join(', ')})`;
+  qb.andWhere(parts.join(list), Array.from({ length: parts.length - 1 }, () => ids).flat());
+}
