@@ -13,6 +13,18 @@ import { requestIdFor, requestIdOf } from './http/request-id.decorator';
 
 export const API_PREFIX = 'api/v1';
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+const ROUTES = new WeakMap<NestFastifyApplication, RegisteredRoute[]>();
+
+/** Every route Fastify registered, as it registered them: what the route-guard test walks. */
+export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[] {
+  return ROUTES.get(app) ?? [];
+}
+
 /** Builds the gateway: Fastify, `/api/v1`, OpenAPI at `/docs`, CSV bodies streamed through untouched. */
 export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
   await preparePostgres(env.DATABASE_URL);
@@ -23,9 +35,16 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
     requestIdHeader: false,
     genReqId: requestIdFor,
   });
+  const routes: RegisteredRoute[] = [];
+  adapter.getInstance().addHook('onRoute', ({ method, url }) => {
+    for (const one of Array.isArray(method) ? method : [method]) {
+      routes.push({ method: one, url });
+    }
+  });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(env), adapter, {
     bufferLogs: true,
   });
+  ROUTES.set(app, routes);
   app.useLogger(app.get(Logger));
   await migrateWithLock(app.get(MikroORM), env.DATABASE_URL, 'gateway');
   await app.get(AuthService).ensureFirstAdmin();

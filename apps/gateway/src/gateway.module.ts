@@ -21,7 +21,7 @@ export class GatewayModule {
       global: true,
       imports: [
         LoggerModule.forRoot({
-          ...pinoParams('gateway', env.LOG_LEVEL, true),
+          ...pinoParams('gateway', env.LOG_LEVEL, true, env.LOG_FILE),
           forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
         }),
         MessagingModule.forClient({

@@ -21,7 +21,7 @@ export class RosterModule {
     return {
       module: RosterModule,
       imports: [
-        LoggerModule.forRoot(pinoParams('roster', env.LOG_LEVEL, false)),
+        LoggerModule.forRoot(pinoParams('roster', env.LOG_LEVEL, false, env.LOG_FILE)),
         MikroOrmModule.forRoot(rosterOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX)),
         GeographyModule,
         UnitsModule,

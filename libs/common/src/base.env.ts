@@ -26,6 +26,11 @@ export class BaseEnv {
   @Max(600_000)
   NATS_REQUEST_TIMEOUT_MS: number = 10_000;
 
+  /** Write logs to this file instead of stdout. */
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
+
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 

@@ -17,6 +17,13 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (status >= 500) {
       this.logger.error({ requestId, code: body.code, err: exception }, body.message);
     }
+    if (status === 429 && !reply.hasHeader('retry-after')) {
+      // The throttler names its header after the limit (Retry-After-login); clients look for the standard one.
+      const named = Object.entries(reply.getHeaders()).find(([name]) => name.toLowerCase().startsWith('retry-after-'));
+      if (named) {
+        void reply.header('retry-after', named[1]);
+      }
+    }
     void reply
       .status(status)
       .header('x-request-id', requestId)
