@@ -21,7 +21,16 @@ export interface RunningRasad {
 }
 
 /** The gateway and the roster in this process, over real HTTP, NATS and PostgreSQL, on a database of the suite's own. */
-export async function startRasad(suite: string, env: Record<string, string> = {}): Promise<RunningRasad> {
+export interface PerApp {
+  roster?: Record<string, string>;
+  gateway?: Record<string, string>;
+}
+
+export async function startRasad(
+  suite: string,
+  env: Record<string, string> = {},
+  perApp: PerApp = {},
+): Promise<RunningRasad> {
   const { natsUrl } = await serviceUrls();
   const database = await createTestDatabase(suite);
   const common = {
@@ -33,7 +42,7 @@ export async function startRasad(suite: string, env: Record<string, string> = {}
   let roster: INestMicroservice | undefined;
   let gateway: NestFastifyApplication | undefined;
   try {
-    roster = await createRoster(loadEnv(RosterEnv, { RASAD_DEMO_DATA: 'false', ...common }));
+    roster = await createRoster(loadEnv(RosterEnv, { RASAD_DEMO_DATA: 'false', ...common, ...perApp.roster }));
     await roster.listen();
     gateway = await createGateway(
       loadEnv(GatewayEnv, {
@@ -42,6 +51,7 @@ export async function startRasad(suite: string, env: Record<string, string> = {}
         LOGIN_ATTEMPTS_PER_MINUTE: '1000',
         IMPORTS_PER_MINUTE: '1000',
         ...common,
+        ...perApp.gateway,
         PORT: '0',
       }),
     );

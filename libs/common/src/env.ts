@@ -4,7 +4,9 @@ import { validateSync } from 'class-validator';
 
 /** Validates process.env against an env class at start-up; every problem is named in one message. */
 export function loadEnv<T extends object>(envClass: new () => T, source: NodeJS.ProcessEnv = process.env): T {
-  const env = plainToInstance(envClass, { ...source }, { enableImplicitConversion: true, exposeDefaultValues: true });
+  // An empty variable (FOO=) means unset, as in most shells' and compose files' eyes.
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const env = plainToInstance(envClass, given, { enableImplicitConversion: true, exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));

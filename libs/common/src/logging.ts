@@ -39,7 +39,11 @@ export function pinoParams(service: string, level: string, http: boolean, file?:
     genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? randomUUID(),
     customProps: (req: IncomingMessage) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: loggableUrl(req.url),
+      }),
     },
   };
   // LOG_FILE sends the JSON lines to a file instead of stdout (used by the test that greps logs for personal data).

@@ -29,6 +29,12 @@ function answers(port: number): Promise<void> {
   });
 }
 
+export interface NatsServerOptions {
+  /** A configuration file, e.g. deploy/nats-server.conf; the port and store dir are the test's own. */
+  config?: string;
+  env?: Record<string, string>;
+}
+
 /**
  * A nats-server of the test's own, with JetStream in a temp dir, on a free port: it can be killed and restarted
  * (same port, same store) without touching the machine's broker.
@@ -37,10 +43,13 @@ export class NatsServerProcess {
   private process?: ChildProcess;
   private readonly storeDir = mkdtempSync(join(tmpdir(), 'rasad-nats-'));
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly options: NatsServerOptions,
+  ) {}
 
-  static async start(): Promise<NatsServerProcess> {
-    const server = new NatsServerProcess(await freePort());
+  static async start(options: NatsServerOptions = {}): Promise<NatsServerProcess> {
+    const server = new NatsServerProcess(await freePort(), options);
     await server.restart();
     return server;
   }
@@ -54,9 +63,15 @@ export class NatsServerProcess {
   }
 
   async restart(): Promise<void> {
-    this.process = spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], {
-      stdio: 'ignore',
-    });
+    const config = this.options.config ? ['-c', this.options.config] : [];
+    this.process = spawn(
+      NATS_SERVER,
+      [...config, '-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir],
+      {
+        stdio: 'ignore',
+        env: { ...process.env, ...this.options.env },
+      },
+    );
     await eventually(() => answers(this.port), { timeoutMs: 10_000 });
   }
 
