@@ -6,3 +6,4 @@ export * from './orm-context.interceptor';
 export * from './pg-errors';
 export * from './database';
 export * from './migrate';
+export * from './orm-options';
