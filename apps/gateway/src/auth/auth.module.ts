@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { AuditController } from '../audit/audit.controller';
 import { AuditService } from '../audit/audit.service';
 import { AuditedInterceptor } from '../audit/audited.interceptor';
@@ -18,12 +18,16 @@ import { CallerContextInterceptor } from './caller-context.interceptor';
   imports: [
     JwtModule.registerAsync({
       inject: [GatewayEnv],
-      useFactory: (env: GatewayEnv) => ({
+      useFactory: (env: GatewayEnv) => {
         // Without JWT_SECRET tokens die with the process and replicas reject each other's: fine for one machine.
-        secret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
-        signOptions: { expiresIn: env.JWT_TTL_SECONDS, issuer: 'rasad' },
-        verifyOptions: { issuer: 'rasad' },
-      }),
+        // A KeyObject made once: a string secret makes jsonwebtoken build a key on every verify (a profile's top item).
+        const key = createSecretKey(Buffer.from(env.JWT_SECRET ?? randomBytes(32).toString('hex')));
+        return {
+          secretOrKeyProvider: () => key,
+          signOptions: { expiresIn: env.JWT_TTL_SECONDS, issuer: 'rasad', algorithm: 'HS256' as const },
+          verifyOptions: { issuer: 'rasad', algorithms: ['HS256' as const] },
+        };
+      },
     }),
     ThrottlerModule.forRootAsync({
       inject: [GatewayEnv],
