@@ -47,10 +47,11 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException('The token is invalid or has expired; sign in again');
     }
     // Looked up on every request (so disabling is immediate), as one plain query: this is every route's hot path.
-    const [user] = await this.em.getConnection().execute<CallerRow[]>(
-      'select id, username, role, district_ids, disabled from gateway.app_user where id = ?',
-      [subject],
-    );
+    const [user] = await this.em
+      .getConnection()
+      .execute<CallerRow[]>('select id, username, role, district_ids, disabled from gateway.app_user where id = ?', [
+        subject,
+      ]);
     if (!user || user.disabled) {
       throw new UnauthorizedException('This account is disabled or no longer exists');
     }

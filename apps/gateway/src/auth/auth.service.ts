@@ -2,14 +2,14 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { LoginRequest, TokenView } from '@rasad/contracts';
-import * as argon2 from 'argon2';
+import { hashPassword, verifyPassword } from './passwords';
 import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { GatewayEnv } from '../gateway.env';
 import { User } from '../users/user.entity';
 
 /** Verifying against this when the user does not exist keeps the answer time the same as a wrong password. */
-const DUMMY_HASH = argon2.hash('rasad-timing-equaliser');
+const DUMMY_HASH = hashPassword('rasad-timing-equaliser');
 
 @Injectable()
 export class AuthService {
@@ -24,7 +24,7 @@ export class AuthService {
 
   async login({ username, password }: LoginRequest): Promise<TokenView> {
     const user = await this.em.findOne(User, { username });
-    const valid = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), password).catch(() => false);
+    const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), password);
     if (!user || !valid || user.disabled) {
       await this.audit.record({
         action: 'login_failed',
@@ -47,7 +47,7 @@ export class AuthService {
     }
     const given = this.env.RASAD_ADMIN_PASSWORD;
     const password = given ?? randomBytes(12).toString('base64url');
-    em.create(User, { username: 'admin', passwordHash: await argon2.hash(password), role: 'admin' });
+    em.create(User, { username: 'admin', passwordHash: await hashPassword(password), role: 'admin' });
     try {
       await em.flush();
     } catch {

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { CreateUserRequest, DomainError, ErrorCode, UpdateUserRequest, UserView } from '@rasad/contracts';
 import { PgErrorCode, pgErrorCode } from '@rasad/common';
-import * as argon2 from 'argon2';
+import { hashPassword } from '../auth/passwords';
 import { User, userView } from './user.entity';
 
 @Injectable()
@@ -13,7 +13,7 @@ export class UsersService {
     const user = this.em.create(User, {
       ...body,
       districtIds: body.role === 'admin' ? [] : body.districtIds,
-      passwordHash: await argon2.hash(password),
+      passwordHash: await hashPassword(password),
     });
     await this.flush();
     return userView(user);
@@ -31,7 +31,7 @@ export class UsersService {
     const user = await this.find(id);
     this.em.assign(user, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
     if (password) {
-      user.passwordHash = await argon2.hash(password);
+      user.passwordHash = await hashPassword(password);
     }
     await this.flush();
     return userView(user);
