@@ -140,4 +140,27 @@ describe('roster events', () => {
     expect(events.map((e) => e.type)).toEqual([EventSubjects.assignmentCreated, EventSubjects.assignmentChanged]);
     expect(events[1].payload).toMatchObject({ before: { role: 'guard' }, after: { role: 'driver' } });
   });
+
+  it('builds an imported person’s event exactly like the API’s own', async () => {
+    const csv = `serviceNumber,name,rank,unitId,homeDistrictId,cnic,phone,gender,dietaryNeeds,travelMode
+EVT-IMP-1,Imported Officer,asi,${geo.unitId},${geo.districtId},13302-4440004-5,0300-4440004,female,diabetic;vegetarian,self`;
+    const imported = await api.request('POST', '/api/v1/imports/personnel', csv, {
+      'content-type': 'text/csv',
+      'x-request-id': 'evt-test-import',
+    });
+    expect(imported.body).toMatchObject({ created: 1 });
+    const person = (await api.get('/api/v1/personnel?search=EVT-IMP-1')).body.items[0];
+    const [event] = await eventually(async () => {
+      const found = await eventsAbout(person.id, 'evt.roster.personnel.>');
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    const { cnic: _cnic, createdAt: _c, updatedAt: _u, ...expected } = person;
+    expect(event).toMatchObject({
+      type: EventSubjects.personnelRegistered,
+      correlationId: 'evt-test-import',
+      producer: 'roster',
+    });
+    expect(event.payload).toEqual(expected);
+  });
 });

@@ -3,6 +3,13 @@ import { RpcException } from '@nestjs/microservices';
 import { DomainError, ErrorCode, RpcErrorPayload, isRpcErrorPayload } from '@rasad/contracts';
 import { Observable, throwError } from 'rxjs';
 
+const CNIC = /\b\d{5}-?\d{7}-?\d\b/g;
+const PHONE = /(\+?92|\b0)3\d{2}[- ]?\d{7}\b/g;
+
+export function redactPersonalData(text: string): string {
+  return text.replace(CNIC, '[cnic]').replace(PHONE, '[phone]');
+}
+
 /**
  * Every failure a service answers with is a coded payload. A plain `RpcException('text')` or an unexpected
  * error would otherwise reach the caller as an anonymous 500.
@@ -22,7 +29,10 @@ export class DomainRpcExceptionFilter implements RpcExceptionFilter<unknown> {
     if (exception instanceof RpcException && isRpcErrorPayload(exception.getError())) {
       return exception.getError() as RpcErrorPayload;
     }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    // Driver errors quote the failing statement and its values; keep national ids and phones out of the log.
+    this.logger.error(
+      redactPersonalData(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)),
+    );
     return { code: ErrorCode.Internal, message: 'The service failed to handle the request; see its logs' };
   }
 }

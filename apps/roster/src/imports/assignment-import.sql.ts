@@ -1,3 +1,5 @@
+import { ASSIGNMENT_SUBJECT, assignmentPayload, outboxInsert } from './import-events.sql';
+
 /**
  * Set-based checks and upsert of a staged assignment import. A duty is matched by person and window; the
  * exclusion constraint stays the final word on overlaps, these checks only name the rows for the officer.
@@ -78,13 +80,19 @@ export const ASSIGNMENT_APPLY = `
       updated_at = now()
     where (d.post_id, d.role, d.phase, d.status) is distinct from
           (excluded.post_id, excluded.role, excluded.phase, excluded.status)
-    returning d.id, (xmax = 0) as inserted
-  )
-  select id, inserted from applied`;
-
-/** The live duties the file will match, read before the upsert so that changes carry their before-state. */
-export const ASSIGNMENT_MATCHED = `
-  with ${SOURCE}
-  select cur.id from src s
-  join roster.duty_assignment cur on cur.personnel_id = s.personnel_id and cur.starts_at = s.starts_at
-    and cur.ends_at = s.ends_at and cur.status <> 'cancelled'`;
+    returning *, (xmax = 0) as inserted
+  ),
+  -- Every part of one statement sees the rows as they were before it: this is each changed duty's before-image.
+  previous as (
+    select cur.* from src s
+    join roster.duty_assignment cur on cur.personnel_id = s.personnel_id and cur.starts_at = s.starts_at
+      and cur.ends_at = s.ends_at and cur.status <> 'cancelled'
+  ),
+  events as (${outboxInsert(
+    'applied r left join previous b on b.id = r.id',
+    ASSIGNMENT_SUBJECT,
+    `case when r.inserted then ${assignmentPayload('r')}
+      else jsonb_build_object('before', ${assignmentPayload('b')}, 'after', ${assignmentPayload('r')}) end`,
+  )})
+  select count(*) filter (where inserted)::int as created, count(*) filter (where not inserted)::int as updated
+  from applied`;

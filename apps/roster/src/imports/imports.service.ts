@@ -13,11 +13,10 @@ import {
   ImportRowsRequest,
 } from '@rasad/contracts';
 import { PgErrorCode, pgErrorCode } from '@rasad/common';
-import { Outbox } from '@rasad/messaging';
+import { currentRequestId } from '@rasad/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { ASSIGNMENT_APPLY, ASSIGNMENT_CHECKS } from './assignment-import.sql';
 import { columnErrors } from './import-columns';
-import { AppliedRow, assignmentsBefore, recordImportEvents } from './import-events';
 import { PERSONNEL_APPLY, PERSONNEL_CHECKS } from './personnel-import.sql';
 import { validateRow } from './row-validation';
 
@@ -44,10 +43,7 @@ interface Batch {
 export class ImportsService {
   private readonly logger = new Logger(ImportsService.name);
 
-  constructor(
-    private readonly em: EntityManager,
-    private readonly outbox: Outbox,
-  ) {}
+  constructor(private readonly em: EntityManager) {}
 
   async begin({ kind, columns }: BeginImportRequest, scope: CallerScope): Promise<BeginImportReply> {
     const errors = columnErrors(kind, columns);
@@ -125,11 +121,10 @@ export class ImportsService {
         if (rows === 0) {
           throw invalidRows([{ row: 2, field: '(file)', message: 'the file has a header but no data rows' }], 1);
         }
-        const before = await assignmentsBefore(em, batch.kind, batchId);
-        const applied = await em.execute<AppliedRow[]>(SQL[batch.kind].apply, [batchId]);
-        await recordImportEvents(em, this.outbox, batch.kind, applied, before);
-        const created = applied.filter((r) => r.inserted).length;
-        const updated = applied.length - created;
+        const [{ created, updated }] = await em.execute<{ created: number; updated: number }[]>(SQL[batch.kind].apply, [
+          batchId,
+          currentRequestId(),
+        ]);
         await em.execute('delete from roster.import_batch where id = ?', [batchId]);
         const result = { kind: batch.kind, rows, created, updated, unchanged: rows - created - updated };
         this.logger.log({ batchId, ...result, ms: Date.now() - started }, 'import applied');

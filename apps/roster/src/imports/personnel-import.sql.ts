@@ -1,3 +1,5 @@
+import { PERSONNEL_SUBJECT, outboxInsert, personnelPayload } from './import-events.sql';
+
 /**
  * Set-based checks and upsert of a staged personnel import. `src` resolves references by id or code and,
  * where the file has no column for an optional field, keeps the person's current value.
@@ -78,6 +80,8 @@ export const PERSONNEL_APPLY = `
       is distinct from
       (excluded.name, excluded.rank, excluded.unit_id, excluded.home_district_id, excluded.cnic, excluded.phone,
        excluded.gender, excluded.dietary_needs, excluded.travel_mode, excluded.language)
-    returning p.id, (xmax = 0) as inserted
-  )
-  select id, inserted from applied`;
+    returning *, (xmax = 0) as inserted
+  ),
+  events as (${outboxInsert('applied r', PERSONNEL_SUBJECT, personnelPayload('r'))})
+  select count(*) filter (where inserted)::int as created, count(*) filter (where not inserted)::int as updated
+  from applied`;
