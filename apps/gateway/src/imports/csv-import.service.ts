@@ -16,6 +16,7 @@ import { GatewayEnv } from '../gateway.env';
 /** An import can take a while on a large file; each chunk gets its own, longer deadline. */
 const CHUNK_TIMEOUT_MS = 60_000;
 const COMMIT_TIMEOUT_MS = 300_000;
+const CHUNKS_IN_FLIGHT = 3;
 
 /**
  * Streams a CSV body to the roster in chunks: the file is never held whole in memory, and no NATS
@@ -35,6 +36,8 @@ export class CsvImportService {
       .pipe(this.sizeLimit())
       .pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }));
     let batchId: string | undefined;
+    // Chunks in flight at once: parsing here overlaps validating and staging in the roster.
+    const inFlight: Promise<number>[] = [];
     try {
       let chunk: ImportRow[] = [];
       let rows = 0;
@@ -45,10 +48,13 @@ export class CsvImportService {
         }
         chunk.push({ row: info.lines, cells: record });
         if (chunk.length === IMPORT_CHUNK_ROWS) {
-          rows += await this.sendRows(batchId, chunk, requestId);
+          inFlight.push(this.sendRows(batchId, chunk, requestId));
           chunk = [];
-          if (rows % 20_000 === 0) {
-            this.logger.log({ requestId, kind, rows }, 'import progress');
+          if (inFlight.length >= CHUNKS_IN_FLIGHT) {
+            rows += await inFlight.shift()!;
+            if (rows % 20_000 === 0) {
+              this.logger.log({ requestId, kind, rows }, 'import progress');
+            }
           }
         }
       }
@@ -58,10 +64,12 @@ export class CsvImportService {
         ]);
       }
       if (chunk.length > 0) {
-        await this.sendRows(batchId, chunk, requestId);
+        inFlight.push(this.sendRows(batchId, chunk, requestId));
       }
+      await Promise.all(inFlight.splice(0));
       return await this.rasad.send(Subjects.importCommit, { batchId }, { requestId, timeoutMs: COMMIT_TIMEOUT_MS });
     } catch (error) {
+      await Promise.allSettled(inFlight);
       if (batchId) {
         await this.rasad.send(Subjects.importAbort, { batchId }, { requestId }).catch(() => undefined);
       }
@@ -69,7 +77,14 @@ export class CsvImportService {
     }
   }
 
-  private async sendRows(batchId: string, rows: ImportRow[], requestId: string): Promise<number> {
+  /** The promise is marked handled at once (a failure waits in line to be awaited without crashing the process). */
+  private sendRows(batchId: string, rows: ImportRow[], requestId: string): Promise<number> {
+    const sent = this.sendChunk(batchId, rows, requestId);
+    sent.catch(() => undefined);
+    return sent;
+  }
+
+  private async sendChunk(batchId: string, rows: ImportRow[], requestId: string): Promise<number> {
     await this.rasad.send(Subjects.importRows, { batchId, rows }, { requestId, timeoutMs: CHUNK_TIMEOUT_MS });
     return rows.length;
   }
