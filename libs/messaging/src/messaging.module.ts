@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { NatsSettings, natsConnectionOptions } from './nats-options';
-import { RASAD_CLIENT_OPTIONS, RASAD_NATS_CLIENT, RasadClient } from './rasad-client';
+import { NatsSettings } from './nats-options';
+import { RASAD_CLIENT_OPTIONS, RasadClient } from './rasad-client';
 
 export interface MessagingClientSettings extends NatsSettings {
   timeoutMs: number;
@@ -13,16 +12,8 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
-      providers: [
-        {
-          provide: RASAD_NATS_CLIENT,
-          useFactory: () =>
-            ClientProxyFactory.create({ transport: Transport.NATS, options: natsConnectionOptions(settings) }),
-        },
-        { provide: RASAD_CLIENT_OPTIONS, useValue: { timeoutMs: settings.timeoutMs } },
-        RasadClient,
-      ],
-      exports: [RasadClient, RASAD_NATS_CLIENT],
+      providers: [{ provide: RASAD_CLIENT_OPTIONS, useValue: settings }, RasadClient],
+      exports: [RasadClient],
     };
   }
 }

@@ -1,6 +1,4 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
-import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception';
 import {
   CallerScope,
   DomainError,
@@ -12,14 +10,14 @@ import {
   encodeScope,
   isRpcErrorPayload,
 } from '@rasad/contracts';
-import { headers as natsHeaders } from 'nats';
-import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
+import { ErrorCode as NatsErrorCode, NatsConnection, NatsError, connect, headers as natsHeaders } from 'nats';
+import { randomUUID } from 'node:crypto';
+import { NatsSettings, natsConnectionOptions } from './nats-options';
 import { currentRequestId, currentScope } from './request-context';
 
-export const RASAD_NATS_CLIENT = Symbol('RASAD_NATS_CLIENT');
 export const RASAD_CLIENT_OPTIONS = Symbol('RASAD_CLIENT_OPTIONS');
 
-export interface RasadClientOptions {
+export interface RasadClientOptions extends NatsSettings {
   timeoutMs: number;
 }
 
@@ -30,13 +28,30 @@ export interface SendOptions {
   timeoutMs?: number;
 }
 
-/** Request-reply over NATS, typed by the subject map; every failure comes back as a coded DomainError. */
+/** What a NestJS NATS handler answers: its value, or the error its exception filter made. */
+interface ReplyPacket<T> {
+  response?: T;
+  err?: unknown;
+}
+
+/**
+ * Request-reply over NATS, typed by the subject map; every failure comes back as a coded DomainError.
+ *
+ * It speaks NestJS's packet format ({pattern, data, id} out, {response | err} back) over nats.js's own request,
+ * which shares one inbox subscription: Nest's ClientProxy subscribed and unsubscribed an inbox per request, and
+ * those socket writes were the largest item in the gateway's profile.
+ */
 @Injectable()
 export class RasadClient implements OnApplicationShutdown {
-  constructor(
-    @Inject(RASAD_NATS_CLIENT) private readonly client: ClientProxy,
-    @Inject(RASAD_CLIENT_OPTIONS) private readonly options: RasadClientOptions,
-  ) {}
+  private connecting?: Promise<NatsConnection>;
+
+  constructor(@Inject(RASAD_CLIENT_OPTIONS) private readonly options: RasadClientOptions) {}
+
+  /** The shared connection (made on first use; it reconnects forever). */
+  connection(): Promise<NatsConnection> {
+    this.connecting ??= connect(natsConnectionOptions(this.options));
+    return this.connecting;
+  }
 
   async send<S extends RpcSubject>(
     subject: S,
@@ -52,27 +67,37 @@ export class RasadClient implements OnApplicationShutdown {
     if (scope) {
       headers.set(Headers.scope, encodeScope(scope));
     }
-    const record = new NatsRecordBuilder(payload).setHeaders(headers).build();
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
+    const packet = JSON.stringify({ pattern: subject, data: payload, id: randomUUID() });
+    let reply: ReplyPacket<RpcReply<S>>;
     try {
-      return await firstValueFrom(this.client.send<RpcReply<S>>(subject, record).pipe(timeout(timeoutMs)));
+      const nc = await this.connection();
+      const message = await nc.request(subject, Buffer.from(packet), { timeout: timeoutMs, headers });
+      reply = message.json<ReplyPacket<RpcReply<S>>>();
     } catch (error) {
-      throw this.toDomainError(subject, timeoutMs, error);
+      throw this.transportError(subject, timeoutMs, error);
     }
+    if (reply.err !== undefined && reply.err !== null) {
+      throw isRpcErrorPayload(reply.err)
+        ? new DomainError(reply.err.code, reply.err.message, reply.err.errors, reply.err.details)
+        : new DomainError(ErrorCode.Internal, `${subject} failed`);
+    }
+    return reply.response as RpcReply<S>;
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
+    if (this.connecting) {
+      const nc = await this.connecting;
+      await nc.drain().catch(() => nc.close());
+    }
   }
 
-  private toDomainError(subject: string, timeoutMs: number, error: unknown): DomainError {
-    if (isRpcErrorPayload(error)) {
-      return new DomainError(error.code, error.message, error.errors, error.details);
-    }
-    if (error instanceof TimeoutError) {
+  private transportError(subject: string, timeoutMs: number, error: unknown): DomainError {
+    const code = (error as NatsError | undefined)?.code as NatsErrorCode | undefined;
+    if (code === NatsErrorCode.Timeout) {
       return new DomainError(ErrorCode.Timeout, `${subject} did not answer within ${timeoutMs} ms`);
     }
-    if (error instanceof EmptyResponseException || (error as { code?: string })?.code === '503') {
+    if (code === NatsErrorCode.NoResponders) {
       return new DomainError(ErrorCode.ServiceUnavailable, `No service is answering ${subject}`);
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -1,11 +1,9 @@
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ClientProxy } from '@nestjs/microservices';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Subjects } from '@rasad/contracts';
-import { RASAD_NATS_CLIENT, RasadClient } from '@rasad/messaging';
+import { RasadClient } from '@rasad/messaging';
 import type { FastifyReply } from 'fastify';
-import type { NatsConnection } from 'nats';
 import { Pool } from 'pg';
 import { GATEWAY_PG_POOL } from './health.tokens';
 import { Public } from '../auth/auth.decorators';
@@ -21,7 +19,6 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
     private readonly rasad: RasadClient,
-    @Inject(RASAD_NATS_CLIENT) private readonly nats: ClientProxy,
     @Inject(GATEWAY_PG_POOL) private readonly pool: Pool,
   ) {}
 
@@ -63,8 +60,7 @@ export class HealthController {
   private async broker() {
     const probe = this.indicator.check('nats');
     try {
-      await this.nats.connect();
-      const connection = this.nats.unwrap<NatsConnection>();
+      const connection = await this.rasad.connection();
       await Promise.race([
         connection.flush(),
         new Promise((_, reject) =>
