@@ -1,0 +1,37 @@
+import path from 'node:path';
+
+/** What one bench run does; `--quick` keeps the shape and shrinks the counts so it fits in a few minutes. */
+export interface BenchConfig {
+  quick: boolean;
+  root: string;
+  databaseUrl: string;
+  seed: { districts: number; tehsilsPerDistrict: number; stationsPerTehsil: number; personnel: number; posts: number };
+  api: { rounds: number; seconds: number; warmupSeconds: number; connections: number };
+  importRows: number;
+  /** The apps' LOG_LEVEL: per-request logs at `info` measure the log pipe more than the code. */
+  logLevel: string;
+  poolMax: number;
+}
+
+const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rasad_bench';
+
+export function benchConfig(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  const quick = argv.includes('--quick');
+  const databaseUrl = env.BENCH_DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  // The bench drops this database at start: never let it point at real data.
+  if (!new URL(databaseUrl).pathname.includes('bench')) {
+    throw new Error(`BENCH_DATABASE_URL must name a database containing "bench": ${databaseUrl}`);
+  }
+  return {
+    quick,
+    root: path.resolve(__dirname, '..'),
+    databaseUrl,
+    seed: { districts: 20, tehsilsPerDistrict: 5, stationsPerTehsil: 10, personnel: 100_000, posts: 10_000 },
+    api: quick
+      ? { rounds: 3, seconds: 3, warmupSeconds: 2, connections: 50 }
+      : { rounds: 3, seconds: 10, warmupSeconds: 5, connections: 50 },
+    importRows: quick ? 10_000 : 100_000,
+    logLevel: env.BENCH_LOG_LEVEL ?? 'warn',
+    poolMax: 10,
+  };
+}

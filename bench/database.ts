@@ -1,0 +1,82 @@
+import { Client, Pool } from 'pg';
+import { BenchConfig } from './config';
+import {
+  SEED_DISTRICTS,
+  SEED_DUTIES,
+  SEED_PERSONNEL,
+  SEED_POLICE_STATIONS,
+  SEED_POSTS,
+  SEED_TEHSILS,
+  SEED_UNITS,
+} from './seed.sql';
+
+/**
+ * One run at a time per PostgreSQL server: a second would drop the first one's database, and two at once skew
+ * each other's figures anyway. The lock lasts as long as the returned connection.
+ */
+export async function lockBench(databaseUrl: string): Promise<Client> {
+  const client = new Client({ connectionString: adminUrl(databaseUrl) });
+  await client.connect();
+  const { rows } = await client.query<{ locked: boolean }>(
+    "select pg_try_advisory_lock(hashtext('rasad.bench')) as locked",
+  );
+  if (!rows[0].locked) {
+    await client.end();
+    throw new Error('another bench run holds the lock (pg advisory lock rasad.bench); wait for it to finish');
+  }
+  return client;
+}
+
+/** Drops and creates the bench database; the roster migrates it when it starts. */
+export async function recreateDatabase(databaseUrl: string): Promise<void> {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  if (!/^[\w-]+$/.test(name) || !name.includes('bench')) {
+    throw new Error(`refusing to drop database "${name}": its name must contain "bench"`);
+  }
+  const client = new Client({ connectionString: adminUrl(databaseUrl) });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+    await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Seeds the geography, posts, people and their duties; returns how many duties there are. */
+export async function seedRoster(pool: Pool, { seed }: BenchConfig): Promise<number> {
+  const steps: [string, string, number?][] = [
+    ['districts', SEED_DISTRICTS, seed.districts],
+    ['tehsils', SEED_TEHSILS, seed.tehsilsPerDistrict],
+    ['police stations', SEED_POLICE_STATIONS, seed.stationsPerTehsil],
+    ['units', SEED_UNITS],
+    ['posts', SEED_POSTS, seed.posts],
+    ['personnel', SEED_PERSONNEL, seed.personnel],
+    ['duty assignments', SEED_DUTIES],
+  ];
+  let rows = 0;
+  for (const [what, sql, count] of steps) {
+    rows = (await pool.query(sql, count === undefined ? [] : [count])).rowCount ?? 0;
+    console.log(`  seeded ${rows.toLocaleString('en')} ${what}`);
+  }
+  await pool.query('analyze');
+  return rows;
+}
+
+function adminUrl(databaseUrl: string): string {
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  return admin.toString();
+}
+
+export async function assignmentIds(pool: Pool): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>('select id from roster.duty_assignment');
+  return rows.map((r) => r.id);
+}
+
+/** Codes an import may reference: every unit and district the seed created. */
+export async function referenceCodes(pool: Pool): Promise<{ units: string[]; districts: string[] }> {
+  const units = await pool.query<{ code: string }>('select code from roster.unit order by code');
+  const districts = await pool.query<{ code: string }>('select code from roster.district order by code');
+  return { units: units.rows.map((r) => r.code), districts: districts.rows.map((r) => r.code) };
+}

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiReadFigures } from './api-read';
+import { EventLagFigures } from './event-lag';
+import { ImportFigures } from './personnel-import';
+
+export interface BenchResults {
+  api_read: ApiReadFigures;
+  import_100k: ImportFigures;
+  /** Absent until the outbox emits events (see event-lag.ts). */
+  event_lag?: EventLagFigures;
+  rss_mb: { roster: number; gateway: number };
+  meta: { date: string; cpus: number; quick: boolean };
+}
+
+interface Line {
+  figure: string;
+  value: number | string;
+  target?: string;
+  pass?: boolean;
+}
+
+export function writeResults(file: string, results: BenchResults): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+export function printTable(results: BenchResults, skipped: string[]): void {
+  const { api_read: api, import_100k: imp, rss_mb: rss } = results;
+  const lines: Line[] = [
+    { figure: 'api_read.rasad_rps', value: api.rasad_rps },
+    { figure: 'api_read.baseline_rps', value: api.baseline_rps },
+    { figure: 'api_read.ratio', value: api.ratio, target: '≥ 0.6', pass: api.ratio >= 0.6 },
+    { figure: 'api_read.rasad_p99_ms', value: api.rasad_p99_ms },
+    { figure: 'api_read.baseline_p99_ms', value: api.baseline_p99_ms },
+    { figure: 'api_read.p99_ratio', value: api.p99_ratio, target: '≤ 2', pass: api.p99_ratio <= 2 },
+    { figure: 'import_100k.rasad_s', value: imp.rasad_s },
+    { figure: 'import_100k.copy_s', value: imp.copy_s },
+    { figure: 'import_100k.ratio', value: imp.ratio, target: '≤ 3', pass: imp.ratio <= 3 },
+    ...(results.event_lag
+      ? [
+          { figure: 'event_lag.p50_ms', value: results.event_lag.p50_ms },
+          { figure: 'event_lag.p99_ms', value: results.event_lag.p99_ms },
+        ]
+      : []),
+    ...skipped.map((figure) => ({ figure, value: 'skipped' })),
+    { figure: 'rss_mb.roster', value: rss.roster, target: '≤ 150', pass: rss.roster <= 150 },
+    { figure: 'rss_mb.gateway', value: rss.gateway, target: '≤ 150', pass: rss.gateway <= 150 },
+  ];
+  const cells = lines.map((l) => [l.figure, String(l.value), l.target ?? '', verdict(l.pass)]);
+  const header = ['figure', 'value', 'target', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i].length)));
+  const format = (row: string[]) => row.map((cell, i) => (i === 1 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])));
+  console.log(`\n${format(header).join('  ')}`);
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of cells) {
+    console.log(format(row).join('  ').trimEnd());
+  }
+  const mode = results.meta.quick ? 'quick' : 'full';
+  console.log(`\n${mode} run, ${results.meta.cpus} CPUs, ${results.meta.date}`);
+}
+
+function verdict(pass: boolean | undefined): string {
+  if (pass === undefined) {
+    return '';
+  }
+  return pass ? 'PASS' : 'MISS';
+}

@@ -1,0 +1,122 @@
+// `npm run bench` (full) or `npm run bench -- --quick`: builds the apps, starts them against a broker and a
+// database of the bench's own, seeds data at scale, measures, writes bench/results/latest.json and stops
+// everything it started. `--no-build` skips the build. See docs/benchmarks.md.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { measureApiRead } from './api-read';
+import { authHeaders } from './auth';
+import { BenchConfig, benchConfig } from './config';
+import { assignmentIds, lockBench, recreateDatabase, referenceCodes, seedRoster } from './database';
+import { EventLagFigures, EventLagTarget, EventLagUnavailable, measureEventLag } from './event-lag';
+import { copyIntoPlainTable, importFigures, importThroughGateway, writePersonnelCsv } from './personnel-import';
+import { peakRssMb, rssMb, sampleRss, Service, stopAllOnSignal } from './processes';
+import { BenchResults, printTable, writeResults } from './report';
+import { Stack, startStack, stopStack } from './stack';
+
+async function main(): Promise<void> {
+  const config = benchConfig(process.argv.slice(2));
+  stopAllOnSignal();
+  const [load] = os.loadavg();
+  if (load > 0.5) {
+    console.warn(`warning: load average ${load.toFixed(2)} before the bench; other work will skew the figures`);
+  }
+  const lock = await lockBench(config.databaseUrl);
+  if (!process.argv.includes('--no-build')) {
+    build(config.root);
+  }
+  await recreateDatabase(config.databaseUrl);
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rasad-bench-'));
+  const services: Service[] = [];
+  const pool = new Pool({ connectionString: config.databaseUrl, max: 2 });
+  let finished = false;
+  try {
+    console.log(`starting NATS, roster, gateway and the baseline (logs in ${workDir})`);
+    const stack = await startStack(config, workDir, services);
+    logMemory('start-up', stack);
+    console.log('seeding');
+    await seedRoster(pool, config);
+    const ids = await assignmentIds(pool);
+    const headers = await authHeaders(stack.gatewayUrl);
+
+    const rss = sampleRss([stack.roster, stack.gateway]);
+    console.log(`api read: ${config.api.rounds} rounds of ${config.api.seconds} s each`);
+    const rasad = { name: 'rasad', baseUrl: stack.gatewayUrl, headers };
+    const baseline = { name: 'baseline', baseUrl: stack.baselineUrl, headers: {} };
+    const apiRead = await measureApiRead(rasad, baseline, ids, config.api);
+    logMemory('api read', stack);
+
+    console.log(`personnel import: ${config.importRows.toLocaleString('en')} rows`);
+    const csv = path.join(workDir, 'personnel.csv');
+    await writePersonnelCsv(csv, config.importRows, await referenceCodes(pool));
+    // COPY first: after the import the roster's outbox relay is still publishing its events.
+    await pool.query('checkpoint');
+    const copySeconds = await copyIntoPlainTable(pool, csv);
+    await pool.query('checkpoint');
+    const rasadSeconds = await importThroughGateway(stack.gatewayUrl, csv, config.importRows, headers);
+    console.log(`  rasad ${rasadSeconds.toFixed(2)} s, COPY ${copySeconds.toFixed(3)} s`);
+    logMemory('import', stack);
+
+    console.log('event lag');
+    const eventLag = await tryEventLag({
+      natsUrl: stack.natsUrl,
+      databaseUrl: config.databaseUrl,
+      quick: config.quick,
+    });
+
+    const peaks = rss.stop();
+    const results: BenchResults = {
+      api_read: apiRead,
+      import_100k: importFigures(rasadSeconds, copySeconds),
+      ...(eventLag ? { event_lag: eventLag } : {}),
+      rss_mb: { roster: peaks.roster, gateway: peaks.gateway },
+      meta: { date: new Date().toISOString(), cpus: os.cpus().length, quick: config.quick },
+    };
+    const file = path.join(config.root, 'bench', 'results', 'latest.json');
+    writeResults(file, results);
+    printTable(results, eventLag ? [] : ['event_lag']);
+    console.log(`results written to ${path.relative(process.cwd(), file)}`);
+    finished = true;
+  } finally {
+    await pool.end();
+    await stopStack(services);
+    await lock.end();
+    if (finished) {
+      fs.rmSync(workDir, { recursive: true, force: true });
+    } else {
+      console.error(`service logs kept in ${workDir}`);
+    }
+  }
+}
+
+function build(root: BenchConfig['root']): void {
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    throw new Error('npm run build failed');
+  }
+}
+
+/** Where the memory goes, phase by phase; the results hold the peak sampled during the runs. */
+function logMemory(phase: string, { roster, gateway }: Stack): void {
+  const describe = (s: Service) => `${s.name} ${rssMb(s)} MB (VmHWM ${peakRssMb(s)} MB)`;
+  console.log(`  memory after ${phase}: ${describe(roster)}, ${describe(gateway)}`);
+}
+
+async function tryEventLag(target: EventLagTarget): Promise<EventLagFigures | undefined> {
+  try {
+    return await measureEventLag(target);
+  } catch (error) {
+    if (error instanceof EventLagUnavailable) {
+      console.log(`  skipped: ${error.message}`);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
