@@ -14,6 +14,15 @@ import { EVENTS_OPTIONS, EventsOptions } from './outbox';
 type Handler = (payload: unknown, envelope: EventEnvelope, em: unknown) => Promise<void>;
 
 const DEFAULTS = { ackWaitMs: 30_000, maxDeliveries: 5, backoffMs: 500 };
+const CONCURRENCY = 8;
+
+function aggregateOf(msg: JsMsg): string {
+  try {
+    return msg.json<EventEnvelope>().aggregateId ?? msg.subject;
+  } catch {
+    return msg.subject;
+  }
+}
 
 /**
  * The service's durable JetStream consumer. Each event runs in one transaction with an insert of its id into
@@ -96,10 +105,30 @@ export class EventConsumer {
     });
   }
 
+  /**
+   * Up to CONCURRENCY events at once, but one at a time per aggregate, in the order they arrived: a duty's
+   * `changed` never overtakes its `created` here. Stopping waits for every event in hand.
+   */
   private async run(messages: ConsumerMessages): Promise<void> {
+    const chains = new Map<string, Promise<void>>();
+    const inFlight = new Set<Promise<void>>();
     for await (const msg of messages) {
-      await this.handle(msg);
+      while (inFlight.size >= CONCURRENCY) {
+        await Promise.race(inFlight);
+      }
+      const key = aggregateOf(msg);
+      const previous = chains.get(key) ?? Promise.resolve();
+      const current = previous.then(() => this.handle(msg));
+      chains.set(key, current);
+      inFlight.add(current);
+      void current.finally(() => {
+        inFlight.delete(current);
+        if (chains.get(key) === current) {
+          chains.delete(key);
+        }
+      });
     }
+    await Promise.all(inFlight);
   }
 
   private async handle(msg: JsMsg): Promise<void> {
