@@ -14,9 +14,6 @@ export interface EventLagTarget {
   quick: boolean;
 }
 
-/** Kept for the runner's skip path; the measurement below no longer throws it. */
-export class EventLagUnavailable extends Error {}
-
 const RATE_PER_SECOND = 500;
 
 /**

@@ -10,7 +10,7 @@ import { measureApiRead } from './api-read';
 import { authHeaders } from './auth';
 import { BenchConfig, benchConfig } from './config';
 import { assignmentIds, lockBench, recreateDatabase, referenceCodes, seedRoster } from './database';
-import { EventLagFigures, EventLagTarget, EventLagUnavailable, measureEventLag } from './event-lag';
+import { measureEventLag } from './event-lag';
 import { copyIntoPlainTable, importFigures, importThroughGateway, writePersonnelCsv } from './personnel-import';
 import { peakRssMb, rssMb, sampleRss, Service, stopAllOnSignal } from './processes';
 import { BenchResults, printTable, writeResults } from './report';
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     logMemory('import', stack);
 
     console.log('event lag');
-    const eventLag = await tryEventLag({
+    const eventLag = await measureEventLag({
       natsUrl: stack.natsUrl,
       databaseUrl: config.databaseUrl,
       quick: config.quick,
@@ -70,13 +70,13 @@ async function main(): Promise<void> {
     const results: BenchResults = {
       api_read: apiRead,
       import_100k: importFigures(rasadSeconds, copySeconds),
-      ...(eventLag ? { event_lag: eventLag } : {}),
+      event_lag: eventLag,
       rss_mb: { roster: peaks.roster, gateway: peaks.gateway },
       meta: { date: new Date().toISOString(), cpus: os.cpus().length, quick: config.quick },
     };
     const file = path.join(config.root, 'bench', 'results', 'latest.json');
     writeResults(file, results);
-    printTable(results, eventLag ? [] : ['event_lag']);
+    printTable(results);
     console.log(`results written to ${path.relative(process.cwd(), file)}`);
     finished = true;
   } finally {
@@ -102,18 +102,6 @@ function build(root: BenchConfig['root']): void {
 function logMemory(phase: string, { roster, gateway }: Stack): void {
   const describe = (s: Service) => `${s.name} ${rssMb(s)} MB (VmHWM ${peakRssMb(s)} MB)`;
   console.log(`  memory after ${phase}: ${describe(roster)}, ${describe(gateway)}`);
-}
-
-async function tryEventLag(target: EventLagTarget): Promise<EventLagFigures | undefined> {
-  try {
-    return await measureEventLag(target);
-  } catch (error) {
-    if (error instanceof EventLagUnavailable) {
-      console.log(`  skipped: ${error.message}`);
-      return undefined;
-    }
-    throw error;
-  }
 }
 
 main().catch((error: unknown) => {
