@@ -12,6 +12,7 @@ import {
   UpdatePostRequest,
   UpdateRequest,
 } from '@rasad/contracts';
+import { postHasCategory } from '@rasad/duty-assignments';
 import { Outbox } from '@rasad/messaging';
 import { PoliceStation } from '../geography/police-station.entity';
 import { page } from '../shared/pages';
@@ -84,7 +85,7 @@ export class PostsService {
       post.tehsilId = station.tehsilId;
     }
     assignDefined(post, changes);
-    if (changes.kind && changes.kind !== 'polling_station' && changes.category === undefined) {
+    if (changes.kind && !postHasCategory(changes.kind) && changes.category === undefined) {
       post.category = null;
     }
     checkCategory(post);
@@ -106,12 +107,12 @@ export class PostsService {
 
 /** The ECP sensitivity category belongs to polling stations alone, and every polling station has one. */
 function checkCategory(post: Post): void {
-  if (post.kind === 'polling_station' && !post.category) {
+  if (postHasCategory(post.kind) && !post.category) {
     throw new DomainError(ErrorCode.ValidationFailed, 'category is required for a polling station (A, B or C)', [
       { field: 'category', message: 'category is required for a polling station (A, B or C)' },
     ]);
   }
-  if (post.kind !== 'polling_station' && post.category) {
+  if (!postHasCategory(post.kind) && post.category) {
     throw new DomainError(ErrorCode.ValidationFailed, `category applies to polling stations only, not a ${post.kind}`, [
       { field: 'category', message: `category applies to polling stations only, not a ${post.kind}` },
     ]);
