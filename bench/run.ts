@@ -89,6 +89,29 @@ async function main(): Promise<void> {
       console.error(`service logs kept in ${workDir}`);
     }
   }
+  runFaults(config.root, config.quick);
+}
+
+/**
+ * The fault-injection suite at benchmark scale (10,000 events per scenario; 1,000 in a quick run), after the
+ * stack above has stopped: its own nats-server per scenario, its own database. It fails the bench on any loss.
+ */
+function runFaults(root: BenchConfig['root'], quick: boolean): void {
+  const events = quick ? 1000 : 10_000;
+  console.log(`fault injection: ${events.toLocaleString('en')} events per scenario`);
+  const result = spawnSync('npm', ['run', 'test:faults'], {
+    cwd: root,
+    env: { ...process.env, FAULT_EVENTS: String(events) },
+    encoding: 'utf8',
+  });
+  for (const line of `${result.stdout}\n${result.stderr}`.split('\n')) {
+    if (line.startsWith('faults ')) {
+      console.log(`  ${line}`);
+    }
+  }
+  if (result.status !== 0) {
+    throw new Error(`the fault suite failed:\n${result.stdout.slice(-4000)}`);
+  }
 }
 
 function build(root: BenchConfig['root']): void {
