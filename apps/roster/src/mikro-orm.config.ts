@@ -9,6 +9,7 @@ import { Tehsil } from './geography/tehsil.entity';
 import { Migration20261128000000RosterBase } from './migrations/Migration20261128000000RosterBase';
 import { Migration20261128100000RosterEvents } from './migrations/Migration20261128100000RosterEvents';
 import { Migration20261128200000RosterImportScope } from './migrations/Migration20261128200000RosterImportScope';
+import { Migration20261128400000RosterPersonnelDutyIndex } from './migrations/Migration20261128400000RosterPersonnelDutyIndex';
 import { Personnel } from './personnel/personnel.entity';
 import { Post } from './posts/post.entity';
 import { RosterEntity } from './shared/base.entity';
@@ -26,6 +27,7 @@ export function rosterOrmOptions(databaseUrl: string, poolMax = 10): Options<Pos
       Migration20261128000000RosterBase,
       Migration20261128100000RosterEvents,
       Migration20261128200000RosterImportScope,
+      Migration20261128400000RosterPersonnelDutyIndex,
     },
   });
 }
