@@ -16,11 +16,12 @@ type Handler = (payload: unknown, envelope: EventEnvelope, em: unknown) => Promi
 const DEFAULTS = { ackWaitMs: 30_000, maxDeliveries: 5, backoffMs: 500 };
 const CONCURRENCY = 8;
 
-function aggregateOf(msg: JsMsg): string {
+/** The envelope, parsed once per message; null when the message is not JSON (it goes to dead letters). */
+function envelopeOf(msg: JsMsg): EventEnvelope | null {
   try {
-    return msg.json<EventEnvelope>().aggregateId ?? msg.subject;
+    return msg.json<EventEnvelope>();
   } catch {
-    return msg.subject;
+    return null;
   }
 }
 
@@ -116,9 +117,10 @@ export class EventConsumer {
       while (inFlight.size >= CONCURRENCY) {
         await Promise.race(inFlight);
       }
-      const key = aggregateOf(msg);
+      const envelope = envelopeOf(msg);
+      const key = envelope?.aggregateId ?? msg.subject;
       const previous = chains.get(key) ?? Promise.resolve();
-      const current = previous.then(() => this.handle(msg));
+      const current = previous.then(() => this.handle(msg, envelope));
       chains.set(key, current);
       inFlight.add(current);
       void current.finally(() => {
@@ -131,11 +133,8 @@ export class EventConsumer {
     await Promise.all(inFlight);
   }
 
-  private async handle(msg: JsMsg): Promise<void> {
-    let envelope: EventEnvelope;
-    try {
-      envelope = msg.json<EventEnvelope>();
-    } catch {
+  private async handle(msg: JsMsg, envelope: EventEnvelope | null): Promise<void> {
+    if (!envelope) {
       await this.deadLetter(null, msg, 'the message is not a JSON event envelope');
       return;
     }
