@@ -8,6 +8,12 @@ export class IdRequest {
   id: string;
 }
 
+export class PersonnelIdRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  personnelId: string;
+}
+
 /** `{ id, changes }`: the NATS payload of every update, built from the resource's partial body class. */
 export function UpdateMessage<T extends object>(changes: new () => T) {
   class UpdateMessageClass {

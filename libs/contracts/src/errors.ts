@@ -8,6 +8,7 @@ export enum ErrorCode {
   AssignmentOverlap = 'ASSIGNMENT.OVERLAP',
   ImportInvalidRows = 'IMPORT.INVALID_ROWS',
   ImportUnknownBatch = 'IMPORT.UNKNOWN_BATCH',
+  BriefingFull = 'BRIEFING.FULL',
   ServiceUnavailable = 'SERVICE.UNAVAILABLE',
   Timeout = 'SERVICE.TIMEOUT',
   Internal = 'SERVICE.INTERNAL',

@@ -11,6 +11,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.Duplicate:
     case ErrorCode.InvalidState:
     case ErrorCode.AssignmentOverlap:
+    case ErrorCode.BriefingFull:
       return 409;
     case ErrorCode.ReferenceNotFound:
     case ErrorCode.ImportInvalidRows:

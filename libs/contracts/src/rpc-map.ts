@@ -1,6 +1,41 @@
-import { IdRequest, UpdateRequest } from './common.dto';
+import { IdRequest, PersonnelIdRequest, UpdateRequest } from './common.dto';
 import { Page } from './pagination';
 import { Subjects } from './subjects';
+import {
+  AttendanceView,
+  AttendedTopicsQuery,
+  AttendedTopicsView,
+  RollCallMessage,
+  RollCallResultView,
+} from './briefings/attendance.contract';
+import {
+  CalendarFeedReply,
+  CalendarLinkRequest,
+  CalendarLinkView,
+  DistrictCalendarQuery,
+  PersonalCalendarRequest,
+} from './briefings/calendar.contract';
+import {
+  AnswerInvitationMessage,
+  FillResultView,
+  FillSessionMessage,
+  InvitationView,
+  InviteMessage,
+  ListInvitationsMessage,
+} from './briefings/invitations.contract';
+import {
+  CancelSessionMessage,
+  CreateSessionRequest,
+  ListSessionsQuery,
+  RescheduleSessionMessage,
+  SessionView,
+} from './briefings/sessions.contract';
+import {
+  ListNotificationsQuery,
+  NoticeChannelView,
+  NotificationView,
+  SetNoticeChannelMessage,
+} from './notifier/notifications.contract';
 import { DeadLetterView, ListDeadLettersQuery } from './events/dead-letters.contract';
 import {
   AssignmentView,
@@ -103,6 +138,29 @@ export interface RpcMap {
   [Subjects.importRows]: { request: ImportRowsRequest; reply: ImportRowsReply };
   [Subjects.importCommit]: { request: ImportBatchRequest; reply: ImportResultView };
   [Subjects.importAbort]: { request: ImportBatchRequest; reply: { aborted: boolean } };
+
+  [Subjects.briefingsPing]: { request: Record<string, never>; reply: PingReply };
+  [Subjects.sessionCreate]: { request: CreateSessionRequest; reply: SessionView };
+  [Subjects.sessionGet]: { request: IdRequest; reply: SessionView };
+  [Subjects.sessionList]: { request: ListSessionsQuery; reply: Page<SessionView> };
+  [Subjects.sessionReschedule]: { request: RescheduleSessionMessage; reply: SessionView };
+  [Subjects.sessionCancel]: { request: CancelSessionMessage; reply: SessionView };
+  [Subjects.sessionFill]: { request: FillSessionMessage; reply: FillResultView };
+  [Subjects.invitationCreate]: { request: InviteMessage; reply: InvitationView[] };
+  [Subjects.invitationList]: { request: ListInvitationsMessage; reply: Page<InvitationView> };
+  [Subjects.invitationAnswer]: { request: AnswerInvitationMessage; reply: InvitationView };
+  [Subjects.attendanceRecord]: { request: RollCallMessage; reply: RollCallResultView };
+  [Subjects.attendanceList]: { request: IdRequest; reply: AttendanceView[] };
+  [Subjects.attendedTopics]: { request: AttendedTopicsQuery; reply: AttendedTopicsView };
+  [Subjects.calendarDistrict]: { request: DistrictCalendarQuery; reply: CalendarFeedReply };
+  [Subjects.calendarPersonal]: { request: PersonalCalendarRequest; reply: CalendarFeedReply };
+  [Subjects.calendarLinkIssue]: { request: CalendarLinkRequest; reply: CalendarLinkView };
+  [Subjects.calendarLinkRevoke]: { request: CalendarLinkRequest; reply: { revoked: boolean } };
+
+  [Subjects.notifierPing]: { request: Record<string, never>; reply: PingReply };
+  [Subjects.notificationList]: { request: ListNotificationsQuery; reply: Page<NotificationView> };
+  [Subjects.noticeChannelSet]: { request: SetNoticeChannelMessage; reply: NoticeChannelView };
+  [Subjects.noticeChannelGet]: { request: PersonnelIdRequest; reply: NoticeChannelView };
 
   [list: `${string}.dead-letter.list.v1`]: { request: ListDeadLettersQuery; reply: Page<DeadLetterView> };
   [replay: `${string}.dead-letter.replay.v1`]: { request: IdRequest; reply: DeadLetterView };

@@ -42,6 +42,29 @@ export const Subjects = {
   importRows: 'roster.import.rows.v1',
   importCommit: 'roster.import.commit.v1',
   importAbort: 'roster.import.abort.v1',
+
+  briefingsPing: 'briefings.health.ping.v1',
+  sessionCreate: 'briefings.session.create.v1',
+  sessionGet: 'briefings.session.get.v1',
+  sessionList: 'briefings.session.list.v1',
+  sessionReschedule: 'briefings.session.reschedule.v1',
+  sessionCancel: 'briefings.session.cancel.v1',
+  sessionFill: 'briefings.session.fill.v1',
+  invitationCreate: 'briefings.invitation.create.v1',
+  invitationList: 'briefings.invitation.list.v1',
+  invitationAnswer: 'briefings.invitation.answer.v1',
+  attendanceRecord: 'briefings.attendance.record.v1',
+  attendanceList: 'briefings.attendance.list.v1',
+  attendedTopics: 'briefings.attendance.topics.v1',
+  calendarDistrict: 'briefings.calendar.district.v1',
+  calendarPersonal: 'briefings.calendar.personal.v1',
+  calendarLinkIssue: 'briefings.calendar-link.issue.v1',
+  calendarLinkRevoke: 'briefings.calendar-link.revoke.v1',
+
+  notifierPing: 'notifier.health.ping.v1',
+  notificationList: 'notifier.notification.list.v1',
+  noticeChannelSet: 'notifier.channel.set.v1',
+  noticeChannelGet: 'notifier.channel.get.v1',
 } as const;
 
 export type Subject = (typeof Subjects)[keyof typeof Subjects];
@@ -49,4 +72,6 @@ export type Subject = (typeof Subjects)[keyof typeof Subjects];
 /** Queue group per service, so replicas share the load. */
 export const QueueGroups = {
   roster: 'roster',
+  briefings: 'briefings',
+  notifier: 'notifier',
 } as const;

@@ -6,6 +6,15 @@ import {
   PersonnelEvent,
   PostEvent,
 } from './roster-events';
+import {
+  AttendanceRecordedEvent,
+  BriefingSessionEvent,
+  InvitationCancelledEvent,
+  InvitationEvent,
+  ReminderDueEvent,
+  SessionCancelledEvent,
+  SessionRescheduledEvent,
+} from './briefings-events';
 
 /** Subject to payload class: emitting or handling the wrong payload does not compile, and consumers validate by it. */
 export const EventPayloads = {
@@ -16,6 +25,13 @@ export const EventPayloads = {
   [EventSubjects.assignmentCreated]: AssignmentEvent,
   [EventSubjects.assignmentChanged]: AssignmentChangedEvent,
   [EventSubjects.assignmentCancelled]: AssignmentCancelledEvent,
+  [EventSubjects.sessionScheduled]: BriefingSessionEvent,
+  [EventSubjects.sessionRescheduled]: SessionRescheduledEvent,
+  [EventSubjects.sessionCancelled]: SessionCancelledEvent,
+  [EventSubjects.invitationCreated]: InvitationEvent,
+  [EventSubjects.invitationCancelled]: InvitationCancelledEvent,
+  [EventSubjects.attendanceRecorded]: AttendanceRecordedEvent,
+  [EventSubjects.reminderDue]: ReminderDueEvent,
 } as const;
 
 export type EventMap = { [S in keyof typeof EventPayloads]: InstanceType<(typeof EventPayloads)[S]> };

@@ -7,6 +7,14 @@ export const EventSubjects = {
   assignmentCreated: 'evt.roster.assignment.created.v1',
   assignmentChanged: 'evt.roster.assignment.changed.v1',
   assignmentCancelled: 'evt.roster.assignment.cancelled.v1',
+
+  sessionScheduled: 'evt.briefings.session.scheduled.v1',
+  sessionRescheduled: 'evt.briefings.session.rescheduled.v1',
+  sessionCancelled: 'evt.briefings.session.cancelled.v1',
+  invitationCreated: 'evt.briefings.invitation.created.v1',
+  invitationCancelled: 'evt.briefings.invitation.cancelled.v1',
+  attendanceRecorded: 'evt.briefings.attendance.recorded.v1',
+  reminderDue: 'evt.briefings.reminder.due.v1',
 } as const;
 
 export type EventSubject = (typeof EventSubjects)[keyof typeof EventSubjects];

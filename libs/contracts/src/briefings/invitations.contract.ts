@@ -1,0 +1,130 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateNested,
+} from 'class-validator';
+import { DUTY_PHASES, DUTY_ROLES, DutyPhase, DutyRole, POST_CATEGORIES, PostCategory } from '@rasad/duty-assignments';
+import { TimestampsView } from '../common.dto';
+import { PageQuery } from '../pagination';
+
+export const INVITATION_STATUSES = ['invited', 'confirmed', 'declined', 'cancelled'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+/** Invitations that hold a seat. */
+export const SEATED_INVITATION_STATUSES: readonly InvitationStatus[] = ['invited', 'confirmed'];
+
+/**
+ * Who to consider; every filter narrows, all are optional. Duties are always those posted in the session's district.
+ */
+export class AudienceSelector {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() tehsilId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() policeStationId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "The person's unit" }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ enum: POST_CATEGORIES, description: 'ECP category of the polling station' })
+  @IsOptional()
+  @IsIn(POST_CATEGORIES)
+  postCategory?: PostCategory;
+  @ApiPropertyOptional({ enum: DUTY_PHASES }) @IsOptional() @IsIn(DUTY_PHASES) phase?: DutyPhase;
+  @ApiPropertyOptional({ enum: DUTY_ROLES }) @IsOptional() @IsIn(DUTY_ROLES) role?: DutyRole;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', isArray: true, description: 'Only these people' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  personnelIds?: string[];
+}
+
+export class FillSessionRequest {
+  @ApiProperty({ type: AudienceSelector })
+  @ValidateNested()
+  @Type(() => AudienceSelector)
+  selector: AudienceSelector;
+}
+
+export class FillSessionMessage extends FillSessionRequest {
+  @IsUUID()
+  id: string;
+}
+
+export class FilledPersonView {
+  @ApiProperty({ format: 'uuid' }) personnelId: string;
+  @ApiProperty({ format: 'date-time', description: 'Their earliest eligible duty' }) firstDutyStartsAt: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) invitationId: string | null;
+}
+
+export class FillResultView {
+  @ApiProperty({ format: 'uuid' }) sessionId: string;
+  @ApiProperty({ type: FilledPersonView, isArray: true, description: 'Invited now, earliest duty first' })
+  invited: FilledPersonView[];
+  @ApiProperty({ type: FilledPersonView, isArray: true, description: 'Eligible but no seat was left' })
+  leftOver: FilledPersonView[];
+  @ApiProperty() seatsTaken: number;
+  @ApiProperty() capacity: number;
+}
+
+/** Manual invitations: each person must be known to briefings (from roster events) and seats must remain. */
+export class InviteRequest {
+  @ApiProperty({ type: String, format: 'uuid', isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  personnelIds: string[];
+}
+
+export class InviteMessage extends InviteRequest {
+  @IsUUID()
+  id: string;
+}
+
+const ANSWERS = ['confirmed', 'declined', 'cancelled'] as const;
+
+export class AnswerInvitationRequest {
+  @ApiProperty({ enum: ANSWERS })
+  @IsIn(ANSWERS)
+  status: (typeof ANSWERS)[number];
+
+  @ApiPropertyOptional({ example: 'On leave that day' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+}
+
+export class AnswerInvitationMessage extends AnswerInvitationRequest {
+  @IsUUID() sessionId: string;
+  @IsUUID() invitationId: string;
+}
+
+export class ListInvitationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: INVITATION_STATUSES })
+  @IsOptional()
+  @IsIn(INVITATION_STATUSES)
+  status?: InvitationStatus;
+}
+
+export class ListInvitationsMessage extends ListInvitationsQuery {
+  @IsUUID()
+  sessionId: string;
+}
+
+export class InvitationView extends TimestampsView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) sessionId: string;
+  @ApiProperty({ format: 'uuid' }) personnelId: string;
+  @ApiProperty() personnelName: string;
+  @ApiProperty({ enum: INVITATION_STATUSES }) status: InvitationStatus;
+  @ApiProperty({ type: String, nullable: true }) statusReason: string | null;
+}

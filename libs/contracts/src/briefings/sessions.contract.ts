@@ -1,0 +1,171 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsIsoWithOffset, TimestampsView } from '../common.dto';
+import { PageQuery } from '../pagination';
+
+export const BRIEFING_TOPICS = [
+  'code_of_conduct',
+  'security_protocol',
+  'contingency_plan',
+  'weapons_handling',
+  'first_aid',
+  'custom',
+] as const;
+export type BriefingTopic = (typeof BRIEFING_TOPICS)[number];
+
+/** What every duty requires unless a deployment says otherwise (DESIGN.md, readiness: briefed). */
+export const REQUIRED_BRIEFING_TOPICS: readonly BriefingTopic[] = ['code_of_conduct', 'security_protocol'];
+
+export const SESSION_STATUSES = ['scheduled', 'cancelled', 'completed'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export class VenueDto {
+  @ApiProperty({ example: 'Police Lines Hall, Haripur' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ example: 'Police Lines, G.T. Road, Haripur' })
+  @IsString()
+  @Length(1, 500)
+  address: string;
+
+  @ApiProperty({ minimum: 1, maximum: 5000, example: 120 })
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  capacity: number;
+}
+
+export class CreateSessionRequest {
+  @ApiProperty({ example: 'Code of conduct and security protocol, Haripur tehsil' })
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @ApiProperty({ enum: BRIEFING_TOPICS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(BRIEFING_TOPICS, { each: true })
+  topics: BriefingTopic[];
+
+  @ApiProperty({ type: VenueDto })
+  @ValidateNested()
+  @Type(() => VenueDto)
+  venue: VenueDto;
+
+  @ApiProperty({ example: '2027-02-05T10:00:00+05:00' })
+  @IsIsoWithOffset()
+  startsAt: string;
+
+  @ApiProperty({ example: '2027-02-05T12:00:00+05:00' })
+  @IsIsoWithOffset()
+  endsAt: string;
+
+  @ApiProperty({ example: 'DSP Legal, Haripur' })
+  @IsString()
+  @Length(1, 200)
+  presenter: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  districtId: string;
+}
+
+/** A new time and, optionally, a new venue; invitees keep their seats and get a change notice. */
+export class RescheduleSessionRequest {
+  @ApiProperty({ example: '2027-02-06T10:00:00+05:00' })
+  @IsIsoWithOffset()
+  startsAt: string;
+
+  @ApiProperty({ example: '2027-02-06T12:00:00+05:00' })
+  @IsIsoWithOffset()
+  endsAt: string;
+
+  @ApiPropertyOptional({ type: VenueDto, description: 'A new venue; its capacity may not fall below the seats taken' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VenueDto)
+  venue?: VenueDto;
+
+  @ApiProperty({ example: 'Hall needed for ballot distribution' })
+  @IsString()
+  @Length(1, 500)
+  reason: string;
+}
+
+export class RescheduleSessionMessage extends RescheduleSessionRequest {
+  @IsUUID()
+  id: string;
+}
+
+export class CancelSessionRequest {
+  @ApiProperty({ example: 'Presenter on leave' })
+  @IsString()
+  @Length(1, 500)
+  reason: string;
+}
+
+export class CancelSessionMessage extends CancelSessionRequest {
+  @IsUUID()
+  id: string;
+}
+
+export class ListSessionsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  districtId?: string;
+
+  @ApiPropertyOptional({ enum: SESSION_STATUSES })
+  @IsOptional()
+  @IsIn(SESSION_STATUSES)
+  status?: SessionStatus;
+
+  @ApiPropertyOptional({ description: 'Sessions that end after this instant', example: '2027-02-01T00:00:00+05:00' })
+  @IsOptional()
+  @IsIsoWithOffset()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Sessions that start before this instant', example: '2027-02-08T00:00:00+05:00' })
+  @IsOptional()
+  @IsIsoWithOffset()
+  to?: string;
+}
+
+export class VenueView {
+  @ApiProperty() name: string;
+  @ApiProperty() address: string;
+  @ApiProperty() capacity: number;
+}
+
+export class SessionView extends TimestampsView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: BRIEFING_TOPICS, isArray: true }) topics: BriefingTopic[];
+  @ApiProperty({ type: VenueView }) venue: VenueView;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty() presenter: string;
+  @ApiProperty({ format: 'uuid' }) districtId: string;
+  @ApiProperty({ enum: SESSION_STATUSES }) status: SessionStatus;
+  @ApiProperty({ description: 'Invitations invited or confirmed; never above venue.capacity' }) seatsTaken: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was last rescheduled or cancelled' })
+  statusReason: string | null;
+  @ApiProperty({ description: 'Grows with every reschedule or cancel (iCalendar SEQUENCE)' }) sequence: number;
+}
