@@ -86,6 +86,9 @@ export async function startRasad(
         JWT_SECRET: 'a-test-secret-that-is-long-enough-for-hs256',
         LOGIN_ATTEMPTS_PER_MINUTE: '1000',
         IMPORTS_PER_MINUTE: '1000',
+        // Suites that start more services name them; by default only the roster runs and consumes nothing.
+        RASAD_SERVICES: 'roster',
+        RASAD_EVENT_CONSUMERS: '',
         ...common,
         ...perApp.gateway,
         PORT: '0',

@@ -35,11 +35,17 @@ export class GatewayEnv extends BaseEnv {
   @Min(1)
   IMPORTS_PER_MINUTE: number = 6;
 
+  /** Services whose health `/health` reports (each answers `<service>.health.ping.v1`), comma-separated. */
+  @Matches(/^[a-z][a-z-]*(,[a-z][a-z-]*)*$/, {
+    message: 'RASAD_SERVICES must be service names separated by commas',
+  })
+  RASAD_SERVICES: string = 'roster,briefings,notifier';
+
   /** Services with event handlers, whose dead letters the admin API lists, comma-separated. */
   @Matches(/^([a-z][a-z-]*(,[a-z][a-z-]*)*)?$/, {
     message: 'RASAD_EVENT_CONSUMERS must be service names separated by commas',
   })
-  RASAD_EVENT_CONSUMERS: string = '';
+  RASAD_EVENT_CONSUMERS: string = 'briefings,notifier';
 
   @IsInt()
   @Min(1)

@@ -162,6 +162,7 @@ export interface RpcMap {
   [Subjects.noticeChannelSet]: { request: SetNoticeChannelMessage; reply: NoticeChannelView };
   [Subjects.noticeChannelGet]: { request: PersonnelIdRequest; reply: NoticeChannelView };
 
+  [ping: `${string}.health.ping.v1`]: { request: Record<string, never>; reply: PingReply };
   [list: `${string}.dead-letter.list.v1`]: { request: ListDeadLettersQuery; reply: Page<DeadLetterView> };
   [replay: `${string}.dead-letter.replay.v1`]: { request: IdRequest; reply: DeadLetterView };
 }

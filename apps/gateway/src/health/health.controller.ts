@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { Subjects } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import type { FastifyReply } from 'fastify';
 import { Pool } from 'pg';
+import { GatewayEnv } from '../gateway.env';
 import { GATEWAY_PG_POOL } from './health.tokens';
 import { Public } from '../auth/auth.decorators';
 
@@ -15,19 +15,28 @@ const PROBE_TIMEOUT_MS = 2000;
 @Public()
 @Controller('health')
 export class HealthController {
+  private readonly services: string[];
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
     private readonly rasad: RasadClient,
     @Inject(GATEWAY_PG_POOL) private readonly pool: Pool,
-  ) {}
+    env: GatewayEnv,
+  ) {
+    this.services = env.RASAD_SERVICES.split(',');
+  }
 
   @Get()
   @HealthCheck()
   @ApiOperation({ summary: 'Each service (over NATS), PostgreSQL and NATS; 503 when any is down' })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.roster(), () => this.postgres(), () => this.broker()]);
+      return await this.health.check([
+        ...this.services.map((service) => () => this.service(service)),
+        () => this.postgres(),
+        () => this.broker(),
+      ]);
     } catch (error) {
       if (error instanceof ServiceUnavailableException) {
         void reply.status(503);
@@ -37,10 +46,10 @@ export class HealthController {
     }
   }
 
-  private async roster() {
-    const probe = this.indicator.check('roster');
+  private async service(service: string) {
+    const probe = this.indicator.check(service);
     try {
-      const reply = await this.rasad.send(Subjects.rosterPing, {}, { timeoutMs: PROBE_TIMEOUT_MS });
+      const reply = await this.rasad.send(`${service}.health.ping.v1`, {}, { timeoutMs: PROBE_TIMEOUT_MS });
       return reply.database === 'up' ? probe.up({ database: 'up' }) : probe.down({ database: reply.database });
     } catch (error) {
       return probe.down({ message: (error as Error).message });
