@@ -1,0 +1,39 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { OrmContextInterceptor, pinoParams } from '@rasad/common';
+import { DomainRpcExceptionFilter, EventsModule, RpcLoggingInterceptor, rasadValidationPipe } from '@rasad/messaging';
+import { BriefingsEnv } from './briefings.env';
+import { HealthController } from './health/health.controller';
+import { BRIEFINGS_SCHEMA, briefingsOrmOptions } from './mikro-orm.config';
+
+@Module({})
+export class BriefingsModule {
+  static forRoot(env: BriefingsEnv): DynamicModule {
+    return {
+      module: BriefingsModule,
+      imports: [
+        LoggerModule.forRoot(pinoParams('briefings', env.LOG_LEVEL, false, env.LOG_FILE)),
+        MikroOrmModule.forRoot(briefingsOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX)),
+        EventsModule.forRoot({
+          service: 'briefings',
+          schema: BRIEFINGS_SCHEMA,
+          databaseUrl: env.DATABASE_URL,
+          nats: { url: env.NATS_URL, user: env.NATS_USER, pass: env.NATS_PASSWORD },
+          streamReplicas: env.NATS_STREAM_REPLICAS,
+          // Briefings consumes the roster's events into its projections.
+          consumer: {},
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: BriefingsEnv, useValue: env },
+        { provide: APP_PIPE, useFactory: rasadValidationPipe },
+        { provide: APP_FILTER, useClass: DomainRpcExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: RpcLoggingInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: OrmContextInterceptor },
+      ],
+    };
+  }
+}

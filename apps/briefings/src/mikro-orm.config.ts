@@ -1,0 +1,22 @@
+import { Options } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { serviceOrmOptions } from '@rasad/common';
+import { OutboxMessage } from '@rasad/messaging';
+import { Invitation } from './invitations/invitation.entity';
+import { Migration20261128500000BriefingsBase } from './migrations/Migration20261128500000BriefingsBase';
+import { BriefingSession } from './sessions/briefing-session.entity';
+import { BriefingsEntity } from './shared/base.entity';
+
+export const BRIEFINGS_SCHEMA = 'briefings';
+
+export function briefingsOrmOptions(databaseUrl: string, poolMax = 10): Options<PostgreSqlDriver> {
+  return serviceOrmOptions({
+    databaseUrl,
+    poolMax,
+    schema: BRIEFINGS_SCHEMA,
+    entities: [BriefingsEntity, BriefingSession, Invitation, OutboxMessage],
+    migrations: {
+      Migration20261128500000BriefingsBase,
+    },
+  });
+}
