@@ -1,0 +1,33 @@
+import { Language } from '@rasad/personnel';
+import { DateTime } from 'luxon';
+import { Clock } from './notice-facts';
+
+const FORMATS: Record<Language, { locale: string; at: string; time: string; to: string }> = {
+  en: { locale: 'en-GB', at: 'ccc d LLL yyyy, HH:mm', time: 'HH:mm', to: '–' },
+  ur: { locale: 'ur', at: 'cccc d LLLL yyyy، HH:mm', time: 'HH:mm', to: ' تا ' },
+};
+
+function lead(language: Language, seconds: number): string {
+  const hours = seconds / 3600;
+  if (Number.isInteger(hours) && hours > 0) {
+    return language === 'en' ? `${hours} hour${hours === 1 ? '' : 's'}` : `${hours} گھنٹے`;
+  }
+  const minutes = Math.max(1, Math.round(seconds / 60));
+  return language === 'en' ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${minutes} منٹ`;
+}
+
+/** Times as the recipient reads them: in the deployment's zone (Asia/Karachi by default), in their language. */
+export function clockFor(language: Language, timeZone: string): Clock {
+  const format = FORMATS[language];
+  const local = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).setLocale(format.locale);
+  return {
+    at: (iso) => local(iso).toFormat(format.at),
+    window: (startsAt, endsAt) => {
+      const start = local(startsAt);
+      const end = local(endsAt);
+      const endText = start.hasSame(end, 'day') ? end.toFormat(format.time) : end.toFormat(format.at);
+      return `${start.toFormat(format.at)}${format.to}${endText}`;
+    },
+    lead: (seconds) => lead(language, seconds),
+  };
+}

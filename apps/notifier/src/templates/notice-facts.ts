@@ -1,0 +1,40 @@
+import { NoticeKind } from '@rasad/contracts';
+
+/** What a briefing notice says about its session. */
+export interface SessionFacts {
+  title: string;
+  venueName: string;
+  venueAddress: string;
+  startsAt: string;
+}
+
+export interface DutyFacts {
+  postName: string;
+  postCode: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** The facts each kind of notice is rendered from, one shape per kind. */
+export type NoticeFacts =
+  | { kind: 'briefing_invitation'; session: SessionFacts }
+  | { kind: 'briefing_rescheduled'; session: SessionFacts; previousStartsAt: string }
+  | { kind: 'briefing_cancelled'; session: SessionFacts }
+  | { kind: 'briefing_invitation_cancelled'; session: SessionFacts }
+  | { kind: 'briefing_reminder'; session: SessionFacts; offsetSeconds: number }
+  | { kind: 'duty_posted'; duty: DutyFacts }
+  | { kind: 'duty_changed'; duty: DutyFacts };
+
+/** Local-time formatting for one language, in the deployment's zone. */
+export interface Clock {
+  /** "Fri 5 Feb 2027, 10:00" */
+  at(iso: string): string;
+  /** A window: the end without its date when it ends the same local day. */
+  window(startsAt: string, endsAt: string): string;
+  /** "24 hours", "30 minutes" */
+  lead(seconds: number): string;
+}
+
+export type Template = (facts: NoticeFacts, clock: Clock) => string;
+
+export type KindOf<K extends NoticeKind> = Extract<NoticeFacts, { kind: K }>;

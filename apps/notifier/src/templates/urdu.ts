@@ -1,0 +1,26 @@
+import { assertNever } from './assert-never';
+import { Clock, NoticeFacts, SessionFacts } from './notice-facts';
+
+const place = (s: SessionFacts) => `${s.venueName}، ${s.venueAddress}`;
+
+/** Urdu notices (UCS-2 on SMS: 70 characters a part, so kept plain). */
+export function urdu(facts: NoticeFacts, clock: Clock): string {
+  switch (facts.kind) {
+    case 'briefing_invitation':
+      return `رسد: آپ کو بریفنگ "${facts.session.title}" میں مدعو کیا گیا ہے: ${clock.at(facts.session.startsAt)}، ${place(facts.session)}۔`;
+    case 'briefing_rescheduled':
+      return `رسد: بریفنگ "${facts.session.title}" کا وقت ${clock.at(facts.previousStartsAt)} سے بدل کر ${clock.at(facts.session.startsAt)} کر دیا گیا ہے۔ مقام: ${place(facts.session)}۔`;
+    case 'briefing_cancelled':
+      return `رسد: بریفنگ "${facts.session.title}" (${clock.at(facts.session.startsAt)}، ${facts.session.venueName}) منسوخ کر دی گئی ہے۔`;
+    case 'briefing_invitation_cancelled':
+      return `رسد: بریفنگ "${facts.session.title}" (${clock.at(facts.session.startsAt)}) میں اب آپ کی شرکت متوقع نہیں۔`;
+    case 'briefing_reminder':
+      return `رسد یاددہانی: بریفنگ "${facts.session.title}" ${clock.lead(facts.offsetSeconds)} بعد، ${clock.at(facts.session.startsAt)}، ${place(facts.session)}۔`;
+    case 'duty_posted':
+      return `رسد: آپ کی ڈیوٹی ${facts.duty.postName} (${facts.duty.postCode}) پر لگائی گئی ہے: ${clock.window(facts.duty.startsAt, facts.duty.endsAt)}۔`;
+    case 'duty_changed':
+      return `رسد: آپ کی ڈیوٹی تبدیل ہو گئی ہے: ${facts.duty.postName} (${facts.duty.postCode})، ${clock.window(facts.duty.startsAt, facts.duty.endsAt)}۔`;
+    default:
+      return assertNever(facts);
+  }
+}
