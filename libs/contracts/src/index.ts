@@ -24,3 +24,4 @@ export * from './events/roster-events';
 export * from './events/event-map';
 export * from './events/dead-letters.contract';
 export * from './gateway/auth.contract';
+export * from './notifier/webhook-signature';
