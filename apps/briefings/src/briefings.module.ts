@@ -7,6 +7,7 @@ import { DomainRpcExceptionFilter, EventsModule, RpcLoggingInterceptor, rasadVal
 import { BriefingsEnv } from './briefings.env';
 import { HealthController } from './health/health.controller';
 import { BRIEFINGS_SCHEMA, briefingsOrmOptions } from './mikro-orm.config';
+import { RemindersModule } from './reminders/reminders.module';
 
 @Module({})
 export class BriefingsModule {
@@ -25,6 +26,7 @@ export class BriefingsModule {
           // Briefings consumes the roster's events into its projections.
           consumer: {},
         }),
+        RemindersModule.forRoot(env),
       ],
       controllers: [HealthController],
       providers: [

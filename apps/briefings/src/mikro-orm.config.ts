@@ -4,6 +4,8 @@ import { serviceOrmOptions } from '@rasad/common';
 import { OutboxMessage } from '@rasad/messaging';
 import { Invitation } from './invitations/invitation.entity';
 import { Migration20261128500000BriefingsBase } from './migrations/Migration20261128500000BriefingsBase';
+import { Migration20261128600000BriefingsReminders } from './migrations/Migration20261128600000BriefingsReminders';
+import { Migration20261128610000BriefingsCalendarLinks } from './migrations/Migration20261128610000BriefingsCalendarLinks';
 import { BriefingSession } from './sessions/briefing-session.entity';
 import { BriefingsEntity } from './shared/base.entity';
 
@@ -17,6 +19,8 @@ export function briefingsOrmOptions(databaseUrl: string, poolMax = 10): Options<
     entities: [BriefingsEntity, BriefingSession, Invitation, OutboxMessage],
     migrations: {
       Migration20261128500000BriefingsBase,
+      Migration20261128600000BriefingsReminders,
+      Migration20261128610000BriefingsCalendarLinks,
     },
   });
 }
