@@ -1,6 +1,6 @@
 // `npm run bench` (full) or `npm run bench -- --quick`: builds the apps, starts them against a broker and a
 // database of the bench's own, seeds data at scale, measures, writes bench/results/latest.json and stops
-// everything it started. `--no-build` skips the build. See docs/benchmarks.md.
+// everything it started. `--no-build` skips the build, `--no-faults` the fault suite. See docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -89,7 +89,9 @@ async function main(): Promise<void> {
       console.error(`service logs kept in ${workDir}`);
     }
   }
-  runFaults(config.root, config.quick);
+  if (!process.argv.includes('--no-faults')) {
+    runFaults(config.root, config.quick);
+  }
 }
 
 /**

@@ -42,6 +42,8 @@ export async function startStack(config: BenchConfig, workDir: string, services:
     RASAD_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
     // A full run must not outlive its token.
     JWT_TTL_SECONDS: '3600',
+    // The bench runs the roster and the gateway only: /health must not wait for services it did not start.
+    RASAD_SERVICES: 'roster',
   };
   const roster = startApp(config, 'roster', appEnv, workDir);
   services.push(roster);
