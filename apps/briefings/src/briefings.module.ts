@@ -4,9 +4,13 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { OrmContextInterceptor, pinoParams } from '@rasad/common';
 import { DomainRpcExceptionFilter, EventsModule, RpcLoggingInterceptor, rasadValidationPipe } from '@rasad/messaging';
+import { AttendanceModule } from './attendance/attendance.module';
 import { BriefingsEnv } from './briefings.env';
 import { HealthController } from './health/health.controller';
+import { InvitationsModule } from './invitations/invitations.module';
 import { BRIEFINGS_SCHEMA, briefingsOrmOptions } from './mikro-orm.config';
+import { ProjectionsModule } from './projections/projections.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { RemindersModule } from './reminders/reminders.module';
 
 @Module({})
@@ -17,6 +21,10 @@ export class BriefingsModule {
       imports: [
         LoggerModule.forRoot(pinoParams('briefings', env.LOG_LEVEL, false, env.LOG_FILE)),
         MikroOrmModule.forRoot(briefingsOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX)),
+        ProjectionsModule,
+        SessionsModule,
+        InvitationsModule,
+        AttendanceModule,
         EventsModule.forRoot({
           service: 'briefings',
           schema: BRIEFINGS_SCHEMA,

@@ -67,8 +67,14 @@ export class FillResultView {
   @ApiProperty({ format: 'uuid' }) sessionId: string;
   @ApiProperty({ type: FilledPersonView, isArray: true, description: 'Invited now, earliest duty first' })
   invited: FilledPersonView[];
-  @ApiProperty({ type: FilledPersonView, isArray: true, description: 'Eligible but no seat was left' })
+  @ApiProperty({
+    type: FilledPersonView,
+    isArray: true,
+    description: 'Eligible but no seat was left, earliest duty first; at most the first 1,000',
+  })
   leftOver: FilledPersonView[];
+  @ApiProperty({ description: 'How many eligible people got no seat, including any beyond the listed 1,000' })
+  leftOverTotal: number;
   @ApiProperty() seatsTaken: number;
   @ApiProperty() capacity: number;
 }

@@ -1,0 +1,153 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import {
+  AttendanceView,
+  AttendedTopicsView,
+  BriefingTopic,
+  CallerScope,
+  DomainError,
+  ErrorCode,
+  EventSubjects,
+  REQUIRED_BRIEFING_TOPICS,
+  RollCallMessage,
+  RollCallResultView,
+} from '@rasad/contracts';
+import { Outbox } from '@rasad/messaging';
+import { findSession } from '../sessions/session-lookup';
+import { ensureAttendable } from '../sessions/session-rules';
+import { rollCallEntries } from './roll-call';
+
+interface AttendanceRow {
+  session_id: string;
+  personnel_id: string;
+  status: AttendanceView['status'];
+  coc_acknowledged_at: Date | null;
+  recorded_at: Date;
+}
+
+interface AttendedRow {
+  session_id: string;
+  ends_at: Date;
+  topics: BriefingTopic[];
+  coc_acknowledged_at: Date | null;
+}
+
+/**
+ * Roll calls and what they prove. Anyone known to briefings may be marked, invited or not: people walk into a
+ * briefing hall with a colleague's invitation, and the roll call records who was there.
+ */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async record(message: RollCallMessage, scope: CallerScope): Promise<RollCallResultView> {
+    const now = new Date();
+    const entries = rollCallEntries(message.entries, now);
+    return this.em.transactional(async (em) => {
+      const session = await findSession(em, message.id, scope, true);
+      ensureAttendable(session, now);
+      await this.ensureKnown(
+        em,
+        session.id,
+        entries.map((entry) => entry.personnelId),
+      );
+      const rows = await em.execute<AttendanceRow[]>(
+        `insert into briefings.attendance (session_id, personnel_id, status, coc_acknowledged_at, recorded_at)
+         select ?, e."personnelId", e.status, e."codeOfConductAcknowledgedAt", ?
+         from jsonb_to_recordset(?::jsonb) as e("personnelId" uuid, status text, "codeOfConductAcknowledgedAt" timestamptz)
+         on conflict (session_id, personnel_id) do update set status = excluded.status,
+           coc_acknowledged_at = excluded.coc_acknowledged_at, recorded_at = excluded.recorded_at
+         returning *`,
+        [session.id, now, JSON.stringify(entries)],
+      );
+      // A session that has started and has a roll call was held.
+      if (session.status === 'scheduled') {
+        session.status = 'completed';
+      }
+      this.outbox.record(em, EventSubjects.attendanceRecorded, session.id, {
+        sessionId: session.id,
+        districtId: session.districtId,
+        topics: session.topics,
+        endsAt: session.endsAt.toISOString(),
+        entries,
+      });
+      await em.flush();
+      return { sessionId: session.id, entries: rows.map(attendanceView) };
+    });
+  }
+
+  async list(id: string, scope: CallerScope): Promise<AttendanceView[]> {
+    await findSession(this.em, id, scope);
+    const rows = await this.em.execute<AttendanceRow[]>(
+      'select * from briefings.attendance where session_id = ? order by personnel_id',
+      [id],
+    );
+    return rows.map(attendanceView);
+  }
+
+  /** The sessions a person was present at (in the caller's districts), their topics and latest acknowledgement. */
+  async attendedTopics(personnelId: string, scope: CallerScope): Promise<AttendedTopicsView> {
+    const rows = await this.em.execute<AttendedRow[]>(
+      `select s.id as session_id, s.ends_at, s.topics, a.coc_acknowledged_at
+       from briefings.attendance a join briefings.session s on s.id = a.session_id
+       where a.personnel_id = ? and a.status = 'present' and (?::uuid[] is null or s.district_id = any(?::uuid[]))
+       order by s.ends_at, s.id`,
+      [personnelId, scope.districtIds, scope.districtIds],
+    );
+    if (rows.length === 0) {
+      const [known] = await this.em.execute<{ id: string }[]>('select id from briefings.personnel where id = ?', [
+        personnelId,
+      ]);
+      if (!known) {
+        throw DomainError.notFound('personnel', personnelId);
+      }
+    }
+    const topics = [...new Set(rows.flatMap((row) => row.topics))].sort();
+    const acknowledgements = rows
+      .map((row) => row.coc_acknowledged_at)
+      .filter((at): at is Date => at !== null)
+      .map((at) => new Date(at).getTime());
+    return {
+      personnelId,
+      topics,
+      missingRequiredTopics: REQUIRED_BRIEFING_TOPICS.filter((topic) => !topics.includes(topic)),
+      codeOfConductAcknowledgedAt:
+        acknowledgements.length > 0 ? new Date(Math.max(...acknowledgements)).toISOString() : null,
+      sessions: rows.map((row) => ({
+        sessionId: row.session_id,
+        endsAt: new Date(row.ends_at).toISOString(),
+        topics: row.topics,
+      })),
+    };
+  }
+
+  /** 422 naming everyone neither known to briefings nor invited to this session. */
+  private async ensureKnown(em: EntityManager, sessionId: string, personnelIds: string[]): Promise<void> {
+    const unknown = await em.execute<{ id: string }[]>(
+      `select person as id from unnest(?::uuid[]) as person
+       where not exists (select 1 from briefings.personnel p where p.id = person)
+         and not exists (select 1 from briefings.invitation i where i.session_id = ? and i.personnel_id = person)`,
+      [personnelIds, sessionId],
+    );
+    if (unknown.length > 0) {
+      const ids = unknown.map((row) => row.id);
+      const message = `no personnel with id ${ids.join(', ')}`;
+      throw new DomainError(ErrorCode.ReferenceNotFound, `entries: ${message}`, [{ field: 'entries', message }], {
+        unknownPersonnelIds: ids,
+      });
+    }
+  }
+}
+
+function attendanceView(row: AttendanceRow): AttendanceView {
+  return {
+    sessionId: row.session_id,
+    personnelId: row.personnel_id,
+    status: row.status,
+    codeOfConductAcknowledgedAt: row.coc_acknowledged_at ? new Date(row.coc_acknowledged_at).toISOString() : null,
+    recordedAt: new Date(row.recorded_at).toISOString(),
+  };
+}

@@ -1,0 +1,52 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { CallerScope, EventSubjects, FillResultView, FillSessionMessage } from '@rasad/contracts';
+import { Outbox } from '@rasad/messaging';
+import { sessionEvent } from '../sessions/briefing-session.entity';
+import { findSession } from '../sessions/session-lookup';
+import { ensureUpcoming } from '../sessions/session-rules';
+import { FILL_SQL, FillRow, fillParams } from './fill.sql';
+import { splitFill } from './fill-result';
+
+/**
+ * Fills a session from the roster's duties, earliest duty first, up to the seats left. The session row is locked
+ * first, so concurrent fills take turns and each sees the seats the others took; the seat trigger and its check
+ * constraint would refuse an overbooking anyway.
+ */
+@Injectable()
+export class FillService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async fill({ id, selector }: FillSessionMessage, scope: CallerScope): Promise<FillResultView> {
+    return this.em.transactional(async (em) => {
+      const session = await findSession(em, id, scope, true);
+      ensureUpcoming(session, 'fill', new Date());
+      const seats = session.capacity - session.seatsTaken;
+      const rows = await em.execute<FillRow[]>(FILL_SQL, [fillParams(session.id, seats, selector)]);
+      const result = splitFill(rows);
+      const event = sessionEvent(session);
+      await this.outbox.insertMany(
+        em,
+        result.invited.map((person) => ({
+          subject: EventSubjects.invitationCreated,
+          aggregateId: session.id,
+          payload: {
+            invitationId: person.invitationId!,
+            personnelId: person.personnelId,
+            status: 'invited',
+            session: event,
+          },
+        })),
+      );
+      return {
+        sessionId: session.id,
+        ...result,
+        seatsTaken: session.seatsTaken + result.invited.length,
+        capacity: session.capacity,
+      };
+    });
+  }
+}

@@ -1,0 +1,191 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import {
+  AnswerInvitationMessage,
+  CallerScope,
+  DEFAULT_PAGE_SIZE,
+  DomainError,
+  ErrorCode,
+  EventSubjects,
+  InvitationView,
+  InviteMessage,
+  ListInvitationsMessage,
+  Page,
+} from '@rasad/contracts';
+import { Outbox } from '@rasad/messaging';
+import { sessionEvent } from '../sessions/briefing-session.entity';
+import { findSession } from '../sessions/session-lookup';
+import { ensureUpcoming } from '../sessions/session-rules';
+import { briefingFull, isSeatsViolation } from '../shared/seats';
+import { answerInvitation } from './invitation-answer';
+import { Invitation } from './invitation.entity';
+
+/** Manual invitations, their answers and the list. Seats are held by the database (see the base migration). */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /**
+   * All or nothing: everyone must be known to briefings and the seats must suffice for those not already seated.
+   * A declined or cancelled invitation is reopened. The seat check is the database's, not a count read here.
+   */
+  async invite({ id, personnelIds }: InviteMessage, scope: CallerScope): Promise<InvitationView[]> {
+    await this.ensureKnown(personnelIds);
+    try {
+      return await this.em.transactional(async (em) => {
+        const session = await findSession(em, id, scope);
+        ensureUpcoming(session, 'invite', new Date());
+        const opened = await em.execute<{ id: string; personnel_id: string }[]>(
+          `insert into briefings.invitation (id, session_id, personnel_id, status)
+           select briefings.uuid_v7(), ?, person, 'invited' from unnest(?::uuid[]) as person
+           on conflict (session_id, personnel_id) do update
+             set status = 'invited', status_reason = null, updated_at = now()
+             where briefings.invitation.status in ('declined', 'cancelled')
+           returning id, personnel_id`,
+          [session.id, personnelIds],
+        );
+        const event = sessionEvent(session);
+        await this.outbox.insertMany(
+          em,
+          opened.map((row) => ({
+            subject: EventSubjects.invitationCreated,
+            aggregateId: session.id,
+            payload: { invitationId: row.id, personnelId: row.personnel_id, status: 'invited', session: event },
+          })),
+        );
+        return this.views(em, session.id, personnelIds);
+      });
+    } catch (error) {
+      if (isSeatsViolation(error)) {
+        throw await this.fullError(id, personnelIds);
+      }
+      throw error;
+    }
+  }
+
+  async list(query: ListInvitationsMessage, scope: CallerScope): Promise<Page<InvitationView>> {
+    await findSession(this.em, query.sessionId, scope);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.em.execute<InvitationRow[]>(
+      `${SELECT_VIEW} where i.session_id = ? and (?::text is null or i.status = ?) and (?::uuid is null or i.id > ?)
+       order by i.id limit ?`,
+      [
+        query.sessionId,
+        query.status ?? null,
+        query.status ?? null,
+        query.cursor ?? null,
+        query.cursor ?? null,
+        limit + 1,
+      ],
+    );
+    const more = rows.length > limit;
+    const items = (more ? rows.slice(0, limit) : rows).map(rowView);
+    return { items, nextCursor: more ? items[items.length - 1].id : null };
+  }
+
+  async answer(message: AnswerInvitationMessage, scope: CallerScope): Promise<InvitationView> {
+    return this.em.transactional(async (em) => {
+      const session = await findSession(em, message.sessionId, scope);
+      const invitation = await em.findOne(Invitation, { id: message.invitationId, sessionId: session.id });
+      if (!invitation) {
+        throw DomainError.notFound('invitation', message.invitationId);
+      }
+      if (session.status !== 'scheduled') {
+        throw new DomainError(
+          ErrorCode.InvalidState,
+          `briefing ${session.id} is ${session.status}: invitations are closed`,
+        );
+      }
+      const outcome = answerInvitation(invitation, message);
+      if (outcome) {
+        em.assign(invitation, { status: outcome.status, statusReason: outcome.statusReason });
+        if (outcome.cancelledBecause) {
+          this.outbox.record(em, EventSubjects.invitationCancelled, session.id, {
+            invitationId: invitation.id,
+            personnelId: invitation.personnelId,
+            status: outcome.status,
+            reason: outcome.cancelledBecause,
+            session: sessionEvent(session),
+          });
+        }
+        await em.flush();
+      }
+      const [view] = await this.views(em, session.id, [invitation.personnelId]);
+      return view;
+    });
+  }
+
+  /** 422 naming every id briefings has not heard of from the roster. */
+  private async ensureKnown(personnelIds: string[]): Promise<void> {
+    const unknown = await this.em.execute<{ id: string }[]>(
+      `select person as id from unnest(?::uuid[]) as person
+       where not exists (select 1 from briefings.personnel p where p.id = person)`,
+      [personnelIds],
+    );
+    if (unknown.length > 0) {
+      const ids = unknown.map((row) => row.id);
+      const message = `no personnel with id ${ids.join(', ')}`;
+      throw new DomainError(
+        ErrorCode.ReferenceNotFound,
+        `personnelIds: ${message}`,
+        [{ field: 'personnelIds', message }],
+        { unknownPersonnelIds: ids },
+      );
+    }
+  }
+
+  private async fullError(sessionId: string, personnelIds: string[]): Promise<DomainError> {
+    const [row] = await this.em.fork().execute<{ capacity: number; seats_taken: number; seated: number }[]>(
+      `select s.capacity, s.seats_taken,
+         (select count(*)::int from briefings.invitation i
+          where i.session_id = s.id and i.personnel_id = any(?::uuid[]) and i.status in ('invited', 'confirmed')) as seated
+       from briefings.session s where s.id = ?`,
+      [personnelIds, sessionId],
+    );
+    return briefingFull(
+      sessionId,
+      { capacity: row.capacity, seatsTaken: row.seats_taken },
+      personnelIds.length - row.seated,
+    );
+  }
+
+  private async views(em: EntityManager, sessionId: string, personnelIds: string[]): Promise<InvitationView[]> {
+    const rows = await em.execute<InvitationRow[]>(
+      `${SELECT_VIEW} where i.session_id = ? and i.personnel_id = any(?::uuid[]) order by i.id`,
+      [sessionId, personnelIds],
+    );
+    return rows.map(rowView);
+  }
+}
+
+const SELECT_VIEW = `
+  select i.id, i.session_id, i.personnel_id, coalesce(p.name, '') as personnel_name, i.status, i.status_reason,
+    i.created_at, i.updated_at
+  from briefings.invitation i left join briefings.personnel p on p.id = i.personnel_id`;
+
+interface InvitationRow {
+  id: string;
+  session_id: string;
+  personnel_id: string;
+  personnel_name: string;
+  status: InvitationView['status'];
+  status_reason: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function rowView(row: InvitationRow): InvitationView {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    personnelId: row.personnel_id,
+    personnelName: row.personnel_name,
+    status: row.status,
+    statusReason: row.status_reason,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}

@@ -1,0 +1,60 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import {
+  AssignmentCancelledEvent,
+  AssignmentChangedEvent,
+  AssignmentEvent,
+  EventSubjects,
+  PersonnelEvent,
+  PostEvent,
+} from '@rasad/contracts';
+import { EventEnvelope } from '@rasad/contracts';
+import { OnEvent } from '@rasad/messaging';
+import { DutyRelease } from './duty-release';
+import { UPSERT_DUTY, UPSERT_PERSONNEL, UPSERT_POST } from './projection.sql';
+
+type Envelope = EventEnvelope<unknown>;
+
+/** Keeps briefings' copy of the roster: who exists, where posts are, who is on duty when. */
+@Injectable()
+export class RosterProjectionConsumer {
+  constructor(private readonly release: DutyRelease) {}
+
+  @OnEvent(EventSubjects.personnelRegistered)
+  async personnelRegistered(person: PersonnelEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
+    await em.execute(UPSERT_PERSONNEL, [JSON.stringify(person)]);
+  }
+
+  @OnEvent(EventSubjects.personnelUpdated)
+  async personnelUpdated(person: PersonnelEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
+    await em.execute(UPSERT_PERSONNEL, [JSON.stringify(person)]);
+  }
+
+  @OnEvent(EventSubjects.postCreated)
+  async postCreated(post: PostEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
+    await em.execute(UPSERT_POST, [JSON.stringify(post)]);
+  }
+
+  @OnEvent(EventSubjects.postUpdated)
+  async postUpdated(post: PostEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
+    await em.execute(UPSERT_POST, [JSON.stringify(post)]);
+  }
+
+  /** A new duty needs nothing more: the next fill finds the person eligible. */
+  @OnEvent(EventSubjects.assignmentCreated)
+  async assignmentCreated(duty: AssignmentEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
+    await em.execute(UPSERT_DUTY, [JSON.stringify(duty)]);
+  }
+
+  @OnEvent(EventSubjects.assignmentChanged)
+  async assignmentChanged(change: AssignmentChangedEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
+    await em.execute(UPSERT_DUTY, [JSON.stringify(change.after)]);
+    await this.release.release(em, change.before);
+  }
+
+  @OnEvent(EventSubjects.assignmentCancelled)
+  async assignmentCancelled(duty: AssignmentCancelledEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
+    await em.execute(UPSERT_DUTY, [JSON.stringify(duty)]);
+    await this.release.release(em, duty);
+  }
+}

@@ -1,0 +1,54 @@
+import { DomainError, ErrorCode } from '@rasad/contracts';
+import { ensureAttendable, ensureUpcoming, rescheduledWindow, sessionWindow } from './session-rules';
+
+function caught(work: () => unknown): DomainError {
+  try {
+    work();
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error('expected an error');
+}
+
+describe('session rules', () => {
+  const now = new Date('2027-02-01T00:00:00Z');
+  const upcoming = { id: 's1', status: 'scheduled' as const, startsAt: new Date('2027-02-05T05:00:00Z') };
+
+  it('accepts a slot that ends after it starts, with any offset', () => {
+    expect(sessionWindow('2027-02-05T10:00:00+05:00', '2027-02-05T12:00:00+05:00')).toEqual({
+      startsAt: new Date('2027-02-05T05:00:00Z'),
+      endsAt: new Date('2027-02-05T07:00:00Z'),
+    });
+  });
+
+  it('names endsAt when the slot ends before (or when) it starts', () => {
+    const error = caught(() => sessionWindow('2027-02-05T10:00:00+05:00', '2027-02-05T10:00:00+05:00'));
+    expect(error.code).toBe(ErrorCode.ValidationFailed);
+    expect(error.errors).toEqual([{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+  });
+
+  it('refuses to reschedule into the past, naming startsAt', () => {
+    const error = caught(() => rescheduledWindow('2027-01-01T10:00:00Z', '2027-01-01T12:00:00Z', now));
+    expect(error.errors?.[0].field).toBe('startsAt');
+  });
+
+  it('lets only a scheduled session that has not started be filled or moved', () => {
+    expect(() => ensureUpcoming(upcoming, 'fill', now)).not.toThrow();
+    expect(caught(() => ensureUpcoming({ ...upcoming, status: 'cancelled' }, 'fill', now)).message).toBe(
+      'briefing s1 is cancelled: cannot fill',
+    );
+    expect(caught(() => ensureUpcoming(upcoming, 'fill', new Date('2027-02-05T05:00:00Z'))).code).toBe(
+      ErrorCode.InvalidState,
+    );
+  });
+
+  it('takes attendance only once a session has started and never for a cancelled one', () => {
+    expect(caught(() => ensureAttendable(upcoming, now)).code).toBe(ErrorCode.InvalidState);
+    const started = new Date('2027-02-05T06:00:00Z');
+    expect(() => ensureAttendable(upcoming, started)).not.toThrow();
+    expect(() => ensureAttendable({ ...upcoming, status: 'completed' }, started)).not.toThrow();
+    expect(caught(() => ensureAttendable({ ...upcoming, status: 'cancelled' }, started)).code).toBe(
+      ErrorCode.InvalidState,
+    );
+  });
+});

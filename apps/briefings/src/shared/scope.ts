@@ -1,0 +1,43 @@
+import { QueryBuilder } from '@mikro-orm/postgresql';
+import { CallerScope, DomainError } from '@rasad/contracts';
+
+/** The same rules as the roster's (apps/roster/src/shared/scope.ts): a district outside scope does not exist. */
+export function inScope(scope: CallerScope, districtId: string): boolean {
+  return scope.districtIds === null || scope.districtIds.includes(districtId);
+}
+
+export function ensureInScope(scope: CallerScope, districtId: string, entity: string, id: string): void {
+  if (!inScope(scope, districtId)) {
+    throw DomainError.notFound(entity, id);
+  }
+}
+
+export function ensureReferenceInScope(
+  scope: CallerScope,
+  districtId: string,
+  field: string,
+  entity: string,
+  id: string,
+): void {
+  if (!inScope(scope, districtId)) {
+    throw DomainError.referenceNotFound(field, entity, id);
+  }
+}
+
+/** Narrows a list to the caller's districts; `column` is the SQL column holding the row's district. */
+export function restrict<E extends object>(qb: QueryBuilder<E>, scope: CallerScope, column: string): void {
+  const ids = scope.districtIds;
+  if (ids === null) {
+    return;
+  }
+  if (ids.length === 0) {
+    qb.andWhere('1 = 0');
+    return;
+  }
+  qb.andWhere(`${column} in (${ids.map(() => '?').join(', ')})`, ids);
+}
+
+/** The caller's districts as a SQL array parameter, null meaning every district. */
+export function scopeParam(scope: CallerScope): string[] | null {
+  return scope.districtIds;
+}
