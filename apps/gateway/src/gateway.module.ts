@@ -11,6 +11,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { HealthModule } from './health/health.module';
 import { HttpErrorFilter } from './http/http-exception.filter';
 import { ImportsRoutesModule } from './imports/imports.module';
+import { NotificationsRoutesModule } from './notifications/notifications.module';
 import { RosterRoutesModule } from './roster/roster.module';
 
 @Module({})
@@ -37,6 +38,7 @@ export class GatewayModule {
         RosterRoutesModule,
         ImportsRoutesModule,
         DeadLettersRoutesModule,
+        NotificationsRoutesModule,
       ],
       providers: [
         { provide: GatewayEnv, useValue: env },

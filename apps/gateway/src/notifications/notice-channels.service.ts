@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { NoticeChannel, NoticeChannelView, Subjects } from '@rasad/contracts';
+import { RasadClient } from '@rasad/messaging';
+import { AuditService } from '../audit/audit.service';
+import { Caller } from '../auth/auth.decorators';
+
+/**
+ * The notifier does not know which districts a person belongs to; the roster does. Asking the roster for the person
+ * first (with the caller's scope, as every request carries it) makes someone outside the caller's districts a 404
+ * here too. Changes are audited with before and after.
+ */
+@Injectable()
+export class NoticeChannelsService {
+  constructor(
+    private readonly rasad: RasadClient,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(personnelId: string, requestId: string): Promise<NoticeChannelView> {
+    await this.rasad.send(Subjects.personnelGet, { id: personnelId }, { requestId });
+    return this.rasad.send(Subjects.noticeChannelGet, { personnelId }, { requestId });
+  }
+
+  async set(
+    personnelId: string,
+    channel: NoticeChannel | null,
+    caller: Caller,
+    requestId: string,
+  ): Promise<NoticeChannelView> {
+    const before = await this.get(personnelId, requestId);
+    const after = await this.rasad.send(Subjects.noticeChannelSet, { personnelId, channel }, { requestId });
+    await this.audit.record({
+      action: 'update',
+      entity: 'notice_channel',
+      entityId: personnelId,
+      actor: caller,
+      before,
+      after,
+    });
+    return after;
+  }
+}

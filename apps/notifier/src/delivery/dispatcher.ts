@@ -1,0 +1,132 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { NoticeChannel } from '@rasad/contracts';
+import { CHANNEL_SENDERS, ChannelSender, OutgoingNotice, PermanentDeliveryError } from '../channels/channel-sender';
+import { NotifierEnv, missingChannelSettings } from '../notifier.env';
+import { RetryPolicy, retryDelayMs } from './backoff';
+import { DueNoticeRow, Outcome, claimDueSql, recordOutcomesSql } from './dispatcher.sql';
+
+/**
+ * Sends due notices. Each round claims up to NOTIFY_BATCH due rows with FOR UPDATE SKIP LOCKED and holds those row
+ * locks, in one transaction, while it sends them (each within NOTIFY_TIMEOUT_MS) and records the outcomes.
+ * - Replicas never send the same notice at the same time: a locked row is skipped by the others.
+ * - A clean shutdown finishes the round in hand and commits, so a restart sends nothing again.
+ * - A crash (or a lost database connection) after the far end accepted but before the commit rolls back: the
+ *   notice is still pending and goes again, with the same notice id in X-Rasad-Notice-Id / the SMS reference, so a
+ *   receiver that dedupes by it sees it once. The same holds for a send that timed out here but arrived there.
+ *   No scheme can do better without the receiver's help: the send and our commit are not one transaction.
+ */
+@Injectable()
+export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Dispatcher');
+  private readonly senders = new Map<NoticeChannel, ChannelSender>();
+  private readonly policy: RetryPolicy;
+  private timer?: NodeJS.Timeout;
+  private round?: Promise<number>;
+  private stopped = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly env: NotifierEnv,
+    @Inject(CHANNEL_SENDERS) senders: ChannelSender[],
+  ) {
+    for (const sender of senders) {
+      this.senders.set(sender.channel, sender);
+    }
+    this.policy = {
+      baseMs: env.NOTIFY_BACKOFF_MS,
+      maxMs: env.NOTIFY_BACKOFF_MAX_MS,
+      maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  /** Stops polling and waits for the round in hand (bounded by the send timeout) to record its outcomes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.round?.catch(() => undefined);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) {
+      return;
+    }
+    this.timer = setTimeout(() => {
+      this.round = this.dispatchRound();
+      void this.round.then((claimed) => {
+        this.round = undefined;
+        // A full batch means more may be waiting: go again at once.
+        this.schedule(claimed >= this.env.NOTIFY_BATCH ? 0 : this.env.NOTIFY_POLL_MS);
+      });
+    }, delayMs);
+  }
+
+  /** One round; never rejects, so the loop survives a database outage and tries again on the next poll. */
+  async dispatchRound(): Promise<number> {
+    try {
+      return await this.orm.em.fork().transactional(async (em) => {
+        const due = await em.execute<DueNoticeRow[]>(claimDueSql, [this.env.NOTIFY_BATCH]);
+        if (due.length === 0) {
+          return 0;
+        }
+        const outcomes = await Promise.all(due.map((row) => this.attempt(row)));
+        await em.execute(recordOutcomesSql, [JSON.stringify(outcomes)]);
+        return due.length;
+      });
+    } catch (error) {
+      this.logger.warn(`notice dispatch: ${(error as Error).message}; retrying on the next poll`);
+      return 0;
+    }
+  }
+
+  private async attempt(row: DueNoticeRow): Promise<Outcome> {
+    const attempts = row.attempts + 1;
+    const sender = this.senders.get(row.channel);
+    try {
+      if (!sender) {
+        throw new PermanentDeliveryError(missingChannelSettings(row.channel));
+      }
+      await sender.send(outgoing(row), AbortSignal.timeout(this.env.NOTIFY_TIMEOUT_MS));
+      return { id: row.id, status: 'sent', error: null, retryInMs: null };
+    } catch (error) {
+      const message = describe(error, this.env.NOTIFY_TIMEOUT_MS);
+      const retryInMs = error instanceof PermanentDeliveryError ? null : retryDelayMs(attempts, this.policy);
+      this.logger.warn({ noticeId: row.id, channel: row.channel, attempts, retryInMs }, `notice not sent: ${message}`);
+      return retryInMs === null
+        ? { id: row.id, status: 'failed', error: message, retryInMs: null }
+        : { id: row.id, status: 'pending', error: message, retryInMs };
+    }
+  }
+}
+
+function outgoing(row: DueNoticeRow): OutgoingNotice {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    personnelId: row.personnel_id,
+    kind: row.kind,
+    channel: row.channel,
+    language: row.language,
+    body: row.body,
+    segments: row.segments,
+    encoding: row.encoding,
+    createdAt: new Date(row.created_at).toISOString(),
+    phone: row.phone,
+  };
+}
+
+function describe(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && error.name === 'TimeoutError') {
+    return `no answer within ${timeoutMs} ms`;
+  }
+  if (error instanceof Error) {
+    const cause = (error.cause as Error | undefined)?.message;
+    return cause ? `${error.message}: ${cause}` : error.message;
+  }
+  return String(error);
+}

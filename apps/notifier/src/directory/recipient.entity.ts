@@ -1,0 +1,24 @@
+import { Entity, Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Language } from '@rasad/personnel';
+
+/** A person as the notifier needs them, kept from the roster's personnel events. */
+@Entity({ tableName: 'recipient' })
+export class Recipient {
+  @PrimaryKey({ type: 'uuid' })
+  id: string;
+
+  @Property({ type: 'text' })
+  name: string;
+
+  @Property({ type: 'text' })
+  rank: string;
+
+  @Property({ type: 'text' })
+  phone: string;
+
+  @Property({ type: 'text' })
+  language: Opt<Language> = 'en';
+
+  @Property({ type: 'timestamptz' })
+  updatedAt: Opt<Date> = new Date();
+}

@@ -1,0 +1,20 @@
+import { Options } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { serviceOrmOptions } from '@rasad/common';
+import { DutyPost } from './directory/duty-post.entity';
+import { Recipient } from './directory/recipient.entity';
+import { Migration20261128600000NotifierBase } from './migrations/Migration20261128600000NotifierBase';
+import { Notice } from './notices/notice.entity';
+import { ChannelPreference } from './preferences/channel-preference.entity';
+
+export const NOTIFIER_SCHEMA = 'notifier';
+
+export function notifierOrmOptions(databaseUrl: string, poolMax = 10): Options<PostgreSqlDriver> {
+  return serviceOrmOptions({
+    databaseUrl,
+    poolMax,
+    schema: NOTIFIER_SCHEMA,
+    entities: [Recipient, DutyPost, ChannelPreference, Notice],
+    migrations: { Migration20261128600000NotifierBase },
+  });
+}

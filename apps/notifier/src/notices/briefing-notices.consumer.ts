@@ -1,0 +1,86 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import {
+  BriefingSessionEvent,
+  EventEnvelope,
+  EventSubjects,
+  InvitationCancelledEvent,
+  InvitationEvent,
+  ReminderDueEvent,
+  SessionCancelledEvent,
+  SessionRescheduledEvent,
+} from '@rasad/contracts';
+import { OnEvent } from '@rasad/messaging';
+import { SessionFacts } from '../templates/notice-facts';
+import { NoticeWriter } from './notice-writer';
+
+const sessionFacts = (s: BriefingSessionEvent): SessionFacts => ({
+  title: s.title,
+  venueName: s.venueName,
+  venueAddress: s.venueAddress,
+  startsAt: s.startsAt,
+});
+
+/**
+ * Reasons for which a withdrawn invitation gets no notice of its own: the person declined it themselves, or the
+ * whole session was cancelled (the session's cancel notice already told them).
+ */
+const SILENT_WITHDRAWALS = new Set(['declined', 'session_cancelled']);
+
+/** Briefing events that concern a person, each turned into their notices in the event's own transaction. */
+@Injectable()
+export class BriefingNoticesConsumer {
+  constructor(private readonly notices: NoticeWriter) {}
+
+  @OnEvent(EventSubjects.invitationCreated)
+  async invited(event: InvitationEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
+    await this.notices.write(em, envelope, {
+      personnelIds: [event.personnelId],
+      districtId: event.session.districtId,
+      facts: { kind: 'briefing_invitation', session: sessionFacts(event.session) },
+    });
+  }
+
+  @OnEvent(EventSubjects.sessionRescheduled)
+  async rescheduled(event: SessionRescheduledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
+    await this.notices.write(em, envelope, {
+      personnelIds: event.personnelIds,
+      districtId: event.session.districtId,
+      facts: {
+        kind: 'briefing_rescheduled',
+        session: sessionFacts(event.session),
+        previousStartsAt: event.previous.startsAt,
+      },
+    });
+  }
+
+  @OnEvent(EventSubjects.sessionCancelled)
+  async cancelled(event: SessionCancelledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
+    await this.notices.write(em, envelope, {
+      personnelIds: event.personnelIds,
+      districtId: event.session.districtId,
+      facts: { kind: 'briefing_cancelled', session: sessionFacts(event.session) },
+    });
+  }
+
+  @OnEvent(EventSubjects.invitationCancelled)
+  async withdrawn(event: InvitationCancelledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
+    if (event.status === 'declined' || SILENT_WITHDRAWALS.has(event.reason)) {
+      return;
+    }
+    await this.notices.write(em, envelope, {
+      personnelIds: [event.personnelId],
+      districtId: event.session.districtId,
+      facts: { kind: 'briefing_invitation_cancelled', session: sessionFacts(event.session) },
+    });
+  }
+
+  @OnEvent(EventSubjects.reminderDue)
+  async reminder(event: ReminderDueEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
+    await this.notices.write(em, envelope, {
+      personnelIds: [event.personnelId],
+      districtId: event.session.districtId,
+      facts: { kind: 'briefing_reminder', session: sessionFacts(event.session), offsetSeconds: event.offsetSeconds },
+    });
+  }
+}
