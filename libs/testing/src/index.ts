@@ -4,3 +4,4 @@ export * from './http-client';
 export * from './factories';
 export * from './nats-server';
 export * from './processes';
+export * from './webhook-receiver';
