@@ -6,6 +6,7 @@ import { OrmContextInterceptor, pinoParams } from '@rasad/common';
 import { DomainRpcExceptionFilter, EventsModule, RpcLoggingInterceptor, rasadValidationPipe } from '@rasad/messaging';
 import { AttendanceModule } from './attendance/attendance.module';
 import { BriefingsEnv } from './briefings.env';
+import { CalendarModule } from './calendar/calendar.module';
 import { HealthController } from './health/health.controller';
 import { InvitationsModule } from './invitations/invitations.module';
 import { BRIEFINGS_SCHEMA, briefingsOrmOptions } from './mikro-orm.config';
@@ -35,6 +36,7 @@ export class BriefingsModule {
           consumer: {},
         }),
         RemindersModule.forRoot(env),
+        CalendarModule,
       ],
       controllers: [HealthController],
       providers: [

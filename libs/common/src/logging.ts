@@ -11,16 +11,21 @@ export const REDACTED_PATHS = [
   '*.phone',
   '*.password',
   '*.accessToken',
+  '*.token',
   '*.*.cnic',
   '*.*.phone',
 ];
+
+/** A calendar link's token is its only key (calendar apps cannot sign in): it stays out of logs like a password. */
+const CALENDAR_TOKEN = /(\/calendar\/)[^/?]+(\.ics)$/;
 
 /**
  * A logged URL keeps its path and the names of its query parameters, not their values: `?search=` carries CNICs
  * and phone numbers.
  */
 export function loggableUrl(url: string): string {
-  const [path, query] = url.split('?', 2);
+  const [rawPath, query] = url.split('?', 2);
+  const path = rawPath.replace(CALENDAR_TOKEN, '$1[redacted]$2');
   if (!query) {
     return path;
   }

@@ -13,6 +13,10 @@ export interface AuditedOptions {
   entity: string;
   /** The subject that reads the record by id, for the before-image of a change. */
   get?: RpcSubject;
+  /** The route parameter, or else reply field, that names the record (default `id`). */
+  idField?: string;
+  /** Reply fields that are secrets (a calendar link's token): the audit log records that they were given, not them. */
+  redact?: string[];
 }
 
 /** Marks a controller whose changes are audited with before and after. */
@@ -37,12 +41,12 @@ export class AuditedInterceptor implements NestInterceptor {
       context.getHandler(),
       context.getClass(),
     ]);
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { params?: { id?: string } }>();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { params?: Record<string, string> }>();
     const caller = request.caller;
     if (!options || !caller) {
       return next.handle();
     }
-    const id = request.params?.id;
+    const id = request.params?.[options.idField ?? 'id'];
     const read = request.method === 'GET';
     const action = request.url.endsWith('/cancel')
       ? 'cancel'
@@ -76,10 +80,10 @@ export class AuditedInterceptor implements NestInterceptor {
       await this.audit.record({
         action,
         entity: options.entity,
-        entityId: id ?? (result as { id?: string } | null)?.id ?? null,
+        entityId: id ?? (result as Record<string, string> | null)?.[options.idField ?? 'id'] ?? null,
         actor: caller,
         before,
-        after: result,
+        after: redacted(result, options.redact),
       });
     }
     return result;
@@ -111,4 +115,11 @@ interface PersonLike {
   id: string;
   cnic: string;
   phone: string;
+}
+
+function redacted(result: unknown, fields: string[] = []): unknown {
+  if (fields.length === 0 || typeof result !== 'object' || result === null) {
+    return result;
+  }
+  return { ...result, ...Object.fromEntries(fields.filter((f) => f in result).map((f) => [f, '[redacted]'])) };
 }

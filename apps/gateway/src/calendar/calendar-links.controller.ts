@@ -1,0 +1,40 @@
+import { Body, Controller, Delete, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { CalendarLinkRequest, CalendarLinkView, PersonnelIdRequest, Subjects } from '@rasad/contracts';
+import { RasadClient } from '@rasad/messaging';
+import { Audited } from '../audit/audited.interceptor';
+import { Roles } from '../auth/auth.decorators';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { RequestId } from '../http/request-id.decorator';
+
+class RevokedView {
+  @ApiProperty() revoked: boolean;
+}
+
+@ApiBearerAuth()
+@Audited({ entity: 'calendar_link', idField: 'personnelId', redact: ['token', 'path'] })
+@Roles('admin', 'logistics_officer', 'briefing_officer')
+@ApiTags('Calendar')
+@Controller('calendar-links')
+export class CalendarLinksController {
+  constructor(private readonly rasad: RasadClient) {}
+
+  @Post()
+  @ApiOperation({
+    summary: "Issue a person's calendar link; any earlier link of theirs stops working",
+    description: 'The token is shown only in this answer: the service keeps its hash.',
+  })
+  @ApiCreatedResponse({ type: CalendarLinkView })
+  @ApiErrors(422)
+  issue(@Body() body: CalendarLinkRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.calendarLinkIssue, body, { requestId });
+  }
+
+  @Delete(':personnelId')
+  @ApiOperation({ summary: "Revoke a person's calendar link; `revoked` is false when there was none" })
+  @ApiOkResponse({ type: RevokedView })
+  @ApiErrors(404)
+  revoke(@Param() { personnelId }: PersonnelIdRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.calendarLinkRevoke, { personnelId }, { requestId });
+  }
+}
