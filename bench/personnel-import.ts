@@ -63,20 +63,56 @@ export async function importThroughGateway(
   return seconds;
 }
 
-/** The floor: PostgreSQL's COPY of the same file into a plain table of text columns, with no index. */
+/**
+ * The baseline: PostgreSQL's COPY of the same file into a table equivalent to roster.personnel (LIKE … INCLUDING
+ * ALL: the same types, NOT NULLs, defaults — the id's uuid_v7() included —, unique constraints and indexes, the
+ * trigram index on the name among them), holding the same people the roster does before the import. Where the file
+ * carries codes and the roster ids, the table has the codes, with the same NOT NULL, foreign key (to the code) and
+ * index; the dietary needs stay the file's `a;b` text, an empty cell an empty string.
+ */
+export async function copyIntoEquivalentTable(pool: Pool, file: string): Promise<number> {
+  await pool.query('drop schema if exists bench_copy cascade');
+  await pool.query('create schema bench_copy');
+  await pool.query(`create table bench_copy.personnel (like roster.personnel including all);
+    alter table bench_copy.personnel drop column unit_id, drop column home_district_id,
+      add column unit_code text not null references roster.unit (code),
+      add column home_district_code text not null references roster.district (code),
+      alter column dietary_needs drop default,
+      alter column dietary_needs type text using array_to_string(dietary_needs, ';'),
+      alter column dietary_needs set default '';
+    create index on bench_copy.personnel (unit_code);
+    create index on bench_copy.personnel (home_district_code);
+    insert into bench_copy.personnel (${EQUIVALENT_COLUMNS})
+    select p.service_number, p.name, p.rank, u.code, d.code, p.cnic, p.phone, p.gender,
+           array_to_string(p.dietary_needs, ';'), p.travel_mode
+    from roster.personnel p join roster.unit u on u.id = p.unit_id join roster.district d on d.id = p.home_district_id`);
+  await pool.query('vacuum analyze bench_copy.personnel');
+  return timedCopy(
+    pool,
+    file,
+    `copy bench_copy.personnel (${EQUIVALENT_COLUMNS}) from stdin
+     with (format csv, header true, force_not_null (dietary_needs))`,
+  );
+}
+
+const EQUIVALENT_COLUMNS =
+  'service_number, name, rank, unit_code, home_district_code, cnic, phone, gender, dietary_needs, travel_mode';
+
+/** The old floor, for information only: COPY into a table of text columns with no index or constraint. */
 export async function copyIntoPlainTable(pool: Pool, file: string): Promise<number> {
   await pool.query('create schema if not exists bench_copy');
-  await pool.query('drop table if exists bench_copy.personnel');
-  await pool.query(`create table bench_copy.personnel (
+  await pool.query('drop table if exists bench_copy.personnel_plain');
+  await pool.query(`create table bench_copy.personnel_plain (
     service_number text, name text, rank text, unit_code text, home_district_code text, cnic text, phone text,
     gender text, dietary_needs text, travel_mode text)`);
+  return timedCopy(pool, file, 'copy bench_copy.personnel_plain from stdin with (format csv, header true)');
+}
+
+async function timedCopy(pool: Pool, file: string, copy: string): Promise<number> {
   const client = await pool.connect();
   try {
     const started = process.hrtime.bigint();
-    await pipeline(
-      fs.createReadStream(file),
-      client.query(copyFrom('copy bench_copy.personnel from stdin with (format csv, header true)')),
-    );
+    await pipeline(fs.createReadStream(file), client.query(copyFrom(copy)));
     return Number(process.hrtime.bigint() - started) / 1e9;
   } finally {
     client.release();
