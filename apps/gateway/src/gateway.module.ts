@@ -6,6 +6,7 @@ import { MessagingModule, rasadValidationPipe } from '@rasad/messaging';
 import { DeadLettersRoutesModule } from './dead-letters/dead-letters.module';
 import { GatewayEnv } from './gateway.env';
 import { AuthModule } from './auth/auth.module';
+import { BriefingsRoutesModule } from './briefings/briefings.module';
 import { gatewayOrmOptions } from './mikro-orm.config';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { HealthModule } from './health/health.module';
@@ -36,6 +37,7 @@ export class GatewayModule {
         AuthModule,
         HealthModule,
         RosterRoutesModule,
+        BriefingsRoutesModule,
         ImportsRoutesModule,
         DeadLettersRoutesModule,
         NotificationsRoutesModule,

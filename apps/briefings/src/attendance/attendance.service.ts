@@ -15,6 +15,7 @@ import {
 import { Outbox } from '@rasad/messaging';
 import { findSession } from '../sessions/session-lookup';
 import { ensureAttendable } from '../sessions/session-rules';
+import { uuidArray } from '../shared/scope';
 import { rollCallEntries } from './roll-call';
 
 interface AttendanceRow {
@@ -95,7 +96,7 @@ export class AttendanceService {
        from briefings.attendance a join briefings.session s on s.id = a.session_id
        where a.personnel_id = ? and a.status = 'present' and (?::uuid[] is null or s.district_id = any(?::uuid[]))
        order by s.ends_at, s.id`,
-      [personnelId, scope.districtIds, scope.districtIds],
+      [personnelId, uuidArray(scope.districtIds), uuidArray(scope.districtIds)],
     );
     if (rows.length === 0) {
       const [known] = await this.em.execute<{ id: string }[]>('select id from briefings.personnel where id = ?', [
@@ -130,7 +131,7 @@ export class AttendanceService {
       `select person as id from unnest(?::uuid[]) as person
        where not exists (select 1 from briefings.personnel p where p.id = person)
          and not exists (select 1 from briefings.invitation i where i.session_id = ? and i.personnel_id = person)`,
-      [personnelIds, sessionId],
+      [uuidArray(personnelIds), sessionId],
     );
     if (unknown.length > 0) {
       const ids = unknown.map((row) => row.id);

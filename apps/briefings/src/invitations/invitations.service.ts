@@ -16,6 +16,7 @@ import { Outbox } from '@rasad/messaging';
 import { sessionEvent } from '../sessions/briefing-session.entity';
 import { findSession } from '../sessions/session-lookup';
 import { ensureUpcoming } from '../sessions/session-rules';
+import { uuidArray } from '../shared/scope';
 import { briefingFull, isSeatsViolation } from '../shared/seats';
 import { answerInvitation } from './invitation-answer';
 import { Invitation } from './invitation.entity';
@@ -45,7 +46,7 @@ export class InvitationsService {
              set status = 'invited', status_reason = null, updated_at = now()
              where briefings.invitation.status in ('declined', 'cancelled')
            returning id, personnel_id`,
-          [session.id, personnelIds],
+          [session.id, uuidArray(personnelIds)],
         );
         const event = sessionEvent(session);
         await this.outbox.insertMany(
@@ -123,7 +124,7 @@ export class InvitationsService {
     const unknown = await this.em.execute<{ id: string }[]>(
       `select person as id from unnest(?::uuid[]) as person
        where not exists (select 1 from briefings.personnel p where p.id = person)`,
-      [personnelIds],
+      [uuidArray(personnelIds)],
     );
     if (unknown.length > 0) {
       const ids = unknown.map((row) => row.id);
@@ -143,7 +144,7 @@ export class InvitationsService {
          (select count(*)::int from briefings.invitation i
           where i.session_id = s.id and i.personnel_id = any(?::uuid[]) and i.status in ('invited', 'confirmed')) as seated
        from briefings.session s where s.id = ?`,
-      [personnelIds, sessionId],
+      [uuidArray(personnelIds), sessionId],
     );
     return briefingFull(
       sessionId,
@@ -155,7 +156,7 @@ export class InvitationsService {
   private async views(em: EntityManager, sessionId: string, personnelIds: string[]): Promise<InvitationView[]> {
     const rows = await em.execute<InvitationRow[]>(
       `${SELECT_VIEW} where i.session_id = ? and i.personnel_id = any(?::uuid[]) order by i.id`,
-      [sessionId, personnelIds],
+      [sessionId, uuidArray(personnelIds)],
     );
     return rows.map(rowView);
   }

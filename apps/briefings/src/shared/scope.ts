@@ -37,7 +37,10 @@ export function restrict<E extends object>(qb: QueryBuilder<E>, scope: CallerSco
   qb.andWhere(`${column} in (${ids.map(() => '?').join(', ')})`, ids);
 }
 
-/** The caller's districts as a SQL array parameter, null meaning every district. */
-export function scopeParam(scope: CallerScope): string[] | null {
-  return scope.districtIds;
+/**
+ * A list of ids as one PostgreSQL array literal: the query builder would spread a JS array into separate
+ * parameters. Ids are validated UUIDs, so they need no quoting. null stays null (every district).
+ */
+export function uuidArray(ids: readonly string[] | null): string | null {
+  return ids === null ? null : `{${ids.join(',')}}`;
 }

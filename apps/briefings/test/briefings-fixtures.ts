@@ -1,0 +1,100 @@
+import { EVENT_STREAM, EventEnvelope } from '@rasad/contracts';
+import { Geography, TestApi, createPersonnel, eventually } from '@rasad/testing';
+import { AckPolicy, DeliverPolicy, JSONCodec, NatsConnection } from 'nats';
+import { Client } from 'pg';
+
+const HOUR = 3600_000;
+export const hoursFromNow = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
+
+/** Roster facts made through the API, and a look at briefings' projection of them until it has caught up. */
+export class BriefingsWorld {
+  constructor(
+    private readonly api: TestApi,
+    private readonly db: Client,
+  ) {}
+
+  async person(geo: Geography): Promise<string> {
+    return (await createPersonnel(this.api, geo)).id;
+  }
+
+  async duty(
+    personnelId: string,
+    postId: string,
+    startsInHours: number,
+    extra: Record<string, unknown> = {},
+  ): Promise<string> {
+    const response = await this.api.post('/api/v1/assignments', {
+      personnelId,
+      postId,
+      role: 'guard',
+      phase: 'poll_day',
+      startsAt: hoursFromNow(startsInHours),
+      endsAt: hoursFromNow(startsInHours + 6),
+      ...extra,
+    });
+    if (response.status !== 201) {
+      throw new Error(`duty answered ${response.status}: ${JSON.stringify(response.body)}`);
+    }
+    return (response.body as { id: string }).id;
+  }
+
+  async session(districtId: string, startsInHours: number, overrides: Record<string, unknown> = {}) {
+    const response = await this.api.post('/api/v1/briefings', {
+      title: 'Code of conduct and security protocol',
+      topics: ['code_of_conduct', 'security_protocol'],
+      venue: { name: 'Police Lines Hall', address: 'G.T. Road, Haripur', capacity: 10 },
+      startsAt: hoursFromNow(startsInHours),
+      endsAt: hoursFromNow(startsInHours + 2),
+      presenter: 'DSP Legal',
+      districtId,
+      ...overrides,
+    });
+    if (response.status !== 201) {
+      throw new Error(`session answered ${response.status}: ${JSON.stringify(response.body)}`);
+    }
+    return response.body as { id: string; seatsTaken: number; sequence: number; status: string };
+  }
+
+  /** Waits until briefings has applied the roster's events for these people and duties (and their posts). */
+  async projected(personnelIds: string[], dutyIds: string[], postIds: string[] = []): Promise<void> {
+    await eventually(
+      async () => {
+        const { rows } = await this.db.query<{ people: number; duties: number; posts: number }>(
+          `select (select count(*)::int from briefings.personnel where id = any($1)) as people,
+                  (select count(*)::int from briefings.duty where id = any($2)) as duties,
+                  (select count(*)::int from briefings.post where id = any($3)) as posts`,
+          [personnelIds, dutyIds, postIds],
+        );
+        expect(rows[0]).toEqual({ people: personnelIds.length, duties: dutyIds.length, posts: postIds.length });
+      },
+      { timeoutMs: 20_000 },
+    );
+  }
+}
+
+/** Every event on the suite's own stream under a subject filter, in stream order. */
+export async function streamEvents<T = unknown>(nc: NatsConnection, filter: string): Promise<EventEnvelope<T>[]> {
+  const codec = JSONCodec<EventEnvelope<T>>();
+  const jsm = await nc.jetstreamManager();
+  const consumer = await jsm.consumers.add(EVENT_STREAM, {
+    filter_subject: filter,
+    deliver_policy: DeliverPolicy.All,
+    ack_policy: AckPolicy.None,
+    inactive_threshold: 10_000_000_000,
+  });
+  const found: EventEnvelope<T>[] = [];
+  try {
+    const reader = await nc.jetstream().consumers.get(EVENT_STREAM, consumer.name);
+    let seen = 0;
+    while (seen < consumer.num_pending) {
+      const batch = await reader.fetch({ max_messages: Math.min(consumer.num_pending - seen, 1000), expires: 2000 });
+      for await (const msg of batch) {
+        seen++;
+        found.push(codec.decode(msg.data));
+      }
+    }
+  } finally {
+    await jsm.consumers.delete(EVENT_STREAM, consumer.name).catch(() => undefined);
+  }
+  return found;
+}

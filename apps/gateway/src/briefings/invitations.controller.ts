@@ -1,0 +1,93 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  AnswerInvitationRequest,
+  AttendanceView,
+  FillResultView,
+  FillSessionRequest,
+  IdRequest,
+  InvitationView,
+  InviteRequest,
+  ListInvitationsQuery,
+  PageOf,
+  RollCallRequest,
+  RollCallResultView,
+  Subjects,
+} from '@rasad/contracts';
+import { RasadClient } from '@rasad/messaging';
+import { IsUUID } from 'class-validator';
+import { Audited } from '../audit/audited.interceptor';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { RequestId } from '../http/request-id.decorator';
+import { BriefingWriters } from './briefing-writers';
+
+class InvitationParams extends IdRequest {
+  @IsUUID()
+  invitationId: string;
+}
+
+@ApiBearerAuth()
+@Audited({ entity: 'briefing', get: Subjects.sessionGet })
+@ApiTags('Briefings')
+@Controller('briefings/:id')
+export class BriefingAudienceController {
+  constructor(private readonly rasad: RasadClient) {}
+
+  @Post('fill')
+  @HttpCode(200)
+  @BriefingWriters()
+  @ApiOperation({
+    summary: 'Invite eligible people (duty in the district after the briefing, not yet briefed), earliest duty first',
+  })
+  @ApiOkResponse({ type: FillResultView })
+  @ApiErrors(404, 409)
+  fill(@Param() { id }: IdRequest, @Body() body: FillSessionRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.sessionFill, { id, ...body }, { requestId });
+  }
+
+  @Get('invitations')
+  @ApiOkResponse({ type: PageOf(InvitationView) })
+  @ApiErrors(404)
+  invitations(@Param() { id }: IdRequest, @Query() query: ListInvitationsQuery, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.invitationList, { sessionId: id, ...query }, { requestId });
+  }
+
+  @Post('invitations')
+  @BriefingWriters()
+  @ApiOperation({ summary: 'Invite these people; all or nothing, 409 when the seats left are not enough' })
+  @ApiCreatedResponse({ type: InvitationView, isArray: true })
+  @ApiErrors(404, 409, 422)
+  invite(@Param() { id }: IdRequest, @Body() body: InviteRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.invitationCreate, { id, ...body }, { requestId });
+  }
+
+  @Patch('invitations/:invitationId')
+  @BriefingWriters()
+  @ApiParam({ name: 'invitationId', format: 'uuid' })
+  @ApiOperation({ summary: 'Confirm, decline or cancel an invitation; declining or cancelling frees the seat' })
+  @ApiOkResponse({ type: InvitationView })
+  @ApiErrors(404, 409)
+  answer(
+    @Param() { id, invitationId }: InvitationParams,
+    @Body() body: AnswerInvitationRequest,
+    @RequestId() requestId: string,
+  ) {
+    return this.rasad.send(Subjects.invitationAnswer, { sessionId: id, invitationId, ...body }, { requestId });
+  }
+
+  @Post('attendance')
+  @BriefingWriters()
+  @ApiOperation({ summary: 'Record a roll call (present, absent, excused) with code-of-conduct acknowledgements' })
+  @ApiCreatedResponse({ type: RollCallResultView })
+  @ApiErrors(404, 409, 422)
+  record(@Param() { id }: IdRequest, @Body() body: RollCallRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.attendanceRecord, { id, ...body }, { requestId });
+  }
+
+  @Get('attendance')
+  @ApiOkResponse({ type: AttendanceView, isArray: true })
+  @ApiErrors(404)
+  attendance(@Param() { id }: IdRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.attendanceList, { id }, { requestId });
+  }
+}

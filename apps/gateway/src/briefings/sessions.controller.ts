@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AttendedTopicsQuery,
+  AttendedTopicsView,
+  CancelSessionRequest,
+  CreateSessionRequest,
+  IdRequest,
+  ListSessionsQuery,
+  PageOf,
+  RescheduleSessionRequest,
+  SessionView,
+  Subjects,
+} from '@rasad/contracts';
+import { RasadClient } from '@rasad/messaging';
+import { Audited } from '../audit/audited.interceptor';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { RequestId } from '../http/request-id.decorator';
+import { BriefingWriters } from './briefing-writers';
+
+@ApiBearerAuth()
+@Audited({ entity: 'briefing', get: Subjects.sessionGet })
+@ApiTags('Briefings')
+@Controller('briefings')
+export class BriefingSessionsController {
+  constructor(private readonly rasad: RasadClient) {}
+
+  // Declared before ':id', which would otherwise take "attended-topics" for an id.
+  @Get('attended-topics')
+  @ApiOperation({ summary: "A person's attended topics (present), missing required topics and acknowledgement" })
+  @ApiOkResponse({ type: AttendedTopicsView })
+  @ApiErrors(404)
+  attendedTopics(@Query() query: AttendedTopicsQuery, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.attendedTopics, query, { requestId });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List by district, status and date range; cursor-paginated' })
+  @ApiOkResponse({ type: PageOf(SessionView) })
+  @ApiErrors()
+  list(@Query() query: ListSessionsQuery, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.sessionList, query, { requestId });
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: SessionView })
+  @ApiErrors(404)
+  get(@Param() { id }: IdRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.sessionGet, { id }, { requestId });
+  }
+
+  @Post()
+  @BriefingWriters()
+  @ApiOperation({ summary: 'Schedule a briefing at a venue of a given capacity' })
+  @ApiCreatedResponse({ type: SessionView })
+  @ApiErrors(422)
+  create(@Body() body: CreateSessionRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.sessionCreate, body, { requestId });
+  }
+
+  @Post(':id/reschedule')
+  @HttpCode(200)
+  @BriefingWriters()
+  @ApiOperation({
+    summary: 'Move a scheduled briefing that has not started (and optionally its venue); invitees keep their seats',
+  })
+  @ApiOkResponse({ type: SessionView })
+  @ApiErrors(404, 409)
+  reschedule(@Param() { id }: IdRequest, @Body() body: RescheduleSessionRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.sessionReschedule, { id, ...body }, { requestId });
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @BriefingWriters()
+  @ApiOperation({ summary: 'Cancel a scheduled briefing that has not started, with every seat in it' })
+  @ApiOkResponse({ type: SessionView })
+  @ApiErrors(404, 409)
+  cancel(@Param() { id }: IdRequest, @Body() body: CancelSessionRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.sessionCancel, { id, ...body }, { requestId });
+  }
+}
