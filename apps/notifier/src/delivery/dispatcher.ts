@@ -121,7 +121,8 @@ function outgoing(row: DueNoticeRow): OutgoingNotice {
 }
 
 function describe(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && error.name === 'TimeoutError') {
+  // fetch rejects with a DOMException, which is not always an Error instance (jest's realms), hence the duck typing.
+  if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
     return `no answer within ${timeoutMs} ms`;
   }
   if (error instanceof Error) {

@@ -44,8 +44,8 @@ export class NoticeWriter {
     const recipients = await em.execute<RecipientRow[]>(
       `select r.id, r.language, p.channel from notifier.recipient r
        left join notifier.channel_preference p on p.personnel_id = r.id
-       where r.id = any(?::uuid[])`,
-      [ids],
+       where r.id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
+      [JSON.stringify(ids)],
     );
     const known = new Set(recipients.map((r) => r.id));
     const unknown = ids.filter((id) => !known.has(id));

@@ -27,7 +27,11 @@ function digest(secret: string, timestamp: number, rawBody: string | Buffer): st
 }
 
 /** The X-Rasad-Signature value for a body; the timestamp is signed with it so a captured request cannot be replayed later. */
-export function signWebhook(secret: string, rawBody: string | Buffer, timestamp = Math.floor(Date.now() / 1000)): string {
+export function signWebhook(
+  secret: string,
+  rawBody: string | Buffer,
+  timestamp = Math.floor(Date.now() / 1000),
+): string {
   return `t=${timestamp},v1=${digest(secret, timestamp, rawBody)}`;
 }
 
