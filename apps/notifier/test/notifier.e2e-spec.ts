@@ -284,6 +284,50 @@ describe('notifier', () => {
     expect(await noticesFor(declined)).toHaveLength(0);
   });
 
+  it('shares the work between replicas without sending any notice twice', async () => {
+    const replica = await notifier(rasad.commonEnv);
+    await replica.listen();
+    try {
+      const events = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => invite(i % 2 === 0 ? english.id : urdu.id)),
+      );
+      const notices = (await Promise.all(events.map((event) => sentFor(event, 1)))).flat();
+      for (const notice of notices) {
+        expect(webhook.acceptedCount(notice.id)).toBe(1);
+        expect(notice.attempts).toBe(1);
+      }
+    } finally {
+      await replica.close();
+    }
+  });
+
+  it('shows a district its own notices only, and keeps channel changes to those who may change', async () => {
+    const other = await createGeography(api, 'NTF2');
+    const PASSWORD = 'a-password-for-notifier-users';
+    const user = async (username: string, role: string, districtIds: string[]) => {
+      expect((await api.post('/api/v1/users', { username, password: PASSWORD, role, districtIds })).status).toBe(201);
+      return rasad.anonymous.login(username, PASSWORD);
+    };
+    const viewer = await user('notifier.viewer', 'viewer', [geo.districtId]);
+    const stranger = await user('notifier.stranger', 'logistics_officer', [other.districtId]);
+
+    const seen = await viewer.get(`/api/v1/notifications?personnelId=${english.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.items.length).toBeGreaterThan(0);
+    expect((await stranger.get(`/api/v1/notifications?personnelId=${english.id}`)).body.items).toEqual([]);
+    expect((await stranger.get(`/api/v1/notifications/channels/${english.id}`)).status).toBe(404);
+    expect(
+      (await stranger.request('PUT', `/api/v1/notifications/channels/${english.id}`, { channel: 'sms' })).status,
+    ).toBe(404);
+    expect(
+      (await viewer.request('PUT', `/api/v1/notifications/channels/${english.id}`, { channel: 'sms' })).status,
+    ).toBe(403);
+    const audit = await api.get(`/api/v1/audit?entity=notice_channel&entityId=${urdu.id}`);
+    expect(audit.body.items.map((e: { after: { channel: string | null } }) => e.after.channel)).toEqual(
+      expect.arrayContaining(['sms', null]),
+    );
+  });
+
   it('filters the delivery log by status and time, and pages it', async () => {
     const all = await noticesOf('limit=500');
     expect(all.length).toBeGreaterThan(5);
