@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { EventSubjects } from '@rasad/contracts';
 import { NewEvent, Outbox } from '@rasad/messaging';
 import { BriefingsEnv } from '../briefings.env';
@@ -16,7 +16,7 @@ const BATCH = 500;
  * transaction. The rows are the schedule, so a restart loses nothing, and SKIP LOCKED lets replicas share it.
  */
 @Injectable()
-export class ReminderScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ReminderScheduler');
   private readonly pollMs: number;
   private timer?: NodeJS.Timeout;
@@ -38,8 +38,11 @@ export class ReminderScheduler implements OnApplicationBootstrap, BeforeApplicat
     this.next(0);
   }
 
-  /** Before the ORM closes: no new round starts, and the one in hand commits or rolls back first. */
-  async beforeApplicationShutdown(): Promise<void> {
+  /**
+   * The first thing to stop when the service shuts down, before the event relay and the ORM: no new round starts,
+   * and the one in hand commits or rolls back first.
+   */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
