@@ -21,7 +21,6 @@ describe('notifier', () => {
   let smsGateway: WebhookReceiver;
   let english: { id: string; phone: string };
   let urdu: { id: string; phone: string };
-  let notifier: ServiceFactory;
 
   const noticesOf = async (query: string): Promise<NotificationView[]> => {
     const response = await api.get(`/api/v1/notifications?${query}`);
@@ -49,10 +48,10 @@ describe('notifier', () => {
       session,
     });
 
-  beforeAll(async () => {
-    webhook = await WebhookReceiver.start({ secret: SECRET });
-    smsGateway = await WebhookReceiver.start();
-    notifier = (env) =>
+  /** The notifier as this suite runs it, with some settings changed ('' unsets one). */
+  const notifierWith =
+    (changes: Record<string, string>): ServiceFactory =>
+    (env) =>
       createNotifier(
         loadEnv(NotifierEnv, {
           ...env,
@@ -65,8 +64,14 @@ describe('notifier', () => {
           NOTIFY_BACKOFF_MS: '100',
           NOTIFY_POLL_MS: '100',
           NOTIFY_TIMEOUT_MS: '1000',
+          ...changes,
         }),
       );
+  const notifier = notifierWith({});
+
+  beforeAll(async () => {
+    webhook = await WebhookReceiver.start({ secret: SECRET });
+    smsGateway = await WebhookReceiver.start();
     rasad = await startRasad(
       'notifier_e2e',
       {},
@@ -339,5 +344,32 @@ describe('notifier', () => {
     expect(second.body.items[0].id).toBe(all[2].id);
     expect((await api.get('/api/v1/notifications?status=lost')).status).toBe(400);
     expect((await api.get('/api/v1/dead-letters')).body.items).toEqual([]);
+  });
+
+  it('fails a notice at once, naming the missing setting, when a person’s channel is no longer configured', async () => {
+    expect((await api.request('PUT', `/api/v1/notifications/channels/${english.id}`, { channel: 'sms' })).status).toBe(
+      200,
+    );
+    await rasad.services[0].close();
+    rasad.services[0] = await notifierWith({ SMS_GATEWAY_URL: '' })(rasad.commonEnv);
+    await rasad.services[0].listen();
+
+    const event = await invite(english.id);
+    const [notice] = await eventually(async () => {
+      const found = await noticesFor(event);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(notice).toMatchObject({
+      channel: 'sms',
+      status: 'failed',
+      attempts: 0,
+      lastError: 'channel sms is not configured: set SMS_GATEWAY_URL',
+      nextAttemptAt: null,
+    });
+    expect((await noticesOf('status=failed')).map((n) => n.id)).toEqual([notice.id]);
+    const refused = await api.request('PUT', `/api/v1/notifications/channels/${urdu.id}`, { channel: 'sms' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toBe('channel sms is not configured: set SMS_GATEWAY_URL');
   });
 });

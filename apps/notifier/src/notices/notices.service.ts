@@ -25,7 +25,10 @@ export class NoticesService {
     }
     // A notice belongs to the district of the session or post it is about; one without a district only admins see.
     if (scope.districtIds !== null) {
-      qb.andWhere({ districtId: { $in: scope.districtIds.length > 0 ? scope.districtIds : [] } });
+      if (scope.districtIds.length === 0) {
+        return { items: [], nextCursor: null };
+      }
+      qb.andWhere({ districtId: { $in: scope.districtIds } });
     }
     const rows = await qb
       .orderBy({ id: 'asc' })
