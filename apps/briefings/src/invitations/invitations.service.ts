@@ -34,11 +34,11 @@ export class InvitationsService {
    * A declined or cancelled invitation is reopened. The seat check is the database's, not a count read here.
    */
   async invite({ id, personnelIds }: InviteMessage, scope: CallerScope): Promise<InvitationView[]> {
-    await this.ensureKnown(personnelIds);
     try {
       return await this.em.transactional(async (em) => {
         const session = await findSession(em, id, scope);
         ensureUpcoming(session, 'invite', new Date());
+        await this.ensureKnown(em, personnelIds);
         const opened = await em.execute<{ id: string; personnel_id: string }[]>(
           `insert into briefings.invitation (id, session_id, personnel_id, status)
            select briefings.uuid_v7(), ?, person, 'invited' from unnest(?::uuid[]) as person
@@ -120,8 +120,8 @@ export class InvitationsService {
   }
 
   /** 422 naming every id briefings has not heard of from the roster. */
-  private async ensureKnown(personnelIds: string[]): Promise<void> {
-    const unknown = await this.em.execute<{ id: string }[]>(
+  private async ensureKnown(em: EntityManager, personnelIds: string[]): Promise<void> {
+    const unknown = await em.execute<{ id: string }[]>(
       `select person as id from unnest(?::uuid[]) as person
        where not exists (select 1 from briefings.personnel p where p.id = person)`,
       [uuidArray(personnelIds)],
