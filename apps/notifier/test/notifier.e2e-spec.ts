@@ -1,6 +1,14 @@
 import { loadEnv } from '@rasad/common';
 import { EventEnvelope, EventSubjects, NotificationView } from '@rasad/contracts';
-import { Geography, TestApi, WebhookReceiver, createGeography, createPersonnel, eventually } from '@rasad/testing';
+import {
+  Geography,
+  TestApi,
+  TsProcess,
+  WebhookReceiver,
+  createGeography,
+  createPersonnel,
+  eventually,
+} from '@rasad/testing';
 import { NatsConnection, connect } from 'nats';
 import { v7 as uuidv7 } from 'uuid';
 import { RunningRasad, ServiceFactory, startRasad } from '../../../test/support/rasad-app';
@@ -204,6 +212,42 @@ describe('notifier', () => {
       expect(webhook.acceptedCount(key!)).toBe(1);
     }
     expect(webhook.duplicates).toHaveLength(0);
+  });
+
+  it('resends with the same notice id after a crash between the receiver’s accept and the commit', async () => {
+    await rasad.services[0].close();
+    const crashing = new TsProcess('apps/notifier/src/main.ts', {
+      ...rasad.commonEnv,
+      LOG_LEVEL: 'info',
+      NOTIFY_CHANNEL: 'webhook',
+      WEBHOOK_URL: webhook.url,
+      WEBHOOK_SECRET: SECRET,
+      NOTIFY_POLL_MS: '100',
+      NOTIFY_TIMEOUT_MS: '60000',
+    });
+    try {
+      await crashing.waitFor('consuming events');
+      webhook.stallNext(1);
+      const event = await invite(english.id);
+      const stalled = await eventually(() => {
+        const found = webhook.requests.find((r) => r.json?.eventId === event.id);
+        expect(found).toBeDefined();
+        return found!;
+      });
+      await crashing.kill('SIGKILL');
+
+      rasad.services[0] = await notifier(rasad.commonEnv);
+      await rasad.services[0].listen();
+      const [notice] = await sentFor(event, 1);
+      expect(stalled.key).toBe(notice.id);
+      // The receiver saw it twice under one idempotency key and kept it once; the killed attempt left no trace here.
+      expect(webhook.requests.filter((r) => r.key === notice.id)).toHaveLength(2);
+      expect(webhook.deliveries.filter((d) => d.key === notice.id)).toHaveLength(1);
+      expect(webhook.duplicates.filter((d) => d.key === notice.id)).toHaveLength(1);
+      expect(notice.attempts).toBe(1);
+    } finally {
+      await crashing.kill('SIGKILL');
+    }
   });
 
   it('sends by SMS to a person who chose it, through the gateway’s body template and auth header', async () => {

@@ -32,6 +32,7 @@ export class WebhookReceiver {
   readonly duplicates: ReceivedRequest[] = [];
   private failures: { count: number; status: number } = { count: 0, status: 500 };
   private hangs = 0;
+  private stalls = 0;
   private readonly hung: ServerResponse[] = [];
 
   private constructor(
@@ -57,6 +58,14 @@ export class WebhookReceiver {
   /** The next `count` requests get no answer at all (until close), as a stuck receiver would. */
   hangNext(count: number): void {
     this.hangs = count;
+  }
+
+  /**
+   * The next `count` requests are accepted (recorded as delivered) but never answered: the sender cannot know they
+   * arrived, as when it crashes between the far end's accept and its own commit.
+   */
+  stallNext(count: number): void {
+    this.stalls = count;
   }
 
   /** Accepted deliveries for one key, repeats included: 1 means delivered exactly once. */
@@ -105,6 +114,12 @@ export class WebhookReceiver {
     }
     const repeat = key !== null && this.deliveries.some((d) => d.key === key);
     (repeat ? this.duplicates : this.deliveries).push(request);
+    if (this.stalls > 0) {
+      this.stalls--;
+      request.status = 200;
+      this.hung.push(res);
+      return;
+    }
     this.answer(res, request, 200);
   }
 
