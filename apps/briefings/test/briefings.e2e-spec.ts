@@ -376,24 +376,33 @@ describe('briefings', () => {
     });
   });
 
-  it('gives back the seat of a person whose only qualifying duty is cancelled', async () => {
+  it('gives back the seat of a person whose only qualifying duty is cancelled or moved before the briefing', async () => {
     const geo = await createGeography(api, 'BRF6');
-    const [single, double] = await Promise.all([world.person(geo), world.person(geo)]);
+    const [single, double, moved] = await Promise.all([world.person(geo), world.person(geo), world.person(geo)]);
     const onlyDuty = await world.duty(single, geo.postId, 72);
     const firstOfTwo = await world.duty(double, geo.postId, 72);
     const secondOfTwo = await world.duty(double, geo.postId, 96);
-    await world.projected([single, double], [onlyDuty, firstOfTwo, secondOfTwo]);
+    const movedDuty = await world.duty(moved, geo.postId, 72);
+    await world.projected([single, double, moved], [onlyDuty, firstOfTwo, secondOfTwo, movedDuty]);
     const session = await world.session(geo.districtId, 24);
     const fill = await api.post(`/api/v1/briefings/${session.id}/fill`, { selector: {} });
-    expect(fill.body.invited).toHaveLength(2);
+    expect(fill.body.invited).toHaveLength(3);
 
     await api.post(`/api/v1/assignments/${onlyDuty}/cancel`, { reason: 'Transferred' });
     await api.post(`/api/v1/assignments/${firstOfTwo}/cancel`, { reason: 'Merged posts' });
+    // Now the duty starts before the briefing ends: the briefing no longer prepares them for it.
+    const patched = await api.patch(`/api/v1/assignments/${movedDuty}`, {
+      startsAt: hoursFromNow(12),
+      endsAt: hoursFromNow(18),
+    });
+    expect(patched.status).toBe(200);
     const invitations = await eventually(
       async () => {
         const response = await api.get(`/api/v1/briefings/${session.id}/invitations`);
-        const bySingle = response.body.items.find((i: { personnelId: string }) => i.personnelId === single);
-        expect(bySingle).toMatchObject({ status: 'cancelled', statusReason: 'duty_cancelled' });
+        const statusOf = (person: string) =>
+          response.body.items.find((i: { personnelId: string }) => i.personnelId === person);
+        expect(statusOf(single)).toMatchObject({ status: 'cancelled', statusReason: 'duty_cancelled' });
+        expect(statusOf(moved)).toMatchObject({ status: 'cancelled', statusReason: 'duty_cancelled' });
         return response.body.items;
       },
       { timeoutMs: 20_000 },
@@ -404,14 +413,45 @@ describe('briefings', () => {
     });
     expect(invitations.find((i: { personnelId: string }) => i.personnelId === double).status).toBe('invited');
     expect((await api.get(`/api/v1/briefings/${session.id}`)).body.seatsTaken).toBe(1);
-    const [event] = await eventually(async () => {
-      const events = (await streamEvents<any>(nc, EventSubjects.invitationCancelled)).filter(
+    const events = await eventually(async () => {
+      const found = (await streamEvents<any>(nc, EventSubjects.invitationCancelled)).filter(
         (e) => e.aggregateId === session.id,
       );
-      expect(events).toHaveLength(1);
-      return events;
+      expect(found).toHaveLength(2);
+      return found;
     });
-    expect(event.payload).toMatchObject({ personnelId: single, reason: 'duty_cancelled', status: 'cancelled' });
+    expect(new Set(events.map((e) => e.payload.personnelId))).toEqual(new Set([single, moved]));
+    expect(events[0].payload).toMatchObject({ reason: 'duty_cancelled', status: 'cancelled' });
+  });
+
+  it('holds capacity in the database when manual invitations race each other', async () => {
+    const geo = await createGeography(api, 'BRF9');
+    const people = await Promise.all(Array.from({ length: 10 }, () => world.person(geo)));
+    await world.projected(people, []);
+    const session = await world.session(geo.districtId, 24, { venue: { name: 'Hall', address: 'Road', capacity: 3 } });
+    const answers = await Promise.all(
+      people.map((person) => api.post(`/api/v1/briefings/${session.id}/invitations`, { personnelIds: [person] })),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(3);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(7);
+    expect((await api.get(`/api/v1/briefings/${session.id}`)).body.seatsTaken).toBe(3);
+  });
+
+  it('lists sessions by district, status and time, a page at a time', async () => {
+    const geo = await createGeography(api, 'BRF10');
+    const first = await world.session(geo.districtId, 200);
+    const second = await world.session(geo.districtId, 300);
+    await api.post(`/api/v1/briefings/${second.id}/cancel`, { reason: 'Merged' });
+    const all = await api.get(`/api/v1/briefings?districtId=${geo.districtId}&limit=1`);
+    expect(all.body.items.map((s: { id: string }) => s.id)).toEqual([first.id]);
+    const next = await api.get(`/api/v1/briefings?districtId=${geo.districtId}&limit=1&cursor=${all.body.nextCursor}`);
+    expect(next.body).toEqual({ items: [expect.objectContaining({ id: second.id })], nextCursor: null });
+    const cancelled = await api.get(`/api/v1/briefings?districtId=${geo.districtId}&status=cancelled`);
+    expect(cancelled.body.items.map((s: { id: string }) => s.id)).toEqual([second.id]);
+    const early = await api.get(
+      `/api/v1/briefings?districtId=${geo.districtId}&to=${encodeURIComponent(hoursFromNow(250))}`,
+    );
+    expect(early.body.items.map((s: { id: string }) => s.id)).toEqual([first.id]);
   });
 
   it("keeps a district officer to their own district's briefings", async () => {
