@@ -1,10 +1,11 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DistrictCalendarQuery, Subjects } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { RequestId } from '../http/request-id.decorator';
-import { ICS_CONTENT_TYPE, ICS_SCHEMA } from './ics';
+import { ICS_SCHEMA, icsReply } from './ics';
 
 @ApiBearerAuth()
 @ApiTags('Calendar')
@@ -13,7 +14,6 @@ export class BriefingsCalendarController {
   constructor(private readonly rasad: RasadClient) {}
 
   @Get('briefings.ics')
-  @Header('content-type', ICS_CONTENT_TYPE)
   @ApiOperation({
     summary: "A district's briefings as an iCalendar feed (RFC 5545)",
     description: 'Sessions that ended in the last 90 days and all to come; cancelled ones as STATUS:CANCELLED.',
@@ -21,7 +21,11 @@ export class BriefingsCalendarController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ schema: ICS_SCHEMA })
   @ApiErrors(404)
-  async district(@Query() query: DistrictCalendarQuery, @RequestId() requestId: string): Promise<string> {
-    return (await this.rasad.send(Subjects.calendarDistrict, query, { requestId })).ics;
+  async district(
+    @Query() query: DistrictCalendarQuery,
+    @RequestId() requestId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    return icsReply(reply, await this.rasad.send(Subjects.calendarDistrict, query, { requestId }));
   }
 }

@@ -1,7 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CalendarFeedReply } from '@rasad/contracts';
 import { Matches } from 'class-validator';
+import type { FastifyReply } from 'fastify';
 
-export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
+/**
+ * The feed as text/calendar. Set on success only: an error still goes out as the JSON every route answers with
+ * (a route-wide content type would make Fastify refuse to send it).
+ */
+export function icsReply(reply: FastifyReply, feed: CalendarFeedReply): string {
+  void reply.header('content-type', 'text/calendar; charset=utf-8');
+  return feed.ics;
+}
 
 export const ICS_SCHEMA = { type: 'string', example: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…\r\nEND:VCALENDAR' };
 

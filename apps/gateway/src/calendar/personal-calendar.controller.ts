@@ -1,11 +1,12 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Subjects } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { Public } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { RequestId } from '../http/request-id.decorator';
-import { CalendarFileParam, ICS_CONTENT_TYPE, ICS_SCHEMA } from './ics';
+import { CalendarFileParam, ICS_SCHEMA, icsReply } from './ics';
 
 /** The one briefings route without sign-in: calendar apps cannot send a JWT, so the link's token is the key. */
 @ApiTags('Calendar')
@@ -15,7 +16,6 @@ export class PersonalCalendarController {
 
   @Public()
   @Get(':file')
-  @Header('content-type', ICS_CONTENT_TYPE)
   @Header('cache-control', 'private, no-cache')
   @ApiOperation({
     summary: "A person's briefings as an iCalendar feed, by the link from POST /calendar-links (no sign-in)",
@@ -26,8 +26,12 @@ export class PersonalCalendarController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ schema: ICS_SCHEMA })
   @ApiErrors(404)
-  async personal(@Param() { file }: CalendarFileParam, @RequestId() requestId: string): Promise<string> {
+  async personal(
+    @Param() { file }: CalendarFileParam,
+    @RequestId() requestId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const token = file.slice(0, -'.ics'.length);
-    return (await this.rasad.send(Subjects.calendarPersonal, { token }, { requestId })).ics;
+    return icsReply(reply, await this.rasad.send(Subjects.calendarPersonal, { token }, { requestId }));
   }
 }
