@@ -7,6 +7,7 @@ import { DeadLettersRoutesModule } from './dead-letters/dead-letters.module';
 import { GatewayEnv } from './gateway.env';
 import { AuthModule } from './auth/auth.module';
 import { BriefingsRoutesModule } from './briefings/briefings.module';
+import { CalendarRoutesModule } from './calendar/calendar.module';
 import { gatewayOrmOptions } from './mikro-orm.config';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { HealthModule } from './health/health.module';
@@ -41,6 +42,7 @@ export class GatewayModule {
         ImportsRoutesModule,
         DeadLettersRoutesModule,
         NotificationsRoutesModule,
+        CalendarRoutesModule,
       ],
       providers: [
         { provide: GatewayEnv, useValue: env },
