@@ -35,8 +35,16 @@ export async function expectAccepted(response: Response, what: string): Promise<
     await response.body?.cancel();
     return;
   }
-  const text = (await response.text().catch(() => '')).slice(0, 200);
+  const text = redactNumbers((await response.text().catch(() => '')).slice(0, 200));
   const message = `${what} answered HTTP ${response.status}${text ? `: ${text}` : ''}`;
   const transient = response.status === 408 || response.status === 429 || response.status >= 500;
   throw transient ? new Error(message) : new PermanentDeliveryError(message);
+}
+
+/**
+ * The far end's answer goes into lastError, which every role can read in the delivery log; a gateway that echoes
+ * the number it refused must not put a phone (or a CNIC) there.
+ */
+export function redactNumbers(text: string): string {
+  return text.replace(/\+?\d(?:[\d\s-]{5,}\d)/g, '[number]');
 }
