@@ -31,3 +31,10 @@ export function clockFor(language: Language, timeZone: string): Clock {
     lead: (seconds) => lead(language, seconds),
   };
 }
+
+/** At start-up: a zone luxon does not know would put "Invalid DateTime" into every notice. */
+export function checkTimeZone(timeZone: string): void {
+  if (!DateTime.now().setZone(timeZone).isValid) {
+    throw new Error(`Invalid configuration: RASAD_TIME_ZONE ${timeZone} is not an IANA time zone, e.g. Asia/Karachi`);
+  }
+}

@@ -1,5 +1,6 @@
 import { smsSegments } from '../sms/segments';
 import { SessionFacts } from './notice-facts';
+import { checkTimeZone } from './clock';
 import { renderNotice } from './render';
 
 const KARACHI = 'Asia/Karachi';
@@ -88,5 +89,10 @@ describe('renderNotice', () => {
 
   it('follows the configured time zone', () => {
     expect(renderNotice({ kind: 'briefing_invitation', session }, 'en', 'UTC')).toContain('Fri 5 Feb 2027, 05:00');
+  });
+
+  it('refuses an unknown time zone at start-up', () => {
+    expect(() => checkTimeZone('Asia/Karachi')).not.toThrow();
+    expect(() => checkTimeZone('Asia/Haripur')).toThrow(/RASAD_TIME_ZONE Asia\/Haripur is not an IANA time zone/);
   });
 });
