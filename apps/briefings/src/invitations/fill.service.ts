@@ -1,10 +1,18 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { CallerScope, EventSubjects, FillResultView, FillSessionMessage } from '@rasad/contracts';
+import {
+  CallerScope,
+  DomainError,
+  ErrorCode,
+  EventSubjects,
+  FillResultView,
+  FillSessionMessage,
+} from '@rasad/contracts';
 import { Outbox } from '@rasad/messaging';
 import { sessionEvent } from '../sessions/briefing-session.entity';
 import { findSession } from '../sessions/session-lookup';
 import { ensureUpcoming } from '../sessions/session-rules';
+import { isSeatsViolation } from '../shared/seats';
 import { FILL_SQL, FillRow, fillParams } from './fill.sql';
 import { splitFill } from './fill-result';
 
@@ -20,7 +28,19 @@ export class FillService {
     private readonly outbox: Outbox,
   ) {}
 
-  async fill({ id, selector }: FillSessionMessage, scope: CallerScope): Promise<FillResultView> {
+  async fill(message: FillSessionMessage, scope: CallerScope): Promise<FillResultView> {
+    try {
+      return await this.fillLocked(message, scope);
+    } catch (error) {
+      // Unreachable while every filler takes the lock; should a writer ever skip it, the database still says no.
+      if (isSeatsViolation(error)) {
+        throw new DomainError(ErrorCode.BriefingFull, `briefing ${message.id} filled up meanwhile; fill again`);
+      }
+      throw error;
+    }
+  }
+
+  private fillLocked({ id, selector }: FillSessionMessage, scope: CallerScope): Promise<FillResultView> {
     return this.em.transactional(async (em) => {
       const session = await findSession(em, id, scope, true);
       ensureUpcoming(session, 'fill', new Date());
