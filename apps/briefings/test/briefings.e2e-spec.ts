@@ -238,7 +238,8 @@ describe('briefings', () => {
         reason: 'Hall needed for ballots',
       });
       expect(small.status).toBe(409);
-      expect(small.body.message).toContain('3 taken');
+      expect(small.body).toMatchObject({ code: 'BRIEFING.FULL', details: { capacity: 2, seatsTaken: 3 } });
+      expect(small.body.message).toContain('venue.capacity 2 is below the 3 seats already taken');
       expect((await api.post(path, { startsAt: hoursFromNow(30), endsAt: hoursFromNow(32) })).status).toBe(400);
 
       const moved = await api.post(path, {

@@ -13,7 +13,7 @@ import {
 import { Outbox } from '@rasad/messaging';
 import { page } from '../shared/pages';
 import { ensureReferenceInScope, restrict } from '../shared/scope';
-import { SEATED_SQL, briefingFull } from '../shared/seats';
+import { SEATED_SQL, venueTooSmall } from '../shared/seats';
 import { BriefingSession, sessionEvent, sessionView } from './briefing-session.entity';
 import { findSession } from './session-lookup';
 import { ensureUpcoming, rescheduledWindow, sessionWindow } from './session-rules';
@@ -78,7 +78,7 @@ export class SessionsService {
       const session = await findSession(em, message.id, scope, true);
       ensureUpcoming(session, 'reschedule', now);
       if (message.venue && message.venue.capacity < session.seatsTaken) {
-        throw briefingFull(session.id, { capacity: message.venue.capacity, seatsTaken: session.seatsTaken }, 0);
+        throw venueTooSmall(session.id, message.venue.capacity, session.seatsTaken);
       }
       const previous = {
         startsAt: session.startsAt.toISOString(),

@@ -26,6 +26,15 @@ export function briefingFull(
   });
 }
 
+export function venueTooSmall(sessionId: string, capacity: number, seatsTaken: number): DomainError {
+  const message = `venue.capacity ${capacity} is below the ${seatsTaken} seats already taken in briefing ${sessionId}`;
+  return new DomainError(ErrorCode.BriefingFull, message, [{ field: 'venue.capacity', message }], {
+    sessionId,
+    capacity,
+    seatsTaken,
+  });
+}
+
 /**
  * A duty that makes a person (`personnel`, SQL) due for session `s`: live, posted in the session's district, and
  * starting once the session is over.
