@@ -88,7 +88,7 @@ export async function startRasad(
         IMPORTS_PER_MINUTE: '1000',
         // Suites that start more services name them; by default only the roster runs and consumes nothing.
         RASAD_SERVICES: 'roster',
-        RASAD_EVENT_CONSUMERS: '',
+        RASAD_EVENT_CONSUMERS: 'none',
         ...common,
         ...perApp.gateway,
         PORT: '0',

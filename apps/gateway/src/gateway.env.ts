@@ -41,9 +41,9 @@ export class GatewayEnv extends BaseEnv {
   })
   RASAD_SERVICES: string = 'roster,briefings,notifier';
 
-  /** Services with event handlers, whose dead letters the admin API lists, comma-separated. */
-  @Matches(/^([a-z][a-z-]*(,[a-z][a-z-]*)*)?$/, {
-    message: 'RASAD_EVENT_CONSUMERS must be service names separated by commas',
+  /** Services with event handlers, whose dead letters the admin API lists, comma-separated; `none` for none. */
+  @Matches(/^(none|[a-z][a-z-]*(,[a-z][a-z-]*)*)$/, {
+    message: 'RASAD_EVENT_CONSUMERS must be service names separated by commas, or none',
   })
   RASAD_EVENT_CONSUMERS: string = 'briefings,notifier';
 

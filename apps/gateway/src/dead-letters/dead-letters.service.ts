@@ -19,7 +19,7 @@ export class DeadLettersService {
     private readonly rasad: RasadClient,
     @Inject(GatewayEnv) env: GatewayEnv,
   ) {
-    this.consumers = env.RASAD_EVENT_CONSUMERS.split(',').filter(Boolean);
+    this.consumers = env.RASAD_EVENT_CONSUMERS.split(',').filter((name) => name !== 'none');
   }
 
   async list(query: ListDeadLettersQuery, requestId: string): Promise<Page<DeadLetterView>> {
