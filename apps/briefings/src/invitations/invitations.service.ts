@@ -20,6 +20,7 @@ import { uuidArray } from '../shared/scope';
 import { briefingFull, isSeatsViolation } from '../shared/seats';
 import { answerInvitation } from './invitation-answer';
 import { Invitation } from './invitation.entity';
+import { InvitationRow, SELECT_VIEW, rowView } from './invitation-rows';
 
 /** Manual invitations, their answers and the list. Seats are held by the database (see the base migration). */
 @Injectable()
@@ -160,33 +161,4 @@ export class InvitationsService {
     );
     return rows.map(rowView);
   }
-}
-
-const SELECT_VIEW = `
-  select i.id, i.session_id, i.personnel_id, coalesce(p.name, '') as personnel_name, i.status, i.status_reason,
-    i.created_at, i.updated_at
-  from briefings.invitation i left join briefings.personnel p on p.id = i.personnel_id`;
-
-interface InvitationRow {
-  id: string;
-  session_id: string;
-  personnel_id: string;
-  personnel_name: string;
-  status: InvitationView['status'];
-  status_reason: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-function rowView(row: InvitationRow): InvitationView {
-  return {
-    id: row.id,
-    sessionId: row.session_id,
-    personnelId: row.personnel_id,
-    personnelName: row.personnel_name,
-    status: row.status,
-    statusReason: row.status_reason,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-  };
 }
