@@ -103,14 +103,18 @@ describe('reminders', () => {
   const untilPast = (moment: Date) =>
     eventually(() => expect(Date.now()).toBeGreaterThan(moment.getTime()), { timeoutMs: 60_000, intervalMs: 100 });
 
-  /** Stops the running briefings service and starts another on the same database, broker and settings. */
+  /**
+   * Stops the running briefings service, then starts two replicas on the same database, broker and settings: from
+   * here on every reminder is raced for by two schedulers, and must still fire once.
+   */
   async function restartBriefings(whileDown: () => Promise<void>): Promise<void> {
     const [old] = rasad.services;
     await old.close();
+    rasad.services.splice(0, 1);
     await whileDown();
-    const fresh: INestMicroservice = await briefings(common);
-    rasad.services[0] = fresh;
-    await fresh.listen();
+    const replicas: INestMicroservice[] = await Promise.all([briefings(common), briefings(common)]);
+    rasad.services.push(...replicas);
+    await Promise.all(replicas.map((replica) => replica.listen()));
   }
 
   it('fires once per invitation and offset, across a restart; one due while down fires unless it has started', async () => {
@@ -175,7 +179,8 @@ describe('reminders', () => {
     expect(rows[0].n).toBe(0);
   }, 120_000);
 
-  it('re-plans on reschedule, and drops the reminders of a cancelled session and of a declined invitation', async () => {
+  // After the restart above, two replicas race for these reminders.
+  it('re-plans on reschedule, drops the reminders of a cancelled session and a declined invitation', async () => {
     const [p1, p2] = await people(2);
     const t0 = Date.now();
     const moved = await session(at(t0, 60));
@@ -241,5 +246,7 @@ describe('reminders', () => {
     ]);
     expect(onMoved[0].payload.session).toMatchObject({ startsAt: newStart.toISOString(), sequence: 1 });
     expect(await dueEvents(cancelled)).toEqual([]);
+    const { rows } = await db.query(`select count(*)::int as n from briefings.dead_letter`);
+    expect(rows[0].n).toBe(0);
   }, 90_000);
 });
