@@ -1,8 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Scope } from '@rasad/messaging';
-import { BeginImportRequest, CallerScope, ImportBatchRequest, ImportRowsRequest, Subjects } from '@rasad/contracts';
+import { BeginImportRequest, CallerScope, ImportBatchRequest, Subjects } from '@rasad/contracts';
 import { ImportsService } from './imports.service';
+import { ImportRowsMessage } from './rows-message';
 
 @Controller()
 export class ImportsController {
@@ -14,7 +15,7 @@ export class ImportsController {
   }
 
   @MessagePattern(Subjects.importRows)
-  rows(@Payload() request: ImportRowsRequest, @Scope() scope: CallerScope) {
+  rows(@Payload() request: ImportRowsMessage, @Scope() scope: CallerScope) {
     return this.imports.rows(request, scope);
   }
 

@@ -10,7 +10,6 @@ import {
   ImportKind,
   ImportResultView,
   ImportRowsReply,
-  ImportRowsRequest,
 } from '@rasad/contracts';
 import { PgErrorCode, pgErrorCode } from '@rasad/common';
 import { currentRequestId } from '@rasad/messaging';
@@ -19,6 +18,7 @@ import { ASSIGNMENT_APPLY, ASSIGNMENT_CHECKS } from './assignment-import.sql';
 import { columnErrors } from './import-columns';
 import { PERSONNEL_APPLY, PERSONNEL_CHECKS } from './personnel-import.sql';
 import { validateRow } from './row-validation';
+import { checkedRows, ImportRowsMessage } from './rows-message';
 
 /** At most this many problems travel back in one answer; the total is in the details. */
 const MAX_REPORTED_ERRORS = 1000;
@@ -63,7 +63,9 @@ export class ImportsService {
     return { batchId };
   }
 
-  async rows({ batchId, rows }: ImportRowsRequest, scope: CallerScope): Promise<ImportRowsReply> {
+  async rows(message: ImportRowsMessage, scope: CallerScope): Promise<ImportRowsReply> {
+    const { batchId } = message;
+    const rows = await checkedRows(message);
     const batch = await this.batch(batchId, scope);
     const valid: { row: number; data: Record<string, unknown> }[] = [];
     const errors: FieldError[] = [];
