@@ -59,12 +59,17 @@ export class EventsModule implements OnApplicationBootstrap, BeforeApplicationSh
       await this.relay.stop();
       await this.connection.close();
     };
-    const timeout = new Promise<void>((resolve) =>
-      setTimeout(() => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
         this.logger.warn(`${this.options.service}: events did not stop within ${SHUTDOWN_TIMEOUT_MS} ms`);
         resolve();
-      }, SHUTDOWN_TIMEOUT_MS).unref(),
-    );
-    await Promise.race([stop(), timeout]);
+      }, SHUTDOWN_TIMEOUT_MS).unref();
+    });
+    try {
+      await Promise.race([stop(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
