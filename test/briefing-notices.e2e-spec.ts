@@ -177,6 +177,12 @@ describe('briefings and their notices, end to end', () => {
       );
       expect(log.every((n) => n.status === 'sent' && n.attempts === 1 && n.channel === 'webhook')).toBe(true);
     }
+    // The audit log names each step of the path.
+    const audit = await api.get(`/api/v1/audit?entity=briefing&entityId=${kept.id}`);
+    expect(audit.status).toBe(200);
+    expect(audit.body.items.map((entry: { action: string }) => entry.action).sort()).toEqual(
+      ['create', 'fill', 'reschedule', 'roll_call'].sort(),
+    );
     expect(webhook.duplicates).toHaveLength(0);
     expect(webhook.requests.every((r) => r.signed === true)).toBe(true);
   }, 120_000);

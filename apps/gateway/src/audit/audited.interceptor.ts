@@ -22,6 +22,11 @@ export interface AuditedOptions {
 /** Marks a controller whose changes are audited with before and after. */
 export const Audited = (options: AuditedOptions) => SetMetadata(AUDITED, options);
 
+export const AUDIT_ACTION = 'rasad:audit-action';
+
+/** Names a route's change in the audit log when its method alone would not say it (fill, reschedule, roll call). */
+export const AuditAction = (action: string) => SetMetadata(AUDIT_ACTION, action);
+
 const ACTIONS: Record<string, string> = { POST: 'create', PATCH: 'update', PUT: 'update', DELETE: 'delete' };
 
 /**
@@ -48,9 +53,9 @@ export class AuditedInterceptor implements NestInterceptor {
     }
     const id = request.params?.[options.idField ?? 'id'];
     const read = request.method === 'GET';
-    const action = request.url.endsWith('/cancel')
-      ? 'cancel'
-      : (ACTIONS[request.method] ?? request.method.toLowerCase());
+    const named = this.reflector.get<string | undefined>(AUDIT_ACTION, context.getHandler());
+    const action =
+      named ?? (request.url.endsWith('/cancel') ? 'cancel' : (ACTIONS[request.method] ?? request.method.toLowerCase()));
     // The before-image is read first, so that it cannot already show the change.
     const before = from(!read && id && options.get ? this.rasad.send(options.get, { id }).catch(() => null) : [null]);
     return before.pipe(

@@ -16,7 +16,7 @@ import {
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { IsUUID } from 'class-validator';
-import { Audited } from '../audit/audited.interceptor';
+import { AuditAction, Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { RequestId } from '../http/request-id.decorator';
 import { BriefingWriters } from './briefing-writers';
@@ -34,6 +34,7 @@ export class BriefingAudienceController {
   constructor(private readonly rasad: RasadClient) {}
 
   @Post('fill')
+  @AuditAction('fill')
   @HttpCode(200)
   @BriefingWriters()
   @ApiOperation({
@@ -53,6 +54,7 @@ export class BriefingAudienceController {
   }
 
   @Post('invitations')
+  @AuditAction('invite')
   @BriefingWriters()
   @ApiOperation({ summary: 'Invite these people; all or nothing, 409 when the seats left are not enough' })
   @ApiCreatedResponse({ type: InvitationView, isArray: true })
@@ -62,6 +64,7 @@ export class BriefingAudienceController {
   }
 
   @Patch('invitations/:invitationId')
+  @AuditAction('answer_invitation')
   @BriefingWriters()
   @ApiParam({ name: 'invitationId', format: 'uuid' })
   @ApiOperation({ summary: 'Confirm, decline or cancel an invitation; declining or cancelling frees the seat' })
@@ -76,6 +79,7 @@ export class BriefingAudienceController {
   }
 
   @Post('attendance')
+  @AuditAction('roll_call')
   @BriefingWriters()
   @ApiOperation({ summary: 'Record a roll call (present, absent, excused) with code-of-conduct acknowledgements' })
   @ApiCreatedResponse({ type: RollCallResultView })

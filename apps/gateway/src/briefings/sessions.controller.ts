@@ -13,7 +13,7 @@ import {
   Subjects,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
-import { Audited } from '../audit/audited.interceptor';
+import { AuditAction, Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { RequestId } from '../http/request-id.decorator';
 import { BriefingWriters } from './briefing-writers';
@@ -59,6 +59,7 @@ export class BriefingSessionsController {
   }
 
   @Post(':id/reschedule')
+  @AuditAction('reschedule')
   @HttpCode(200)
   @BriefingWriters()
   @ApiOperation({
