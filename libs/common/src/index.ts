@@ -7,3 +7,4 @@ export * from './pg-errors';
 export * from './database';
 export * from './migrate';
 export * from './orm-options';
+export * from './pages';

@@ -16,3 +16,4 @@ export * from './events/event-consumer';
 export * from './events/dead-letters.service';
 export * from './events/events.module';
 export * from './scope.decorator';
+export * from './scope';

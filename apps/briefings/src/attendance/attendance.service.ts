@@ -12,10 +12,9 @@ import {
   RollCallMessage,
   RollCallResultView,
 } from '@rasad/contracts';
-import { Outbox } from '@rasad/messaging';
+import { Outbox, uuidArray } from '@rasad/messaging';
 import { findSession } from '../sessions/session-lookup';
 import { ensureAttendable } from '../sessions/session-rules';
-import { uuidArray } from '../shared/scope';
 import { rollCallEntries } from './roll-call';
 
 interface AttendanceRow {

@@ -1,3 +1,4 @@
+import { inScope } from '@rasad/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -11,7 +12,6 @@ import {
 } from '@rasad/contracts';
 import { Invitation } from '../invitations/invitation.entity';
 import { BriefingSession } from '../sessions/briefing-session.entity';
-import { inScope } from '../shared/scope';
 import { CalendarEntry, renderCalendar } from './calendar-feed';
 import { CalendarLinksRepository } from './calendar-links.repository';
 import { calendarPath, calendarTokenHash, newCalendarToken } from './calendar-tokens';

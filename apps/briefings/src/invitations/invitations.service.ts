@@ -12,11 +12,10 @@ import {
   ListInvitationsMessage,
   Page,
 } from '@rasad/contracts';
-import { Outbox } from '@rasad/messaging';
+import { Outbox, uuidArray } from '@rasad/messaging';
 import { sessionEvent } from '../sessions/briefing-session.entity';
 import { findSession } from '../sessions/session-lookup';
 import { ensureUpcoming } from '../sessions/session-rules';
-import { uuidArray } from '../shared/scope';
 import { briefingFull, isSeatsViolation } from '../shared/seats';
 import { answerInvitation } from './invitation-answer';
 import { Invitation } from './invitation.entity';

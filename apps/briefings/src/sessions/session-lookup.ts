@@ -1,7 +1,7 @@
+import { ensureInScope } from '@rasad/messaging';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CallerScope, DomainError } from '@rasad/contracts';
-import { ensureInScope } from '../shared/scope';
 import { BriefingSession } from './briefing-session.entity';
 
 /**

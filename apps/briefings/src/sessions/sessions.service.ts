@@ -1,3 +1,4 @@
+import { page } from '@rasad/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -10,9 +11,7 @@ import {
   RescheduleSessionMessage,
   SessionView,
 } from '@rasad/contracts';
-import { Outbox } from '@rasad/messaging';
-import { page } from '../shared/pages';
-import { ensureReferenceInScope, restrict } from '../shared/scope';
+import { Outbox, ensureReferenceInScope, restrict } from '@rasad/messaging';
 import { SEATED_SQL, venueTooSmall } from '../shared/seats';
 import { BriefingSession, sessionEvent, sessionView } from './briefing-session.entity';
 import { findSession } from './session-lookup';
@@ -54,7 +53,7 @@ export class SessionsService {
 
   list(query: ListSessionsQuery, scope: CallerScope): Promise<Page<SessionView>> {
     const qb = this.em.createQueryBuilder(BriefingSession, 's');
-    restrict(qb, scope, 's.district_id');
+    restrict(qb, scope, 's.district_id in {districts}');
     if (query.districtId) {
       qb.andWhere({ districtId: query.districtId });
     }

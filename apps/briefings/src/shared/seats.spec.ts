@@ -1,6 +1,6 @@
 import { ErrorCode } from '@rasad/contracts';
 import { briefingFull, isSeatsViolation } from './seats';
-import { uuidArray } from './scope';
+import { uuidArray } from '@rasad/messaging';
 
 describe('seats', () => {
   it('recognises the capacity check only, also when MikroORM wraps the driver error', () => {

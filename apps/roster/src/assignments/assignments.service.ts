@@ -13,13 +13,11 @@ import {
   UpdateAssignmentRequest,
   UpdateRequest,
 } from '@rasad/contracts';
-import { PgErrorCode, pgErrorCode } from '@rasad/common';
+import { PgErrorCode, page, pgErrorCode } from '@rasad/common';
 import { DutyWindow, windowError } from '@rasad/duty-assignments';
-import { Outbox } from '@rasad/messaging';
+import { Outbox, restrict } from '@rasad/messaging';
 import { Post } from '../posts/post.entity';
-import { page } from '../shared/pages';
 import { assignDefined, findOrFail, findReferenceInScope } from '../shared/records';
-import { restrict } from '../shared/scope';
 import { PersonnelService } from '../personnel/personnel.service';
 import { DutyAssignment, assignmentEvent, assignmentView } from './duty-assignment.entity';
 

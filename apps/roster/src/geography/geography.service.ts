@@ -1,3 +1,5 @@
+import { restrict } from '@rasad/messaging';
+import { page } from '@rasad/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -17,9 +19,7 @@ import {
   UpdateRequest,
   UpdateTehsilRequest,
 } from '@rasad/contracts';
-import { page } from '../shared/pages';
 import { assignDefined, findInScope, findReferenceInScope, rethrowUniqueViolation } from '../shared/records';
-import { restrict } from '../shared/scope';
 import { District, districtView } from './district.entity';
 import { PoliceStation, policeStationView } from './police-station.entity';
 import { Tehsil, tehsilView } from './tehsil.entity';

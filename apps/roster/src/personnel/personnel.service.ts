@@ -1,3 +1,4 @@
+import { page } from '@rasad/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -12,9 +13,8 @@ import {
   UpdateRequest,
 } from '@rasad/contracts';
 import { normalizePakistanMobile } from '@rasad/personnel';
-import { Outbox } from '@rasad/messaging';
+import { Outbox, restrict } from '@rasad/messaging';
 import { District } from '../geography/district.entity';
-import { page } from '../shared/pages';
 import {
   assignDefined,
   findOrFail,
@@ -22,7 +22,6 @@ import {
   findReferenceInScope,
   rethrowUniqueViolation,
 } from '../shared/records';
-import { restrict } from '../shared/scope';
 import { Unit } from '../units/unit.entity';
 import { Personnel, personnelEvent, personnelView } from './personnel.entity';
 

@@ -1,3 +1,4 @@
+import { page } from '@rasad/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -13,11 +14,9 @@ import {
   UpdateRequest,
 } from '@rasad/contracts';
 import { postHasCategory } from '@rasad/duty-assignments';
-import { Outbox } from '@rasad/messaging';
+import { Outbox, restrict } from '@rasad/messaging';
 import { PoliceStation } from '../geography/police-station.entity';
-import { page } from '../shared/pages';
 import { assignDefined, findInScope, findReferenceInScope, rethrowUniqueViolation } from '../shared/records';
-import { restrict } from '../shared/scope';
 import { Post, postEvent, postView } from './post.entity';
 
 @Injectable()

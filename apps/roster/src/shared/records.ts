@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CallerScope, DomainError, ErrorCode } from '@rasad/contracts';
-import { inScope } from './scope';
+import { inScope } from '@rasad/messaging';
 import { PgErrorCode, pgConstraint, pgErrorCode } from '@rasad/common';
 
 type EntityClass<T> = new (...args: never[]) => T;

@@ -1,3 +1,5 @@
+import { restrict } from '@rasad/messaging';
+import { page } from '@rasad/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -10,9 +12,7 @@ import {
   UpdateRequest,
 } from '@rasad/contracts';
 import { District } from '../geography/district.entity';
-import { page } from '../shared/pages';
 import { assignDefined, findInScope, findReferenceInScope, rethrowUniqueViolation } from '../shared/records';
-import { restrict } from '../shared/scope';
 import { Unit, unitView } from './unit.entity';
 
 @Injectable()

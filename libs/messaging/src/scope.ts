@@ -39,3 +39,11 @@ export function restrict<E extends object>(qb: QueryBuilder<E>, scope: CallerSco
   const list = `(${ids.map(() => '?').join(', ')})`;
   qb.andWhere(parts.join(list), Array.from({ length: parts.length - 1 }, () => ids).flat());
 }
+
+/**
+ * A list of ids as one PostgreSQL array literal: the query builder would spread a JS array into separate
+ * parameters. Ids are validated UUIDs, so they need no quoting. null stays null (every district).
+ */
+export function uuidArray(ids: readonly string[] | null): string | null {
+  return ids === null ? null : `{${ids.join(',')}}`;
+}
