@@ -143,6 +143,29 @@ describe('CSV imports through the gateway', () => {
     expect(await count('duty_assignment')).toBe(3);
   });
 
+  it('refuses files whose only problems are in the set (checked in the upsert statement), writing nothing', async () => {
+    const [taken] = (await db.query(`select cnic from roster.personnel where service_number = 'IMP-1000'`)).rows;
+    const people = await api.csv('/api/v1/imports/personnel', personnelCsv([person(7000, { cnic: taken.cnic })]));
+    expect(people.status).toBe(422);
+    expect(people.body.errors).toEqual([{ row: 2, field: 'cnic', message: 'cnic is already registered to IMP-1000' }]);
+
+    const duties = [
+      'serviceNumber,postCode,role,startsAt,endsAt,phase',
+      'IMP-1004,IMP-P1,guard,2027-02-08T06:00:00+05:00,2027-02-08T20:00:00+05:00,poll_day',
+      'IMP-1004,IMP-P1,guard,2027-02-08T06:00:00+05:00,2027-02-08T20:00:00+05:00,poll_day',
+      'NOBODY,IMP-P1,guard,2027-02-08T06:00:00+05:00,2027-02-08T20:00:00+05:00,poll_day',
+    ].join('\n');
+    const before = await count('duty_assignment');
+    const response = await api.csv('/api/v1/imports/assignments', duties);
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual([
+      { row: 3, field: 'startsAt', message: 'this duty overlaps the duty on row 2 for the same person' },
+      { row: 4, field: 'serviceNumber', message: 'no personnel with service number NOBODY' },
+    ]);
+    expect(await count('duty_assignment')).toBe(before);
+    expect(await count('personnel')).toBe(2501);
+  });
+
   it('answers 422 with the line for malformed CSV and 400 for a body that is not CSV', async () => {
     const broken = await api.csv('/api/v1/imports/personnel', `${personnelCsv([person(1)])}\n"unterminated,quote`);
     expect(broken.status).toBe(422);

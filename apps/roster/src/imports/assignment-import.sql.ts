@@ -35,10 +35,8 @@ const SOURCE = `
     where i.batch_id = ?
   )`;
 
-export const ASSIGNMENT_CHECKS = `
-  with ${SOURCE}
-  insert into roster.import_error (batch_id, row, field, message)
-  select ?, row, field, message from (
+/** Every problem of the set as (row, field, message): references, overlaps in the file and with other duties. */
+const PROBLEMS = `
     select row,
       case when personnel_ref_id is not null then 'personnelId' else 'serviceNumber' end as field,
       case when personnel_ref_id is not null then 'no personnel with id ' || personnel_ref_id
@@ -62,11 +60,21 @@ export const ASSIGNMENT_CHECKS = `
     join roster.duty_assignment d on d.personnel_id = s.personnel_id and d.status <> 'cancelled'
       and tstzrange(d.starts_at, d.ends_at, '[)') && tstzrange(s.starts_at, s.ends_at, '[)')
       and not (d.starts_at = s.starts_at and d.ends_at = s.ends_at)
-    join roster.post p on p.id = d.post_id
-  ) problems`;
+    join roster.post p on p.id = d.post_id`;
 
+export const ASSIGNMENT_CHECKS = `
+  with ${SOURCE}
+  insert into roster.import_error (batch_id, row, field, message)
+  select ?, row, field, message from (${PROBLEMS}) problems`;
+
+/** Checks and upsert in one statement, as PERSONNEL_APPLY: nothing is written when the checks record a problem. */
 export const ASSIGNMENT_APPLY = `
   with ${SOURCE},
+  problems as (
+    insert into roster.import_error (batch_id, row, field, message)
+    select ?, row, field, message from (${PROBLEMS}) p
+    returning 1
+  ),
   applied as (
     insert into roster.duty_assignment as d (id, personnel_id, post_id, role, starts_at, ends_at, phase, status)
     select roster.uuid_v7(), s.personnel_id, s.post_id, s.role, s.starts_at, s.ends_at, s.phase,
@@ -74,6 +82,7 @@ export const ASSIGNMENT_APPLY = `
     from src s
     left join roster.duty_assignment cur on cur.personnel_id = s.personnel_id and cur.starts_at = s.starts_at
       and cur.ends_at = s.ends_at and cur.status <> 'cancelled'
+    where not exists (select 1 from problems)
     order by s.row
     on conflict (personnel_id, starts_at, ends_at) where status <> 'cancelled' do update set
       post_id = excluded.post_id, role = excluded.role, phase = excluded.phase, status = excluded.status,
@@ -94,5 +103,6 @@ export const ASSIGNMENT_APPLY = `
     `case when r.inserted then ${assignmentPayload('r')}
       else jsonb_build_object('before', ${assignmentPayload('b')}, 'after', ${assignmentPayload('r')}) end`,
   )})
-  select count(*) filter (where inserted)::int as created, count(*) filter (where not inserted)::int as updated
+  select count(*) filter (where inserted)::int as created, count(*) filter (where not inserted)::int as updated,
+    (select count(*)::int from problems) as problems
   from applied`;

@@ -35,10 +35,8 @@ const SOURCE = `
     where i.batch_id = ?
   )`;
 
-export const PERSONNEL_CHECKS = `
-  with ${SOURCE}
-  insert into roster.import_error (batch_id, row, field, message)
-  select ?, row, field, message from (
+/** Every problem of the set as (row, field, message): references, duplicates in the file, CNICs taken. */
+const PROBLEMS = `
     select row,
       case when unit_ref_id is not null then 'unitId' else 'unitCode' end as field,
       case when unit_ref_id is not null then 'no unit with id ' || unit_ref_id else 'no unit with code ' || unit_ref_code end as message
@@ -59,17 +57,31 @@ export const PERSONNEL_CHECKS = `
     where row > first_row
     union all
     select s.row, 'cnic', 'cnic is already registered to ' || p.service_number
-    from src s join roster.personnel p on p.cnic = s.cnic and p.service_number <> s.service_number
-  ) problems`;
+    from src s join roster.personnel p on p.cnic = s.cnic and p.service_number <> s.service_number`;
 
+export const PERSONNEL_CHECKS = `
+  with ${SOURCE}
+  insert into roster.import_error (batch_id, row, field, message)
+  select ?, row, field, message from (${PROBLEMS}) problems`;
+
+/**
+ * Checks and upsert in one statement, sharing one pass over the staged rows: the upsert writes nothing when the
+ * checks record a problem (the caller then reports import_error and rolls back).
+ */
 export const PERSONNEL_APPLY = `
   with ${SOURCE},
+  problems as (
+    insert into roster.import_error (batch_id, row, field, message)
+    select ?, row, field, message from (${PROBLEMS}) p
+    returning 1
+  ),
   applied as (
     insert into roster.personnel as p (id, service_number, name, rank, unit_id, home_district_id, cnic, phone, gender,
                                        dietary_needs, travel_mode, language)
     select roster.uuid_v7(), service_number, name, rank, unit_id, home_district_id, cnic, phone, gender,
            dietary_needs, travel_mode, language
     from src
+    where not exists (select 1 from problems)
     order by row
     on conflict (service_number) do update set
       name = excluded.name, rank = excluded.rank, unit_id = excluded.unit_id,
@@ -83,5 +95,6 @@ export const PERSONNEL_APPLY = `
     returning *, (xmax = 0) as inserted
   ),
   events as (${outboxInsert('applied r', PERSONNEL_SUBJECT, personnelPayload('r'))})
-  select count(*) filter (where inserted)::int as created, count(*) filter (where not inserted)::int as updated
+  select count(*) filter (where inserted)::int as created, count(*) filter (where not inserted)::int as updated,
+    (select count(*)::int from problems) as problems
   from applied`;
