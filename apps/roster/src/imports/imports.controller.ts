@@ -3,7 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Scope } from '@rasad/messaging';
 import { BeginImportRequest, CallerScope, ImportBatchRequest, Subjects } from '@rasad/contracts';
 import { ImportsService } from './imports.service';
-import { ImportRowsMessage } from './rows-message';
+import type { ImportRowsPayload } from './rows-message';
 
 @Controller()
 export class ImportsController {
@@ -15,7 +15,7 @@ export class ImportsController {
   }
 
   @MessagePattern(Subjects.importRows)
-  rows(@Payload() request: ImportRowsMessage, @Scope() scope: CallerScope) {
+  rows(@Payload() request: ImportRowsPayload, @Scope() scope: CallerScope) {
     return this.imports.rows(request, scope);
   }
 

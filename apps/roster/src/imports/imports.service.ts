@@ -18,7 +18,7 @@ import { ASSIGNMENT_APPLY, ASSIGNMENT_CHECKS } from './assignment-import.sql';
 import { columnErrors } from './import-columns';
 import { PERSONNEL_APPLY, PERSONNEL_CHECKS } from './personnel-import.sql';
 import { validateRow } from './row-validation';
-import { checkedRows, ImportRowsMessage } from './rows-message';
+import { checkedRows, ImportRowsPayload } from './rows-message';
 
 /** At most this many problems travel back in one answer; the total is in the details. */
 const MAX_REPORTED_ERRORS = 1000;
@@ -70,9 +70,8 @@ export class ImportsService {
     return { batchId };
   }
 
-  async rows(message: ImportRowsMessage, scope: CallerScope): Promise<ImportRowsReply> {
-    const { batchId } = message;
-    const rows = await checkedRows(message);
+  async rows(message: ImportRowsPayload, scope: CallerScope): Promise<ImportRowsReply> {
+    const { batchId, rows } = await checkedRows(message);
     const batch = await this.batch(batchId, scope);
     const valid: { row: number; data: Record<string, unknown> }[] = [];
     const errors: FieldError[] = [];
@@ -84,23 +83,17 @@ export class ImportsService {
         errors.push(...outcome.errors);
       }
     }
-    await this.em.transactional(async (em) => {
-      if (valid.length > 0) {
-        await em.execute(
-          `insert into roster.import_row (batch_id, row, data)
-           select ?, (r->>'row')::int, r->'data' from jsonb_array_elements(?::jsonb) r
-           on conflict (batch_id, row) do update set data = excluded.data`,
-          [batchId, JSON.stringify(valid)],
-        );
-      }
-      if (errors.length > 0) {
-        await em.execute(
-          `insert into roster.import_error (batch_id, row, field, message)
-           select ?, (e->>'row')::int, e->>'field', e->>'message' from jsonb_array_elements(?::jsonb) e`,
-          [batchId, JSON.stringify(errors)],
-        );
-      }
-    });
+    // One statement, so no transaction of its own; knex binds the JSON as a parameter (MikroORM's execute would
+    // escape it into the SQL text, character by character).
+    await this.em.getKnex().raw(
+      `with staged as (
+         insert into roster.import_row (batch_id, row, data)
+         select ?, (r->>'row')::int, r->'data' from jsonb_array_elements(?::jsonb) r
+         on conflict (batch_id, row) do update set data = excluded.data)
+       insert into roster.import_error (batch_id, row, field, message)
+       select ?, (e->>'row')::int, e->>'field', e->>'message' from jsonb_array_elements(?::jsonb) e`,
+      [batchId, JSON.stringify(valid), batchId, JSON.stringify(errors)],
+    );
     const last = rows.at(-1)?.row ?? 0;
     this.logger.log({ batchId, kind: batch.kind, throughRow: last, invalid: errors.length }, 'import rows received');
     return { received: rows.length, invalid: new Set(errors.map((e) => e.row)).size };

@@ -1,6 +1,6 @@
 import { DomainError, ImportRowsRequest } from '@rasad/contracts';
 import { rasadValidationPipe } from '@rasad/messaging';
-import { checkedRows, ImportRowsMessage } from './rows-message';
+import { checkedRows, ImportRowsPayload } from './rows-message';
 
 const batchId = '0190f6a4-8c1e-7b3a-9d2e-4f5a6b7c8d9e';
 
@@ -19,7 +19,8 @@ describe('checkedRows', () => {
       { row: 2, cells: ['a', 'b'] },
       { row: 3, cells: [] },
     ];
-    await expect(checkedRows({ batchId, rows })).resolves.toBe(rows);
+    const message = { batchId, rows };
+    await expect(checkedRows(message)).resolves.toBe(message);
   });
 
   it.each([
@@ -33,6 +34,21 @@ describe('checkedRows', () => {
     const message = { batchId, rows: [{ row: 2, cells: ['ok'] }, bad] };
     const expected = await pipeError(message);
     expect(expected).toBeInstanceOf(DomainError);
-    await expect(checkedRows(message as ImportRowsMessage)).rejects.toEqual(expected);
+    await expect(checkedRows(message as ImportRowsPayload)).rejects.toEqual(expected);
+  });
+
+  it.each([
+    ['a batch id that is not a UUID', { batchId: 'batch-1', rows: [] }],
+    ['rows that are not a list', { batchId, rows: 'rows' }],
+    [
+      'more rows than a chunk holds',
+      { batchId, rows: Array.from({ length: 1001 }, (_, i) => ({ row: i + 2, cells: [] })) },
+    ],
+    ['a field the envelope does not have', { batchId, rows: [], more: 1 }],
+    ['no batch id', { rows: [] }],
+  ])('refuses %s as the pipe does', async (_case, message) => {
+    const expected = await pipeError(message);
+    expect(expected).toBeInstanceOf(DomainError);
+    await expect(checkedRows(message as unknown as ImportRowsPayload)).rejects.toEqual(expected);
   });
 });
