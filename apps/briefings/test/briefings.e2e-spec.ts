@@ -425,6 +425,51 @@ describe('briefings', () => {
     expect(events[0].payload).toMatchObject({ reason: 'duty_cancelled', status: 'cancelled' });
   });
 
+  it('gives back the seats of people whose duty would start before a rescheduled briefing ends', async () => {
+    const geo = await createGeography(api, 'BRF11');
+    const [early, late, manual] = await Promise.all([world.person(geo), world.person(geo), world.person(geo)]);
+    const earlyDuty = await world.duty(early, geo.postId, 48);
+    const lateDuty = await world.duty(late, geo.postId, 96);
+    await world.projected([early, late, manual], [earlyDuty, lateDuty]);
+    const session = await world.session(geo.districtId, 24);
+    expect((await api.post(`/api/v1/briefings/${session.id}/fill`, { selector: {} })).body.invited).toHaveLength(2);
+    // Invited by hand without a duty: no duty to outrun, so the seat stays.
+    expect((await api.post(`/api/v1/briefings/${session.id}/invitations`, { personnelIds: [manual] })).status).toBe(
+      201,
+    );
+
+    const moved = await api.post(`/api/v1/briefings/${session.id}/reschedule`, {
+      startsAt: hoursFromNow(60),
+      endsAt: hoursFromNow(62),
+      reason: 'Presenter delayed',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.seatsTaken).toBe(2);
+    const invitations = await api.get(`/api/v1/briefings/${session.id}/invitations`);
+    const statusOf = (person: string) =>
+      invitations.body.items.find((i: { personnelId: string }) => i.personnelId === person);
+    expect(statusOf(early)).toMatchObject({ status: 'cancelled', statusReason: 'rescheduled_after_duty' });
+    expect(statusOf(late).status).toBe('invited');
+    expect(statusOf(manual).status).toBe('invited');
+
+    const cancelled = await eventually(async () => {
+      const found = (await streamEvents<any>(nc, EventSubjects.invitationCancelled)).filter(
+        (e) => e.aggregateId === session.id,
+      );
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(cancelled[0].payload).toMatchObject({ personnelId: early, reason: 'rescheduled_after_duty' });
+    const rescheduled = await eventually(async () => {
+      const found = (await streamEvents<any>(nc, EventSubjects.sessionRescheduled)).filter(
+        (e) => e.aggregateId === session.id,
+      );
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect([...rescheduled[0].payload.personnelIds].sort()).toEqual([late, manual].sort());
+  });
+
   it('holds capacity in the database when manual invitations race each other', async () => {
     const geo = await createGeography(api, 'BRF9');
     const people = await Promise.all(Array.from({ length: 10 }, () => world.person(geo)));

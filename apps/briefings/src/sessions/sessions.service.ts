@@ -15,6 +15,7 @@ import { Outbox, ensureReferenceInScope, restrict } from '@rasad/messaging';
 import { SEATED_SQL, venueTooSmall } from '../shared/seats';
 import { BriefingSession, sessionEvent, sessionView } from './briefing-session.entity';
 import { findSession } from './session-lookup';
+import { OUTRUN_REASON, releaseOutrunSeats } from './outrun-seats';
 import { ensureUpcoming, rescheduledWindow, sessionWindow } from './session-rules';
 
 /**
@@ -85,6 +86,7 @@ export class SessionsService {
         venueName: session.venueName,
         venueAddress: session.venueAddress,
       };
+      const released = await releaseOutrunSeats(em, session, window.endsAt);
       em.assign(session, {
         ...window,
         ...(message.venue
@@ -93,13 +95,25 @@ export class SessionsService {
         sequence: session.sequence + 1,
         statusReason: message.reason,
       });
+      const event = sessionEvent(session);
+      await this.outbox.insertMany(
+        em,
+        released.map((seat) => ({
+          subject: EventSubjects.invitationCancelled,
+          aggregateId: session.id,
+          payload: { ...seat, status: 'cancelled' as const, reason: OUTRUN_REASON, session: event },
+        })),
+      );
       this.outbox.record(em, EventSubjects.sessionRescheduled, session.id, {
-        session: sessionEvent(session),
+        session: event,
         previous,
         reason: message.reason,
         personnelIds: await this.seated(em, session.id),
       });
       await em.flush();
+      if (released.length > 0) {
+        await em.refresh(session); // seats_taken, as the seat trigger left it
+      }
       return sessionView(session);
     });
   }
