@@ -8,3 +8,4 @@ export * from './database';
 export * from './migrate';
 export * from './orm-options';
 export * from './pages';
+export * from './prepared';

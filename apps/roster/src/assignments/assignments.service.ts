@@ -13,12 +13,13 @@ import {
   UpdateAssignmentRequest,
   UpdateRequest,
 } from '@rasad/contracts';
-import { PgErrorCode, page, pgErrorCode } from '@rasad/common';
+import { PgErrorCode, page, pgErrorCode, preparedRows } from '@rasad/common';
 import { DutyWindow, windowError } from '@rasad/duty-assignments';
-import { Outbox, restrict } from '@rasad/messaging';
+import { Outbox, restrict, uuidArray } from '@rasad/messaging';
 import { Post } from '../posts/post.entity';
 import { assignDefined, findOrFail, findReferenceInScope } from '../shared/records';
 import { PersonnelService } from '../personnel/personnel.service';
+import { AssignmentRow, GET_ASSIGNMENT, GET_ASSIGNMENT_IN_DISTRICTS, assignmentRowView } from './assignment-reads';
 import { DutyAssignment, assignmentEvent, assignmentView } from './duty-assignment.entity';
 
 /** A duty belongs to the district of its post. */
@@ -45,7 +46,14 @@ export class AssignmentsService {
   }
 
   async get(id: string, scope: CallerScope): Promise<AssignmentView> {
-    return assignmentView(await this.findInScope(id, scope));
+    const [row] =
+      scope.districtIds === null
+        ? await preparedRows<AssignmentRow>(this.em, GET_ASSIGNMENT, [id])
+        : await preparedRows<AssignmentRow>(this.em, GET_ASSIGNMENT_IN_DISTRICTS, [id, uuidArray(scope.districtIds)]);
+    if (!row) {
+      throw DomainError.notFound('assignment', id);
+    }
+    return assignmentRowView(row);
   }
 
   list(query: ListAssignmentsQuery, scope: CallerScope): Promise<Page<AssignmentView>> {
