@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { PreparedStatement, preparedRows } from '@rasad/common';
 import { Role } from '@rasad/contracts';
 import { AuthenticatedRequest, IS_PUBLIC, ROLES_KEY } from './auth.decorators';
 
@@ -12,6 +13,11 @@ interface CallerRow {
   district_ids: string[];
   disabled: boolean;
 }
+
+const CALLER: PreparedStatement = {
+  name: 'gateway_caller',
+  text: 'select id, username, role, district_ids, disabled from gateway.app_user where id = $1',
+};
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 const DEFAULT_WRITERS: Role[] = ['admin', 'logistics_officer'];
@@ -46,12 +52,8 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('The token is invalid or has expired; sign in again');
     }
-    // Looked up on every request (so disabling is immediate), as one plain query: this is every route's hot path.
-    const [user] = await this.em
-      .getConnection()
-      .execute<CallerRow[]>('select id, username, role, district_ids, disabled from gateway.app_user where id = ?', [
-        subject,
-      ]);
+    // Looked up on every request (so disabling is immediate), as one prepared statement: every route's hot path.
+    const [user] = await preparedRows<CallerRow>(this.em, CALLER, [subject]);
     if (!user || user.disabled) {
       throw new UnauthorizedException('This account is disabled or no longer exists');
     }
