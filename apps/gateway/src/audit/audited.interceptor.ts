@@ -51,8 +51,12 @@ export class AuditedInterceptor implements NestInterceptor {
     if (!options || !caller) {
       return next.handle();
     }
-    const id = request.params?.[options.idField ?? 'id'];
     const read = request.method === 'GET';
+    // A read of anything but personnel is neither audited nor masked: no work to wrap around it.
+    if (read && options.entity !== 'personnel') {
+      return next.handle();
+    }
+    const id = request.params?.[options.idField ?? 'id'];
     const named = this.reflector.get<string | undefined>(AUDIT_ACTION, context.getHandler());
     const action =
       named ?? (request.url.endsWith('/cancel') ? 'cancel' : (ACTIONS[request.method] ?? request.method.toLowerCase()));
