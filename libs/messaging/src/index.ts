@@ -17,3 +17,4 @@ export * from './events/dead-letters.service';
 export * from './events/events.module';
 export * from './scope.decorator';
 export * from './scope';
+export * from './coalesced-writes';
