@@ -3,7 +3,7 @@ import { INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { checkNats, migrateWithLock, preparePostgres } from '@rasad/common';
-import { natsServerOptions } from '@rasad/messaging';
+import { natsServerStrategy } from '@rasad/messaging';
 import { QueueGroups } from '@rasad/contracts';
 import { RosterEnv } from './roster.env';
 import { RosterModule } from './roster.module';
@@ -14,7 +14,7 @@ export async function createRoster(env: RosterEnv): Promise<INestMicroservice> {
   await preparePostgres(env.DATABASE_URL);
   await checkNats(env.NATS_URL, { user: env.NATS_USER, pass: env.NATS_PASSWORD });
   const app = await NestFactory.createMicroservice(RosterModule.forRoot(env), {
-    ...natsServerOptions(
+    ...natsServerStrategy(
       { url: env.NATS_URL, name: 'roster', user: env.NATS_USER, pass: env.NATS_PASSWORD },
       QueueGroups.roster,
     ),

@@ -18,3 +18,4 @@ export * from './events/events.module';
 export * from './scope.decorator';
 export * from './scope';
 export * from './coalesced-writes';
+export * from './rasad-nats-server';
