@@ -10,7 +10,11 @@ describe('coalesceWrites', () => {
   it('flushes once per turn of the event loop, however many messages asked for it', async () => {
     let flushes = 0;
     const protocol = { flushPending: () => flushes++ };
-    coalesceWrites({ protocol } as unknown as NatsConnection);
+    coalesceWrites({
+      protocol,
+      close: () => Promise.resolve(),
+      drain: () => Promise.resolve(),
+    } as unknown as NatsConnection);
     protocol.flushPending();
     protocol.flushPending();
     await Promise.resolve();
@@ -20,6 +24,21 @@ describe('coalesceWrites', () => {
     protocol.flushPending();
     await new Promise((resolve) => setImmediate(resolve));
     expect(flushes).toBe(2);
+  });
+
+  it('flushes what is queued before the connection closes or drains', async () => {
+    const calls: string[] = [];
+    const protocol = { flushPending: () => calls.push('flush') };
+    const connection = coalesceWrites({
+      protocol,
+      close: () => Promise.resolve(void calls.push('close')),
+      drain: () => Promise.resolve(void calls.push('drain')),
+    } as unknown as NatsConnection);
+    protocol.flushPending();
+    await connection.close();
+    expect(calls).toEqual(['flush', 'close']);
+    await connection.drain();
+    expect(calls).toEqual(['flush', 'close', 'drain']);
   });
 
   it('leaves a connection without that method as it is', () => {

@@ -22,14 +22,25 @@ export function coalesceWrites<T extends NatsConnection>(connection: T): T {
     return connection;
   }
   let scheduled = false;
+  const flushQueued = () => {
+    if (scheduled) {
+      scheduled = false;
+      flushNow.call(protocol);
+    }
+  };
   protocol.flushPending = () => {
     if (!scheduled) {
       scheduled = true;
-      setImmediate(() => {
-        scheduled = false;
-        flushNow.call(protocol);
-      });
+      setImmediate(flushQueued);
     }
   };
+  // A reply queued in the same turn as a shutdown must still leave before the socket closes.
+  for (const method of ['close', 'drain'] as const) {
+    const original = connection[method].bind(connection);
+    connection[method] = () => {
+      flushQueued();
+      return original();
+    };
+  }
   return connection;
 }
