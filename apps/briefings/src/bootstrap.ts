@@ -3,7 +3,7 @@ import { INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { checkNats, migrateWithLock, preparePostgres } from '@rasad/common';
-import { natsServerOptions } from '@rasad/messaging';
+import { natsServerStrategy } from '@rasad/messaging';
 import { QueueGroups } from '@rasad/contracts';
 import { BriefingsEnv } from './briefings.env';
 import { BriefingsModule } from './briefings.module';
@@ -13,7 +13,7 @@ export async function createBriefings(env: BriefingsEnv): Promise<INestMicroserv
   await preparePostgres(env.DATABASE_URL);
   await checkNats(env.NATS_URL, { user: env.NATS_USER, pass: env.NATS_PASSWORD });
   const app = await NestFactory.createMicroservice(BriefingsModule.forRoot(env), {
-    ...natsServerOptions(
+    ...natsServerStrategy(
       { url: env.NATS_URL, name: 'briefings', user: env.NATS_USER, pass: env.NATS_PASSWORD },
       QueueGroups.briefings,
     ),

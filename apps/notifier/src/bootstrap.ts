@@ -3,7 +3,7 @@ import { INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { checkNats, migrateWithLock, preparePostgres } from '@rasad/common';
-import { natsServerOptions } from '@rasad/messaging';
+import { natsServerStrategy } from '@rasad/messaging';
 import { QueueGroups } from '@rasad/contracts';
 import { checkSmsBodyTemplate } from './channels/sms-body';
 import { checkTimeZone } from './templates/clock';
@@ -17,7 +17,7 @@ export async function createNotifier(env: NotifierEnv): Promise<INestMicroservic
   await preparePostgres(env.DATABASE_URL);
   await checkNats(env.NATS_URL, { user: env.NATS_USER, pass: env.NATS_PASSWORD });
   const app = await NestFactory.createMicroservice(NotifierModule.forRoot(env), {
-    ...natsServerOptions(
+    ...natsServerStrategy(
       { url: env.NATS_URL, name: 'notifier', user: env.NATS_USER, pass: env.NATS_PASSWORD },
       QueueGroups.notifier,
     ),
