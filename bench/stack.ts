@@ -76,12 +76,20 @@ export async function startStack(config: BenchConfig, workDir: string, services:
 
 /** The flags scripts/start.js and docker-compose.yml run the apps with: the bench measures what runs. */
 const APP_NODE_FLAGS = ['--enable-source-maps', '--heap-growing-percent=20'];
+/** And the same fixed glibc mmap threshold (see scripts/start.js). */
+const APP_MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
 /** BENCH_APP_NODE_ARGS adds node flags to both apps, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile. */
 function startApp(config: BenchConfig, app: 'roster' | 'gateway', env: NodeJS.ProcessEnv, workDir: string) {
   const bundle = path.join(config.root, 'dist', 'apps', app, 'main.js');
   const extra = process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  return startService(app, process.execPath, [...extra, ...APP_NODE_FLAGS, bundle], env, workDir);
+  return startService(
+    app,
+    process.execPath,
+    [...extra, ...APP_NODE_FLAGS, bundle],
+    { ...APP_MALLOC_ENV, ...env },
+    workDir,
+  );
 }
 
 export async function stopStack(services: Service[]): Promise<void> {
