@@ -10,6 +10,7 @@ import {
   eventually,
 } from '@rasad/testing';
 import { NatsConnection, connect } from 'nats';
+import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { RunningRasad, ServiceFactory, startRasad } from '../../../test/support/rasad-app';
 import { createNotifier } from '../src/bootstrap';
@@ -27,6 +28,7 @@ describe('notifier', () => {
   let nc: NatsConnection;
   let webhook: WebhookReceiver;
   let smsGateway: WebhookReceiver;
+  let db: Client;
   let english: { id: string; phone: string };
   let urdu: { id: string; phone: string };
 
@@ -88,12 +90,15 @@ describe('notifier', () => {
     );
     api = rasad.api;
     nc = await connect({ servers: rasad.broker!.url });
+    db = new Client({ connectionString: rasad.database.url });
+    await db.connect();
     geo = await createGeography(api, 'NTF');
     english = (await createPersonnel(api, geo, { name: 'Asif Khan', language: 'en' })) as typeof english;
     urdu = (await createPersonnel(api, geo, { name: 'Nadia Bibi', language: 'ur' })) as typeof urdu;
   });
 
   afterAll(async () => {
+    await db?.end();
     await nc?.close();
     await rasad?.stop();
     await webhook?.close();
@@ -132,6 +137,34 @@ describe('notifier', () => {
 
     const log = JSON.stringify(await api.get(`/api/v1/notifications?personnelId=${urdu.id}`));
     expect(log).not.toContain(urdu.phone.slice(-7));
+  });
+
+  it('applies news of a briefing that has begun, or a duty that is over, without a notice', async () => {
+    const started = await invite(
+      english.id,
+      briefingSession(geo.districtId, { startsAt: new Date(Date.now() - 60_000).toISOString() }),
+    );
+    const over = await publishEvent(nc, EventSubjects.assignmentCreated, uuidv7(), {
+      id: uuidv7(),
+      personnelId: english.id,
+      postId: geo.postId,
+      role: 'guard',
+      startsAt: '2026-01-10T06:00:00+05:00',
+      endsAt: '2026-01-10T20:00:00+05:00',
+      phase: 'poll_day',
+      status: 'confirmed',
+    });
+    // A later invitation for the same person is noticed, so the consumer is not simply behind.
+    const upcoming = await invite(english.id);
+    await sentFor(upcoming, 1);
+    await eventually(async () => {
+      const { rows } = await db.query('select count(*)::int as n from notifier.inbox where event_id = any($1)', [
+        [started.id, over.id],
+      ]);
+      expect(rows[0].n).toBe(2);
+    });
+    expect(await noticesFor(started)).toEqual([]);
+    expect(await noticesFor(over)).toEqual([]);
   });
 
   it('applies an event delivered twice only once', async () => {

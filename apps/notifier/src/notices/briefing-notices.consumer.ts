@@ -27,6 +27,13 @@ const sessionFacts = (s: BriefingSessionEvent): SessionFacts => ({
  */
 const SILENT_WITHDRAWALS = new Set(['declined', 'session_cancelled']);
 
+/**
+ * News of a briefing that has already begun helps no one: an invitation or a reminder read after the start (a
+ * notifier that was down, a backlog) would only confuse. Such events are applied without a notice.
+ */
+export const briefingStarted = (session: BriefingSessionEvent, now = new Date()): boolean =>
+  Date.parse(session.startsAt) <= now.getTime();
+
 /** Briefing events that concern a person, each turned into their notices in the event's own transaction. */
 @Injectable()
 export class BriefingNoticesConsumer {
@@ -34,6 +41,9 @@ export class BriefingNoticesConsumer {
 
   @OnEvent(EventSubjects.invitationCreated)
   async invited(event: InvitationEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
+    if (briefingStarted(event.session)) {
+      return;
+    }
     await this.notices.write(em, envelope, {
       personnelIds: [event.personnelId],
       districtId: event.session.districtId,
@@ -43,6 +53,9 @@ export class BriefingNoticesConsumer {
 
   @OnEvent(EventSubjects.sessionRescheduled)
   async rescheduled(event: SessionRescheduledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
+    if (briefingStarted(event.session)) {
+      return;
+    }
     await this.notices.write(em, envelope, {
       personnelIds: event.personnelIds,
       districtId: event.session.districtId,
@@ -56,6 +69,9 @@ export class BriefingNoticesConsumer {
 
   @OnEvent(EventSubjects.sessionCancelled)
   async cancelled(event: SessionCancelledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
+    if (briefingStarted(event.session)) {
+      return;
+    }
     await this.notices.write(em, envelope, {
       personnelIds: event.personnelIds,
       districtId: event.session.districtId,
@@ -65,7 +81,7 @@ export class BriefingNoticesConsumer {
 
   @OnEvent(EventSubjects.invitationCancelled)
   async withdrawn(event: InvitationCancelledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    if (event.status === 'declined' || SILENT_WITHDRAWALS.has(event.reason)) {
+    if (event.status === 'declined' || SILENT_WITHDRAWALS.has(event.reason) || briefingStarted(event.session)) {
       return;
     }
     await this.notices.write(em, envelope, {
@@ -77,6 +93,9 @@ export class BriefingNoticesConsumer {
 
   @OnEvent(EventSubjects.reminderDue)
   async reminder(event: ReminderDueEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
+    if (briefingStarted(event.session)) {
+      return;
+    }
     await this.notices.write(em, envelope, {
       personnelIds: [event.personnelId],
       districtId: event.session.districtId,

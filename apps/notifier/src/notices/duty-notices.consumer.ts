@@ -17,6 +17,9 @@ export function postingMoved(before: AssignmentEvent, after: AssignmentEvent): b
   );
 }
 
+/** A duty that is over is history, not news (an import of last month's duties, a backlog). */
+export const dutyOver = (duty: AssignmentEvent, now = new Date()): boolean => Date.parse(duty.endsAt) <= now.getTime();
+
 /** Posting notices from the roster's duty events. */
 @Injectable()
 export class DutyNoticesConsumer {
@@ -24,7 +27,7 @@ export class DutyNoticesConsumer {
 
   @OnEvent(EventSubjects.assignmentCreated)
   async posted(duty: AssignmentEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    if (duty.status === 'cancelled') {
+    if (duty.status === 'cancelled' || dutyOver(duty)) {
       return;
     }
     await this.notify(duty, 'duty_posted', envelope, em);
@@ -32,7 +35,7 @@ export class DutyNoticesConsumer {
 
   @OnEvent(EventSubjects.assignmentChanged)
   async changed(change: AssignmentChangedEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    if (change.after.status === 'cancelled' || !postingMoved(change.before, change.after)) {
+    if (change.after.status === 'cancelled' || dutyOver(change.after) || !postingMoved(change.before, change.after)) {
       return;
     }
     await this.notify(change.after, 'duty_changed', envelope, em);
