@@ -19,3 +19,4 @@ export * from './scope.decorator';
 export * from './scope';
 export * from './coalesced-writes';
 export * from './rasad-nats-server';
+export * from './create-service';
