@@ -1,13 +1,11 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { OrmContextInterceptor, pinoParams } from '@rasad/common';
-import { DomainRpcExceptionFilter, EventsModule, RpcLoggingInterceptor, rasadValidationPipe } from '@rasad/messaging';
+import { pinoParams } from '@rasad/common';
+import { EventsModule, healthController, serviceProviders } from '@rasad/messaging';
 import { AttendanceModule } from './attendance/attendance.module';
 import { BriefingsEnv } from './briefings.env';
 import { CalendarModule } from './calendar/calendar.module';
-import { HealthController } from './health/health.controller';
 import { InvitationsModule } from './invitations/invitations.module';
 import { BRIEFINGS_SCHEMA, briefingsOrmOptions } from './mikro-orm.config';
 import { ProjectionsModule } from './projections/projections.module';
@@ -38,14 +36,8 @@ export class BriefingsModule {
         RemindersModule.forRoot(env),
         CalendarModule,
       ],
-      controllers: [HealthController],
-      providers: [
-        { provide: BriefingsEnv, useValue: env },
-        { provide: APP_PIPE, useFactory: rasadValidationPipe },
-        { provide: APP_FILTER, useClass: DomainRpcExceptionFilter },
-        { provide: APP_INTERCEPTOR, useClass: RpcLoggingInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: OrmContextInterceptor },
-      ],
+      controllers: [healthController('briefings')],
+      providers: [{ provide: BriefingsEnv, useValue: env }, ...serviceProviders()],
     };
   }
 }

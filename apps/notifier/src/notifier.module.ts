@@ -1,11 +1,9 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { OrmContextInterceptor, pinoParams } from '@rasad/common';
-import { DomainRpcExceptionFilter, EventsModule, RpcLoggingInterceptor, rasadValidationPipe } from '@rasad/messaging';
+import { pinoParams } from '@rasad/common';
+import { EventsModule, healthController, serviceProviders } from '@rasad/messaging';
 import { DeliveryModule } from './delivery/delivery.module';
-import { HealthController } from './health/health.controller';
 import { NOTIFIER_SCHEMA, notifierOrmOptions } from './mikro-orm.config';
 import { NoticesModule } from './notices/notices.module';
 import { NotifierEnv } from './notifier.env';
@@ -34,14 +32,8 @@ export class NotifierModule {
           consumer: { maxDeliveries: 8, backoffMs: 1000 },
         }),
       ],
-      controllers: [HealthController],
-      providers: [
-        { provide: NotifierEnv, useValue: env },
-        { provide: APP_PIPE, useFactory: rasadValidationPipe },
-        { provide: APP_FILTER, useClass: DomainRpcExceptionFilter },
-        { provide: APP_INTERCEPTOR, useClass: RpcLoggingInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: OrmContextInterceptor },
-      ],
+      controllers: [healthController('notifier')],
+      providers: [{ provide: NotifierEnv, useValue: env }, ...serviceProviders()],
       exports: [NotifierEnv],
     };
   }

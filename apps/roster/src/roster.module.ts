@@ -1,12 +1,10 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { OrmContextInterceptor, pinoParams } from '@rasad/common';
-import { DomainRpcExceptionFilter, EventsModule, RpcLoggingInterceptor, rasadValidationPipe } from '@rasad/messaging';
+import { pinoParams } from '@rasad/common';
+import { EventsModule, healthController, serviceProviders } from '@rasad/messaging';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { GeographyModule } from './geography/geography.module';
-import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { ROSTER_SCHEMA, rosterOrmOptions } from './mikro-orm.config';
 import { PersonnelModule } from './personnel/personnel.module';
@@ -37,15 +35,8 @@ export class RosterModule {
           streamReplicas: env.NATS_STREAM_REPLICAS,
         }),
       ],
-      controllers: [HealthController],
-      providers: [
-        SeedService,
-        { provide: RosterEnv, useValue: env },
-        { provide: APP_PIPE, useFactory: rasadValidationPipe },
-        { provide: APP_FILTER, useClass: DomainRpcExceptionFilter },
-        { provide: APP_INTERCEPTOR, useClass: RpcLoggingInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: OrmContextInterceptor },
-      ],
+      controllers: [healthController('roster')],
+      providers: [SeedService, { provide: RosterEnv, useValue: env }, ...serviceProviders()],
     };
   }
 }

@@ -20,3 +20,4 @@ export * from './scope';
 export * from './coalesced-writes';
 export * from './rasad-nats-server';
 export * from './create-service';
+export * from './service-essentials';
