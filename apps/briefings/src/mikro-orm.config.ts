@@ -1,13 +1,12 @@
 import { Options } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { serviceOrmOptions } from '@rasad/common';
+import { ServiceEntity, serviceOrmOptions } from '@rasad/common';
 import { OutboxMessage } from '@rasad/messaging';
 import { Invitation } from './invitations/invitation.entity';
 import { Migration20261128500000BriefingsBase } from './migrations/Migration20261128500000BriefingsBase';
 import { Migration20261128600000BriefingsReminders } from './migrations/Migration20261128600000BriefingsReminders';
 import { Migration20261128610000BriefingsCalendarLinks } from './migrations/Migration20261128610000BriefingsCalendarLinks';
 import { BriefingSession } from './sessions/briefing-session.entity';
-import { BriefingsEntity } from './shared/base.entity';
 
 export const BRIEFINGS_SCHEMA = 'briefings';
 
@@ -16,7 +15,7 @@ export function briefingsOrmOptions(databaseUrl: string, poolMax = 10): Options<
     databaseUrl,
     poolMax,
     schema: BRIEFINGS_SCHEMA,
-    entities: [BriefingsEntity, BriefingSession, Invitation, OutboxMessage],
+    entities: [ServiceEntity, BriefingSession, Invitation, OutboxMessage],
     migrations: {
       Migration20261128500000BriefingsBase,
       Migration20261128600000BriefingsReminders,

@@ -1,6 +1,6 @@
 import { Options } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { serviceOrmOptions } from '@rasad/common';
+import { ServiceEntity, serviceOrmOptions } from '@rasad/common';
 import { OutboxMessage } from '@rasad/messaging';
 import { DutyAssignment } from './assignments/duty-assignment.entity';
 import { District } from './geography/district.entity';
@@ -12,7 +12,6 @@ import { Migration20261128200000RosterImportScope } from './migrations/Migration
 import { Migration20261128400000RosterPersonnelDutyIndex } from './migrations/Migration20261128400000RosterPersonnelDutyIndex';
 import { Personnel } from './personnel/personnel.entity';
 import { Post } from './posts/post.entity';
-import { RosterEntity } from './shared/base.entity';
 import { Unit } from './units/unit.entity';
 
 export const ROSTER_SCHEMA = 'roster';
@@ -22,7 +21,7 @@ export function rosterOrmOptions(databaseUrl: string, poolMax = 10): Options<Pos
     databaseUrl,
     poolMax,
     schema: ROSTER_SCHEMA,
-    entities: [RosterEntity, District, Tehsil, PoliceStation, Unit, Post, Personnel, DutyAssignment, OutboxMessage],
+    entities: [ServiceEntity, District, Tehsil, PoliceStation, Unit, Post, Personnel, DutyAssignment, OutboxMessage],
     migrations: {
       Migration20261128000000RosterBase,
       Migration20261128100000RosterEvents,

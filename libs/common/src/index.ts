@@ -9,3 +9,4 @@ export * from './migrate';
 export * from './orm-options';
 export * from './pages';
 export * from './prepared';
+export * from './service.entity';

@@ -1,10 +1,10 @@
+import { ServiceEntity } from '@rasad/common';
 import { Entity, Property } from '@mikro-orm/core';
 import { InvitationStatus } from '@rasad/contracts';
-import { BriefingsEntity } from '../shared/base.entity';
 
 /** One person's seat (or refusal) for one session; unique per (session, person). */
 @Entity({ tableName: 'invitation' })
-export class Invitation extends BriefingsEntity {
+export class Invitation extends ServiceEntity {
   @Property({ type: 'uuid' })
   sessionId: string;
 

@@ -1,13 +1,13 @@
+import { ServiceEntity, timestamps } from '@rasad/common';
 import { ArrayType, Entity, Opt, Property } from '@mikro-orm/core';
 import { BriefingSessionEvent, BriefingTopic, SessionStatus, SessionView } from '@rasad/contracts';
-import { BriefingsEntity, timestamps } from '../shared/base.entity';
 
 /**
  * A briefing session. `seatsTaken` is kept by a database trigger on invitations and bounded by a check constraint:
  * code reads it, never writes it.
  */
 @Entity({ tableName: 'session' })
-export class BriefingSession extends BriefingsEntity {
+export class BriefingSession extends ServiceEntity {
   @Property({ type: 'text' })
   title: string;
 

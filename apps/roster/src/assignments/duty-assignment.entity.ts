@@ -1,11 +1,11 @@
+import { ServiceEntity, timestamps } from '@rasad/common';
 import { Entity, Opt, Property } from '@mikro-orm/core';
 import { AssignmentEvent, AssignmentView } from '@rasad/contracts';
 import { DutyPhase, DutyRole, DutyStatus } from '@rasad/duty-assignments';
-import { RosterEntity, timestamps } from '../shared/base.entity';
 
 /** The no-overlap rule per person is an exclusion constraint in the migration, not a check here. */
 @Entity({ tableName: 'duty_assignment' })
-export class DutyAssignment extends RosterEntity {
+export class DutyAssignment extends ServiceEntity {
   @Property({ type: 'uuid' })
   personnelId: string;
 

@@ -1,9 +1,9 @@
+import { ServiceEntity, timestamps } from '@rasad/common';
 import { Entity, Property } from '@mikro-orm/core';
 import { DistrictView } from '@rasad/contracts';
-import { RosterEntity, timestamps } from '../shared/base.entity';
 
 @Entity({ tableName: 'district' })
-export class District extends RosterEntity {
+export class District extends ServiceEntity {
   @Property({ type: 'text', unique: true })
   code: string;
 

@@ -1,9 +1,9 @@
+import { ServiceEntity, timestamps } from '@rasad/common';
 import { Entity, Property } from '@mikro-orm/core';
 import { PoliceStationView } from '@rasad/contracts';
-import { RosterEntity, timestamps } from '../shared/base.entity';
 
 @Entity({ tableName: 'police_station' })
-export class PoliceStation extends RosterEntity {
+export class PoliceStation extends ServiceEntity {
   @Property({ type: 'uuid' })
   districtId: string;
 

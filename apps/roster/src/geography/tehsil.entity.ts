@@ -1,9 +1,9 @@
+import { ServiceEntity, timestamps } from '@rasad/common';
 import { Entity, Property } from '@mikro-orm/core';
 import { TehsilView } from '@rasad/contracts';
-import { RosterEntity, timestamps } from '../shared/base.entity';
 
 @Entity({ tableName: 'tehsil' })
-export class Tehsil extends RosterEntity {
+export class Tehsil extends ServiceEntity {
   @Property({ type: 'uuid' })
   districtId: string;
 

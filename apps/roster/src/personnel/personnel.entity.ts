@@ -1,10 +1,10 @@
+import { ServiceEntity, timestamps } from '@rasad/common';
 import { ArrayType, Entity, Opt, Property } from '@mikro-orm/core';
 import { PersonnelEvent, PersonnelView } from '@rasad/contracts';
 import { Gender, Language, Rank, TravelMode } from '@rasad/personnel';
-import { RosterEntity, timestamps } from '../shared/base.entity';
 
 @Entity({ tableName: 'personnel' })
-export class Personnel extends RosterEntity {
+export class Personnel extends ServiceEntity {
   @Property({ type: 'text', unique: true })
   serviceNumber: string;
 

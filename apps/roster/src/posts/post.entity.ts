@@ -1,10 +1,10 @@
+import { ServiceEntity, timestamps } from '@rasad/common';
 import { Entity, Opt, Property } from '@mikro-orm/core';
 import { PostEvent, PostView } from '@rasad/contracts';
 import { PostCategory, PostKind } from '@rasad/duty-assignments';
-import { RosterEntity, timestamps } from '../shared/base.entity';
 
 @Entity({ tableName: 'post' })
-export class Post extends RosterEntity {
+export class Post extends ServiceEntity {
   @Property({ type: 'text', unique: true })
   code: string;
 

@@ -1,9 +1,9 @@
+import { ServiceEntity, timestamps } from '@rasad/common';
 import { Entity, Property } from '@mikro-orm/core';
 import { Force, UnitView } from '@rasad/contracts';
-import { RosterEntity, timestamps } from '../shared/base.entity';
 
 @Entity({ tableName: 'unit' })
-export class Unit extends RosterEntity {
+export class Unit extends ServiceEntity {
   @Property({ type: 'uuid' })
   districtId: string;
 

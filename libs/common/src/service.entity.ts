@@ -1,9 +1,9 @@
 import { Entity, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
 
-/** UUID v7 keys sort by creation time, which is what cursor pagination walks. */
+/** The id and timestamps every service's own records carry. UUID v7 keys sort by creation time, which is what cursor pagination walks. */
 @Entity({ abstract: true })
-export abstract class BriefingsEntity {
+export abstract class ServiceEntity {
   @PrimaryKey({ type: 'uuid' })
   id: Opt<string> = uuidv7();
 
@@ -14,6 +14,6 @@ export abstract class BriefingsEntity {
   updatedAt: Opt<Date> = new Date();
 }
 
-export function timestamps(entity: BriefingsEntity): { createdAt: string; updatedAt: string } {
+export function timestamps(entity: ServiceEntity): { createdAt: string; updatedAt: string } {
   return { createdAt: entity.createdAt.toISOString(), updatedAt: entity.updatedAt.toISOString() };
 }
