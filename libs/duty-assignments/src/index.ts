@@ -1,4 +1,5 @@
 export * from './bed-nights';
+export * from './briefing-topics';
 export * from './duty-window';
 export * from './duty.enums';
 export * from './local-time';

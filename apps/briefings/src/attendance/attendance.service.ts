@@ -8,10 +8,10 @@ import {
   DomainError,
   ErrorCode,
   EventSubjects,
-  REQUIRED_BRIEFING_TOPICS,
   RollCallMessage,
   RollCallResultView,
 } from '@rasad/contracts';
+import { missingBriefingTopics } from '@rasad/duty-assignments';
 import { Outbox, uuidArray } from '@rasad/messaging';
 import { findSession } from '../sessions/session-lookup';
 import { ensureAttendable } from '../sessions/session-rules';
@@ -113,7 +113,7 @@ export class AttendanceService {
     return {
       personnelId,
       topics,
-      missingRequiredTopics: REQUIRED_BRIEFING_TOPICS.filter((topic) => !topics.includes(topic)),
+      missingRequiredTopics: missingBriefingTopics(topics),
       codeOfConductAcknowledgedAt:
         acknowledgements.length > 0 ? new Date(Math.max(...acknowledgements)).toISOString() : null,
       sessions: rows.map((row) => ({

@@ -14,21 +14,13 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { BRIEFING_TOPICS, BriefingTopic } from '@rasad/duty-assignments';
 import { IsIsoWithOffset, TimestampsView } from '../common.dto';
 import { PageQuery } from '../pagination';
 
-export const BRIEFING_TOPICS = [
-  'code_of_conduct',
-  'security_protocol',
-  'contingency_plan',
-  'weapons_handling',
-  'first_aid',
-  'custom',
-] as const;
-export type BriefingTopic = (typeof BRIEFING_TOPICS)[number];
-
-/** What every duty requires unless a deployment says otherwise (DESIGN.md, readiness: briefed). */
-export const REQUIRED_BRIEFING_TOPICS: readonly BriefingTopic[] = ['code_of_conduct', 'security_protocol'];
+// The topics and which of them a duty requires are domain rules, shared by every service that reasons about them.
+export { BRIEFING_TOPICS, REQUIRED_BRIEFING_TOPICS } from '@rasad/duty-assignments';
+export type { BriefingTopic } from '@rasad/duty-assignments';
 
 export const SESSION_STATUSES = ['scheduled', 'cancelled', 'completed'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
