@@ -68,8 +68,22 @@ describe('events survive faults: at-least-once delivery, exactly-once effect', (
     const burst = producer({ FAULT_TO: String(EVENTS), FAULT_RATE: String(Math.ceil(EVENTS / 4)) });
     await eventually(async () => expect(await effects()).toBeGreaterThan(EVENTS / 5), { timeoutMs: SETTLE_MS });
     await nats.kill();
-    // The outage itself: producers keep committing to their outbox while nothing can be published.
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // The outage itself: the producer keeps committing to its outbox while nothing can be published.
+    const unsent = async () => {
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ n: number }>(
+          `select count(*)::int as n from ${PRODUCER_SCHEMA}.outbox where sent_at is null`,
+        );
+        return rows[0].n;
+      } finally {
+        await client.end();
+      }
+    };
+    await eventually(async () => expect(await unsent()).toBeGreaterThanOrEqual(Math.ceil(EVENTS / 10)), {
+      timeoutMs: SETTLE_MS,
+    });
     await nats.restart();
     await burst.waitFor('produced', SETTLE_MS);
     report('broker-restart', await settled(EVENTS));
