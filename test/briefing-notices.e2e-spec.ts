@@ -183,6 +183,10 @@ describe('briefings and their notices, end to end', () => {
     expect(audit.body.items.map((entry: { action: string }) => entry.action).sort()).toEqual(
       ['create', 'fill', 'reschedule', 'roll_call'].sort(),
     );
+    const cancelledAudit = await api.get(`/api/v1/audit?entity=briefing&entityId=${dropped.id}`);
+    expect(cancelledAudit.body.items.map((entry: { action: string }) => entry.action).sort()).toEqual(
+      ['cancel', 'create', 'invite'].sort(),
+    );
     expect(webhook.duplicates).toHaveLength(0);
     expect(webhook.requests.every((r) => r.signed === true)).toBe(true);
   }, 120_000);

@@ -58,8 +58,7 @@ export class AuditedInterceptor implements NestInterceptor {
     }
     const id = request.params?.[options.idField ?? 'id'];
     const named = this.reflector.get<string | undefined>(AUDIT_ACTION, context.getHandler());
-    const action =
-      named ?? (request.url.endsWith('/cancel') ? 'cancel' : (ACTIONS[request.method] ?? request.method.toLowerCase()));
+    const action = named ?? ACTIONS[request.method] ?? request.method.toLowerCase();
     // The before-image is read first, so that it cannot already show the change.
     const before = from(!read && id && options.get ? this.rasad.send(options.get, { id }).catch(() => null) : [null]);
     return before.pipe(

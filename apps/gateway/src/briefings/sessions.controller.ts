@@ -72,6 +72,7 @@ export class BriefingSessionsController {
   }
 
   @Post(':id/cancel')
+  @AuditAction('cancel')
   @HttpCode(200)
   @BriefingWriters()
   @ApiOperation({ summary: 'Cancel a scheduled briefing that has not started, with every seat in it' })

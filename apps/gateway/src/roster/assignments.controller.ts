@@ -11,7 +11,7 @@ import {
   UpdateAssignmentRequest,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
-import { Audited } from '../audit/audited.interceptor';
+import { AuditAction, Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { RequestId } from '../http/request-id.decorator';
 
@@ -54,6 +54,7 @@ export class AssignmentsController {
   }
 
   @Post(':id/cancel')
+  @AuditAction('cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a duty (frees the window for another)' })
   @ApiOkResponse({ type: AssignmentView })
