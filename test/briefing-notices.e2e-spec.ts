@@ -7,7 +7,7 @@ import { BriefingsEnv } from '../apps/briefings/src/briefings.env';
 import { BriefingsWorld, hoursFromNow } from '../apps/briefings/test/briefings-fixtures';
 import { createNotifier } from '../apps/notifier/src/bootstrap';
 import { NotifierEnv } from '../apps/notifier/src/notifier.env';
-import { RunningRasad, startRasad } from './support/rasad-app';
+import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 
 const SECRET = 'a-webhook-secret-of-at-least-32-characters';
 /** Reminders 8 s and 4 s before a session, so a whole officer's path fits in a test. */
@@ -34,7 +34,6 @@ describe('briefings and their notices, end to end', () => {
       {},
       { gateway: { RASAD_EVENT_CONSUMERS: 'briefings,notifier', RASAD_SERVICES: 'roster,briefings,notifier' } },
       {
-        ownBroker: true,
         services: [
           (env) =>
             createBriefings(

@@ -1,6 +1,5 @@
-import { serviceUrls } from '@rasad/testing';
 import { connect } from 'nats';
-import { RunningRasad, startRasad } from './support/rasad-app';
+import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 
 describe('gateway platform: health, OpenAPI, outages', () => {
   let rasad: RunningRasad;
@@ -56,7 +55,7 @@ describe('gateway platform: health, OpenAPI, outages', () => {
   });
 
   it('answers 504 when a service does not answer in time', async () => {
-    const { natsUrl } = await serviceUrls();
+    const natsUrl = rasad.commonEnv.NATS_URL;
     // Stands in for a stuck roster replica: it takes the request and never replies.
     const stuck = await connect({ servers: natsUrl });
     stuck.subscribe('roster.district.get.v1', { queue: 'roster-stuck-test' });

@@ -1,6 +1,6 @@
 import { TestApi, createGeography, fakeCnic, fakePhone } from '@rasad/testing';
 import { Client } from 'pg';
-import { RunningRasad, startRasad } from './support/rasad-app';
+import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 
 describe('CSV imports through the gateway', () => {
   let rasad: RunningRasad;

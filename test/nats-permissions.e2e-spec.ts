@@ -5,7 +5,7 @@ import { createBriefings } from '../apps/briefings/src/bootstrap';
 import { BriefingsEnv } from '../apps/briefings/src/briefings.env';
 import { createNotifier } from '../apps/notifier/src/bootstrap';
 import { NotifierEnv } from '../apps/notifier/src/notifier.env';
-import { RunningRasad, startRasad } from './support/rasad-app';
+import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 
 const PASSWORDS = {
   RASAD_NATS_GATEWAY_PASSWORD: 'gateway-secret',

@@ -1,6 +1,6 @@
 import { Geography, TestApi, createGeography, createPersonnel, personnelBody } from '@rasad/testing';
 import { Client } from 'pg';
-import { RunningRasad, startRasad } from './support/rasad-app';
+import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 
 describe('roster through the gateway (HTTP → NATS → roster → PostgreSQL)', () => {
   let rasad: RunningRasad;

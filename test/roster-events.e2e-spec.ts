@@ -1,7 +1,7 @@
 import { EVENT_STREAM, EventEnvelope, EventSubjects } from '@rasad/contracts';
-import { Geography, TestApi, createGeography, createPersonnel, eventually, serviceUrls } from '@rasad/testing';
+import { Geography, TestApi, createGeography, createPersonnel, eventually } from '@rasad/testing';
 import { AckPolicy, DeliverPolicy, JSONCodec, NatsConnection, connect } from 'nats';
-import { RunningRasad, startRasad } from './support/rasad-app';
+import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 
 /** The roster's changes reach JetStream through its outbox, each as one enveloped event, in order. */
 describe('roster events', () => {
@@ -49,7 +49,8 @@ describe('roster events', () => {
     rasad = await startRasad('roster_events');
     api = rasad.api;
     geo = await createGeography(api, 'EVT');
-    nc = await connect({ servers: (await serviceUrls()).natsUrl });
+    // The suite's own broker: the machine's stream holds every earlier run's history, and reading it timed out.
+    nc = await connect({ servers: rasad.commonEnv.NATS_URL });
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registeredRoutes } from '../apps/gateway/src/bootstrap';
-import { RunningRasad, startRasad } from './support/rasad-app';
+import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 
 const ZERO_ID = '0190b0c0-0000-7000-8000-000000000000';
 const PASSWORD = 'a-long-enough-password';

@@ -3,7 +3,7 @@ import { NatsServerProcess, TestApi, TestDatabase, TsProcess, createTestDatabase
 import { Client } from 'pg';
 import { createGateway } from '../../apps/gateway/src/bootstrap';
 import { GatewayEnv } from '../../apps/gateway/src/gateway.env';
-import { TEST_ADMIN_PASSWORD } from '../support/rasad-app';
+import { TEST_ADMIN_PASSWORD } from '@rasad/testing/rasad-app';
 import { CONSUMER_SCHEMA, PRODUCER_SCHEMA, Reconciliation, createFaultSchemas, reconcile } from './fault-schema';
 
 /** Small in `npm test`; the benchmark runs it with FAULT_EVENTS=10000. */

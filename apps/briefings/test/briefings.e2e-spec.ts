@@ -3,7 +3,7 @@ import { EventSubjects } from '@rasad/contracts';
 import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
 import { NatsConnection, connect } from 'nats';
 import { Client } from 'pg';
-import { RunningRasad, startRasad } from '../../../test/support/rasad-app';
+import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { createBriefings } from '../src/bootstrap';
 import { BriefingsEnv } from '../src/briefings.env';
 import { BriefingsWorld, hoursFromNow, streamEvents } from './briefings-fixtures';
@@ -21,7 +21,7 @@ describe('briefings', () => {
       'briefings',
       {},
       { gateway: { RASAD_EVENT_CONSUMERS: 'briefings' } },
-      { ownBroker: true, services: [(common) => createBriefings(loadEnv(BriefingsEnv, common))] },
+      { services: [(common) => createBriefings(loadEnv(BriefingsEnv, common))] },
     );
     api = rasad.api;
     db = new Client({ connectionString: rasad.database.url });

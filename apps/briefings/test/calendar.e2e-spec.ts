@@ -1,7 +1,7 @@
 import { loadEnv } from '@rasad/common';
 import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
 import { Client } from 'pg';
-import { RunningRasad, startRasad } from '../../../test/support/rasad-app';
+import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { createBriefings } from '../src/bootstrap';
 import { BriefingsEnv } from '../src/briefings.env';
 import { BriefingsWorld, hoursFromNow } from './briefings-fixtures';
@@ -70,7 +70,7 @@ describe('calendar feeds', () => {
       'calendar',
       {},
       { gateway: { RASAD_EVENT_CONSUMERS: 'briefings' } },
-      { ownBroker: true, services: [(common) => createBriefings(loadEnv(BriefingsEnv, common))] },
+      { services: [(common) => createBriefings(loadEnv(BriefingsEnv, common))] },
     );
     api = rasad.api;
     db = new Client({ connectionString: rasad.database.url });

@@ -4,7 +4,7 @@ import { EventEnvelope, EventSubjects, ReminderDueEvent } from '@rasad/contracts
 import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
 import { NatsConnection, connect } from 'nats';
 import { Client } from 'pg';
-import { RunningRasad, startRasad } from '../../../test/support/rasad-app';
+import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { createBriefings } from '../src/bootstrap';
 import { BriefingsEnv } from '../src/briefings.env';
 import { BriefingsWorld, streamEvents } from './briefings-fixtures';
@@ -41,7 +41,7 @@ describe('reminders', () => {
       'reminders',
       {},
       { gateway: { RASAD_EVENT_CONSUMERS: 'briefings' } },
-      { ownBroker: true, services: [briefings] },
+      { services: [briefings] },
     );
     common = rasad.commonEnv;
     api = rasad.api;

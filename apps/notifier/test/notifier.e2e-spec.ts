@@ -12,7 +12,7 @@ import {
 import { NatsConnection, connect } from 'nats';
 import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { RunningRasad, ServiceFactory, startRasad } from '../../../test/support/rasad-app';
+import { RunningRasad, ServiceFactory, startRasad } from '@rasad/testing/rasad-app';
 import { createNotifier } from '../src/bootstrap';
 import { NotifierEnv } from '../src/notifier.env';
 import { briefingSession, publishEvent, republish } from './notifier-events';
@@ -86,7 +86,7 @@ describe('notifier', () => {
       'notifier_e2e',
       {},
       { gateway: { RASAD_EVENT_CONSUMERS: 'notifier' } },
-      { ownBroker: true, services: [notifier] },
+      { services: [notifier] },
     );
     api = rasad.api;
     nc = await connect({ servers: rasad.broker!.url });

@@ -1,11 +1,15 @@
 import { INestMicroservice } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadEnv } from '@rasad/common';
-import { NatsServerProcess, TestApi, TestDatabase, createTestDatabase, serviceUrls } from '@rasad/testing';
-import { createGateway } from '../../apps/gateway/src/bootstrap';
-import { GatewayEnv } from '../../apps/gateway/src/gateway.env';
-import { createRoster } from '../../apps/roster/src/bootstrap';
-import { RosterEnv } from '../../apps/roster/src/roster.env';
+// The harness starts the real apps, so it is the one library that knows them; imported as @rasad/testing/rasad-app
+// (not from the index) so that unit specs using @rasad/testing do not load every app.
+import { createGateway } from '../../../apps/gateway/src/bootstrap';
+import { GatewayEnv } from '../../../apps/gateway/src/gateway.env';
+import { createRoster } from '../../../apps/roster/src/bootstrap';
+import { RosterEnv } from '../../../apps/roster/src/roster.env';
+import { TestApi } from './http-client';
+import { NatsServerProcess } from './nats-server';
+import { TestDatabase, createTestDatabase } from './services';
 
 export const TEST_ADMIN_PASSWORD = 'admin-password-for-tests';
 
@@ -19,7 +23,7 @@ export interface RunningRasad {
   gateway: NestFastifyApplication;
   /** The extra services, in the order they were given. */
   services: INestMicroservice[];
-  /** The suite's own broker, when it asked for one. */
+  /** The suite's own broker (absent when the suite passed a NATS_URL of its own). */
   broker?: NatsServerProcess;
   /** What every app was started with: DATABASE_URL, NATS_URL, LOG_LEVEL and the suite's env. */
   commonEnv: Record<string, string>;
@@ -32,11 +36,6 @@ export type ServiceFactory = (commonEnv: Record<string, string>) => Promise<INes
 export interface RasadOptions {
   /** Services besides the roster and the gateway; each is started, then listens, before the gateway. */
   services?: ServiceFactory[];
-  /**
-   * A nats-server of the suite's own (JetStream in a temp dir): needed by suites whose services consume events,
-   * since the machine's stream keeps other suites' history and its request subjects are shared.
-   */
-  ownBroker?: boolean;
 }
 
 /** The gateway and the roster in this process, over real HTTP, NATS and PostgreSQL, on a database of the suite's own. */
@@ -51,8 +50,11 @@ export async function startRasad(
   perApp: PerApp = {},
   options: RasadOptions = {},
 ): Promise<RunningRasad> {
-  const broker = options.ownBroker ? await NatsServerProcess.start() : undefined;
-  const natsUrl = broker?.url ?? (await serviceUrls()).natsUrl;
+  // Every suite gets a nats-server of its own (JetStream in a temp dir) unless it brings one: the machine's stream
+  // keeps every earlier run's history and its request subjects are shared, so suites (and parallel runs) would
+  // answer each other's requests and read each other's events.
+  const broker = env.NATS_URL ? undefined : await NatsServerProcess.start();
+  const natsUrl = env.NATS_URL ?? broker!.url;
   const database = await createTestDatabase(suite);
   const common: Record<string, string> = {
     DATABASE_URL: database.url,
