@@ -1,5 +1,5 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { pinoParams } from '@rasad/common';
 import { MessagingModule, rasadValidationPipe } from '@rasad/messaging';
@@ -12,6 +12,7 @@ import { gatewayOrmOptions } from './mikro-orm.config';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { HealthModule } from './health/health.module';
 import { HttpErrorFilter } from './http/http-exception.filter';
+import { LocalTimesInterceptor } from './http/local-times.interceptor';
 import { ImportsRoutesModule } from './imports/imports.module';
 import { NotificationsRoutesModule } from './notifications/notifications.module';
 import { RosterRoutesModule } from './roster/roster.module';
@@ -48,6 +49,7 @@ export class GatewayModule {
         { provide: GatewayEnv, useValue: env },
         { provide: APP_PIPE, useFactory: rasadValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: LocalTimesInterceptor },
       ],
       exports: [GatewayEnv],
     };

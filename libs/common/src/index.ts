@@ -10,3 +10,4 @@ export * from './orm-options';
 export * from './pages';
 export * from './prepared';
 export * from './service.entity';
+export * from './api-times';

@@ -5,7 +5,10 @@ import {
   atLocalTime,
   localDatesBetween,
   minutesOfDay,
+  parseLocalDateTime,
+  startOfLocalDay,
   toLocalDate,
+  toLocalIso,
 } from './local-time';
 
 describe('local time', () => {
@@ -53,5 +56,39 @@ describe('local time', () => {
   it('rolls minutes past midnight onto the next date and keeps seconds', () => {
     expect(atLocalMinutes('2027-02-08', 24 * 60, 'Asia/Karachi')).toEqual(new Date('2027-02-09T00:00+05:00'));
     expect(atLocalMinutes('2027-02-08', 7 * 60 + 0.5, 'Asia/Karachi')).toEqual(new Date('2027-02-08T07:00:30+05:00'));
+  });
+});
+
+describe('local times for officers', () => {
+  const zone = 'Asia/Karachi';
+
+  it('writes an instant with the deployment offset', () => {
+    expect(toLocalIso(new Date('2027-02-08T01:00:00.000Z'), zone)).toBe('2027-02-08T06:00:00+05:00');
+    expect(toLocalIso('2027-02-07T19:30:00.250Z', zone)).toBe('2027-02-08T00:30:00.250+05:00');
+    expect(toLocalIso('2027-07-01T12:00:00Z', 'Europe/London')).toBe('2027-07-01T13:00:00+01:00');
+    expect(toLocalIso('2027-01-01T12:00:00Z', 'America/St_Johns')).toBe('2027-01-01T08:30:00-03:30');
+  });
+
+  it('reads spreadsheet date-times as local time, and offsets as given', () => {
+    const six = new Date('2027-02-08T01:00:00Z');
+    expect(parseLocalDateTime('2027-02-08 06:00', zone)).toEqual(six);
+    expect(parseLocalDateTime('2027-02-08T06:00:00', zone)).toEqual(six);
+    expect(parseLocalDateTime('08/02/2027 06:00', zone)).toEqual(six);
+    expect(parseLocalDateTime(' 8/2/2027 6:00 ', zone)).toEqual(six);
+    expect(parseLocalDateTime('2027-02-08T06:00:00+05:00', zone)).toEqual(six);
+    expect(parseLocalDateTime('2027-02-08T01:00:00Z', zone)).toEqual(six);
+  });
+
+  it('refuses what is not a date-time, or a wall time that does not exist', () => {
+    for (const text of ['', 'tomorrow', '2027-02-30 06:00', '31/02/2027 06:00', '2027-02-08', '08/02/2027']) {
+      expect(parseLocalDateTime(text, zone)).toBeNull();
+    }
+    // Clocks in London jump from 01:00 to 02:00 on 28 March 2027.
+    expect(parseLocalDateTime('2027-03-28 01:30', 'Europe/London')).toBeNull();
+  });
+
+  it('gives the instant a local day starts', () => {
+    expect(startOfLocalDay('2027-02-08', zone)).toEqual(new Date('2027-02-07T19:00:00Z'));
+    expect(() => startOfLocalDay('08-02-2027', zone)).toThrow('Invalid local date');
   });
 });

@@ -61,3 +61,91 @@ export function atLocalMinutes(date: string, minutes: number, timeZone: string):
 export function atLocalTime(date: string, time: string, timeZone: string): Date {
   return atLocalMinutes(date, minutesOfDay(time), timeZone);
 }
+
+const zoneCache = new Map<string, IANAZone>();
+
+function zoneOf(timeZone: string): IANAZone {
+  let zone = zoneCache.get(timeZone);
+  if (!zone) {
+    assertTimeZone(timeZone);
+    zone = IANAZone.create(timeZone);
+    zoneCache.set(timeZone, zone);
+  }
+  return zone;
+}
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * An instant as ISO 8601 with the zone's offset at that instant (`2027-02-08T06:00:00+05:00`): what an officer reads
+ * as the time on their watch. Milliseconds appear only when there are some. Built from the zone's offset rather
+ * than through DateTime formatting, as API answers convert every timestamp they carry.
+ */
+export function toLocalIso(instant: Date | string | number, timeZone: string): string {
+  const millis = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
+  if (Number.isNaN(millis)) {
+    throw new Error('Invalid instant');
+  }
+  const offset = zoneOf(timeZone).offset(millis);
+  const shifted = new Date(millis + offset * 60_000).toISOString();
+  const body = millis % 1000 === 0 ? shifted.slice(0, 19) : shifted.slice(0, 23);
+  return `${body}${offsetText(offset)}`;
+}
+
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+const DAY_FIRST = /^(\d{1,2})\/(\d{1,2})\/(\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * A date-time as officers write it in a spreadsheet: ISO 8601 with an offset, or without one (`2027-02-07 18:00`,
+ * `2027-02-07T18:00`) or day first (`07/02/2027 18:00`, as Pakistani offices write dates), both read as the
+ * deployment's local time. null when the text is none of these or names a time that does not exist.
+ */
+export function parseLocalDateTime(text: string, timeZone: string): Date | null {
+  const value = text.trim();
+  if (WITH_OFFSET.test(value)) {
+    const instant = DateTime.fromISO(value, { setZone: true });
+    return instant.isValid ? instant.toJSDate() : null;
+  }
+  const iso = ISO_LOCAL.exec(value);
+  const dayFirst = iso ? null : DAY_FIRST.exec(value);
+  const parts = iso
+    ? { year: +iso[1], month: +iso[2], day: +iso[3], hour: +iso[4], minute: +iso[5], second: +(iso[6] ?? 0) }
+    : dayFirst
+      ? {
+          year: +dayFirst[3],
+          month: +dayFirst[2],
+          day: +dayFirst[1],
+          hour: +dayFirst[4],
+          minute: +dayFirst[5],
+          second: +(dayFirst[6] ?? 0),
+        }
+      : null;
+  if (!parts) {
+    return null;
+  }
+  assertTimeZone(timeZone);
+  const local = DateTime.fromObject(parts, { zone: timeZone });
+  // luxon moves a wall time that falls in a DST gap; such a time does not exist on the day, so it is refused.
+  if (!local.isValid || local.hour !== parts.hour || local.minute !== parts.minute || local.day !== parts.day) {
+    return null;
+  }
+  return local.toJSDate();
+}
+
+/** The instant a local day begins (`2027-02-08` in Asia/Karachi: 2027-02-07T19:00Z). */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  if (!LOCAL_DATE.test(date)) {
+    throw new Error(`Invalid local date "${date}", expected YYYY-MM-DD`);
+  }
+  assertTimeZone(timeZone);
+  const start = DateTime.fromISO(date, { zone: timeZone }).startOf('day');
+  if (!start.isValid) {
+    throw new Error(`Invalid local date "${date}", expected YYYY-MM-DD`);
+  }
+  return start.toJSDate();
+}
