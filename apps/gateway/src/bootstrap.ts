@@ -9,6 +9,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { AuthService } from './auth/auth.service';
 import { GatewayEnv } from './gateway.env';
 import { GatewayModule } from './gateway.module';
+import { csvOnSend } from './http/csv-lists.interceptor';
 import { requestIdFor, requestIdOf } from './http/request-id.decorator';
 
 export const API_PREFIX = 'api/v1';
@@ -58,6 +59,7 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', requestIdOf(request));
   });
+  fastify.addHook('onSend', csvOnSend);
 
   const config = new DocumentBuilder()
     .setTitle('Rasad admin API')

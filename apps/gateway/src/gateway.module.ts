@@ -12,6 +12,7 @@ import { gatewayOrmOptions } from './mikro-orm.config';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { HealthModule } from './health/health.module';
 import { HttpErrorFilter } from './http/http-exception.filter';
+import { CsvListsInterceptor } from './http/csv-lists.interceptor';
 import { LocalTimesInterceptor } from './http/local-times.interceptor';
 import { ImportsRoutesModule } from './imports/imports.module';
 import { NotificationsRoutesModule } from './notifications/notifications.module';
@@ -50,6 +51,7 @@ export class GatewayModule {
         { provide: APP_PIPE, useFactory: rasadValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: LocalTimesInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: CsvListsInterceptor },
       ],
       exports: [GatewayEnv],
     };

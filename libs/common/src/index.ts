@@ -11,3 +11,4 @@ export * from './pages';
 export * from './prepared';
 export * from './service.entity';
 export * from './api-times';
+export * from './csv-export';
