@@ -320,4 +320,34 @@ describe('security: district scope on every read, write, import row, list filter
       expect(await snapshot()).toEqual(before);
     });
   });
+
+  describe('personnel search by CNIC', () => {
+    let person: Awaited<ReturnType<typeof createPersonnel>>;
+
+    beforeAll(async () => {
+      person = await createPersonnel(admin, b, { name: 'Searchable Constable' });
+    });
+
+    const search = (api: TestApi, term: string) =>
+      api.get(`/api/v1/personnel?search=${encodeURIComponent(term)}&limit=100`);
+    const ids = (response: { body: { items: { id: string }[] } }) => response.body.items.map((p) => p.id);
+
+    it('finds nobody by CNIC, prefix or whole, for roles that do not see CNICs', async () => {
+      for (const role of ['viewer', 'briefing_officer'] as const) {
+        for (const term of [person.cnic.slice(0, 7), person.cnic, person.cnic.replace(/-/g, '')]) {
+          const found = await search(as[role], term);
+          expect({ role, term, status: found.status, ids: ids(found) }).toEqual({ role, term, status: 200, ids: [] });
+        }
+        // Names still match, so the search itself works for them.
+        expect(ids(await search(as[role], 'Searchable'))).toContain(person.id);
+      }
+    });
+
+    it('finds a person by whole CNIC, with or without dashes, for a logistics officer, but not by a prefix', async () => {
+      expect(ids(await search(as.logistics_officer, person.cnic))).toEqual([person.id]);
+      expect(ids(await search(as.logistics_officer, person.cnic.replace(/-/g, '')))).toEqual([person.id]);
+      expect(ids(await search(as.logistics_officer, person.cnic.slice(0, 7)))).toEqual([]);
+      expect(ids(await search(as.logistics_officer, person.cnic.slice(0, 14)))).toEqual([]);
+    });
+  });
 });

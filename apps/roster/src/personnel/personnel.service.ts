@@ -25,6 +25,7 @@ import {
 import { inCallerDistricts, servingIn } from '../shared/scope.sql';
 import { Unit } from '../units/unit.entity';
 import { Personnel, personnelEvent, personnelView } from './personnel.entity';
+import { personnelSearch } from './personnel-search';
 
 const UNIQUE = { personnel_service_number_unique: 'serviceNumber', personnel_cnic_unique: 'cnic' };
 
@@ -68,13 +69,8 @@ export class PersonnelService {
       qb.andWhere({ rank: query.rank });
     }
     if (query.search) {
-      const term = query.search.trim();
-      const prefix = `${term.replace(/[%_\\]/g, '\\$&')}%`;
-      qb.andWhere('(p.service_number ilike ? or p.cnic like ? or p.name ilike ?)', [
-        prefix,
-        prefix,
-        `%${term.replace(/[%_\\]/g, '\\$&')}%`,
-      ]);
+      const { sql, params } = personnelSearch(query.search, scope.seesPersonalData === true);
+      qb.andWhere(sql, params);
     }
     return page(qb, query, personnelView);
   }
