@@ -148,6 +148,14 @@ describe('security: district scope on every read, write, import row, list filter
         { row: 2, field: 'startsAt', message: 'this duty overlaps another duty of this person' },
       ]);
       expect((await admin.get(`/api/v1/assignments/${dutyInA}`)).body).toEqual(before);
+
+      // The same row for a duty posted in B updates it.
+      const dutyInB = await duty(person.id, b.postId, '2027-03-05T06:00:00+05:00', '2027-03-05T20:00:00+05:00');
+      const own = `${DUTY_HEADER}\n${person.serviceNumber},SCB-P1,qrf,2027-03-05T06:00:00+05:00,2027-03-05T20:00:00+05:00,poll_day`;
+      const updated = await as.logistics_officer.csv('/api/v1/imports/assignments', own);
+      expect(updated.status).toBe(200);
+      expect(updated.body).toMatchObject({ created: 0, updated: 1 });
+      expect((await admin.get(`/api/v1/assignments/${dutyInB}`)).body.role).toBe('qrf');
     });
 
     it('names an overlapping duty outside the caller’s districts by neither id, post nor times (import)', async () => {
@@ -348,6 +356,15 @@ describe('security: district scope on every read, write, import row, list filter
       expect(ids(await search(as.logistics_officer, person.cnic.replace(/-/g, '')))).toEqual([person.id]);
       expect(ids(await search(as.logistics_officer, person.cnic.slice(0, 7)))).toEqual([]);
       expect(ids(await search(as.logistics_officer, person.cnic.slice(0, 14)))).toEqual([]);
+    });
+
+    it('takes the caller’s districts and role from the signed-in user, not from headers the client sends', async () => {
+      const forged = await as.viewer.request('GET', `/api/v1/personnel?search=${person.cnic}`, undefined, {
+        'x-rasad-pii': '1',
+        'x-rasad-districts': '*',
+      });
+      expect(forged.status).toBe(200);
+      expect(ids(forged)).toEqual([]);
     });
   });
 });
