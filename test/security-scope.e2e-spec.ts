@@ -158,6 +158,25 @@ describe('security: district scope on every read, write, import row, list filter
       expect((await admin.get(`/api/v1/assignments/${dutyInB}`)).body.role).toBe('qrf');
     });
 
+    it('reads a row naming another district’s person or post as one naming nothing that exists', async () => {
+      const theirs = await createPersonnel(admin, a);
+      const window = '2027-03-06T06:00:00+05:00,2027-03-06T20:00:00+05:00,poll_day';
+      const csv = [
+        'personnelId,postId,role,startsAt,endsAt,phase',
+        `${theirs.id},${b.postId},guard,${window}`,
+        `${ZERO_ID},${b.postId},guard,${window}`,
+        `${(await createPersonnel(admin, b)).id},${a.postId},guard,${window}`,
+      ].join('\n');
+
+      const imported = await as.logistics_officer.csv('/api/v1/imports/assignments', csv);
+
+      expect(imported.status).toBe(422);
+      const [person, nobody, post] = imported.body.errors;
+      expect(person).toEqual({ ...nobody, row: 2, message: nobody.message.replace(ZERO_ID, theirs.id) });
+      expect(post).toEqual({ row: 4, field: 'postId', message: `no post with id ${a.postId}` });
+      expect((await admin.get(`/api/v1/assignments?personnelId=${theirs.id}`)).body.items).toEqual([]);
+    });
+
     it('names an overlapping duty outside the caller’s districts by neither id, post nor times (import)', async () => {
       const { person, dutyInA } = await sharedPerson('2027-03-02T06:00:00+05:00', '2027-03-02T20:00:00+05:00');
       const csv = `${DUTY_HEADER}\n${person.serviceNumber},SCB-P1,guard,2027-03-02T10:00:00+05:00,2027-03-02T22:00:00+05:00,poll_day`;
@@ -326,6 +345,34 @@ describe('security: district scope on every read, write, import row, list filter
       // The logistics officer may change records, so their PATCHes reached the roster: still 404, nothing changed.
       expect((await as.logistics_officer.patch(`/api/v1/posts/${a.postId}`, { name: 'Taken over' })).status).toBe(404);
       expect(await snapshot()).toEqual(before);
+    });
+  });
+
+  describe('as a reference: another district’s record is as absent as one that never existed', () => {
+    it('PATCH on the caller’s own records refuses another district’s references with 422 and changes nothing', async () => {
+      const officer = as.logistics_officer;
+      const person = await createPersonnel(admin, b);
+      const dutyId = await duty(person.id, b.postId, '2027-03-12T06:00:00+05:00', '2027-03-12T20:00:00+05:00');
+      const moves: [string, string, string, string][] = [
+        ['police-stations', b.policeStationId, 'tehsilId', a.tehsilId],
+        ['units', b.unitId, 'districtId', a.districtId],
+        ['posts', b.postId, 'policeStationId', a.policeStationId],
+        ['personnel', person.id, 'unitId', a.unitId],
+        ['assignments', dutyId, 'postId', a.postId],
+      ];
+      for (const [resource, id, field, theirs] of moves) {
+        const before = (await admin.get(`/api/v1/${resource}/${id}`)).body;
+        const absent = await officer.patch(`/api/v1/${resource}/${id}`, { [field]: ZERO_ID });
+        const foreign = await officer.patch(`/api/v1/${resource}/${id}`, { [field]: theirs });
+        expect({
+          resource,
+          status: foreign.status,
+          errors: foreign.body.errors?.map((e: { field: string }) => e.field),
+        }).toEqual({ resource, status: 422, errors: [field] });
+        // Word for word the answer for an id that exists nowhere, but for the id itself.
+        expect(foreign.body.message.replace(theirs, ZERO_ID)).toBe(absent.body.message);
+        expect((await admin.get(`/api/v1/${resource}/${id}`)).body).toEqual(before);
+      }
     });
   });
 
