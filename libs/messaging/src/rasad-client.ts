@@ -67,6 +67,9 @@ export class RasadClient implements OnApplicationShutdown {
     const scope = options.scope ?? currentScope();
     if (scope) {
       headers.set(Headers.scope, encodeScope(scope));
+      if (scope.seesPersonalData) {
+        headers.set(Headers.personalData, '1');
+      }
     }
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
     const packet = JSON.stringify({ pattern: subject, data: payload, id: randomUUID() });

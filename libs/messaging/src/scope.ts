@@ -25,7 +25,10 @@ export function ensureReferenceInScope(
   }
 }
 
-/** Narrows a list to the caller's districts; `condition` is SQL in which `{districts}` stands for their ids. */
+/**
+ * Narrows a list to the caller's districts; `condition` is SQL in which `{districts}` stands for their ids. Filters
+ * added after it must use `andWhere`: `where` would replace this condition and list every district's records.
+ */
 export function restrict<E extends object>(qb: QueryBuilder<E>, scope: CallerScope, condition: string): void {
   const ids = scope.districtIds;
   if (ids === null) {

@@ -1,6 +1,7 @@
 import { AssignmentView } from '@rasad/contracts';
 import { PreparedStatement } from '@rasad/common';
 import { DutyPhase, DutyRole, DutyStatus } from '@rasad/duty-assignments';
+import { postedIn } from '../shared/scope.sql';
 
 /** A duty_assignment row as the ORM's pg connections return it: timestamps as PostgreSQL's text. */
 export interface AssignmentRow {
@@ -35,7 +36,7 @@ export const GET_ASSIGNMENT_IN_DISTRICTS: PreparedStatement = {
   name: 'roster_assignment_get_in_districts',
   text:
     `select ${COLUMNS} from roster.duty_assignment a where a.id = $1 ` +
-    'and exists (select 1 from roster.post s where s.id = a.post_id and s.district_id = any($2::uuid[]))',
+    `and ${postedIn('a', (district) => `${district} = any($2::uuid[])`)}`,
 };
 
 const iso = (value: string | Date) => new Date(value).toISOString();

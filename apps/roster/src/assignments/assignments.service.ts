@@ -15,15 +15,15 @@ import {
 } from '@rasad/contracts';
 import { PgErrorCode, page, pgErrorCode, preparedRows } from '@rasad/common';
 import { DutyWindow, windowError } from '@rasad/duty-assignments';
-import { Outbox, restrict, uuidArray } from '@rasad/messaging';
+import { Outbox, inScope, restrict, uuidArray } from '@rasad/messaging';
 import { Post } from '../posts/post.entity';
 import { assignDefined, findOrFail, findReferenceInScope } from '../shared/records';
 import { PersonnelService } from '../personnel/personnel.service';
+import { inCallerDistricts, postedIn } from '../shared/scope.sql';
 import { AssignmentRow, GET_ASSIGNMENT, GET_ASSIGNMENT_IN_DISTRICTS, assignmentRowView } from './assignment-reads';
 import { DutyAssignment, assignmentEvent, assignmentView } from './duty-assignment.entity';
 
-/** A duty belongs to the district of its post. */
-const POSTED_IN = 'exists (select 1 from roster.post s where s.id = a.post_id and s.district_id in {districts})';
+const POSTED_IN = postedIn('a', inCallerDistricts);
 
 @Injectable()
 export class AssignmentsService {
@@ -41,7 +41,7 @@ export class AssignmentsService {
     await findReferenceInScope(this.em, Post, 'postId', 'post', body.postId, scope);
     const assignment = this.em.create(DutyAssignment, { ...body, ...window, status: body.status ?? 'planned' });
     this.outbox.record(this.em, EventSubjects.assignmentCreated, assignment.id, assignmentEvent(assignment));
-    await this.flush(assignment);
+    await this.flush(assignment, scope);
     return assignmentView(assignment);
   }
 
@@ -95,7 +95,7 @@ export class AssignmentsService {
     if (JSON.stringify(after) !== JSON.stringify(before)) {
       this.outbox.record(this.em, EventSubjects.assignmentChanged, assignment.id, { before, after });
     }
-    await this.flush(assignment);
+    await this.flush(assignment, scope);
     return assignmentView(assignment);
   }
 
@@ -126,21 +126,25 @@ export class AssignmentsService {
     return assignment;
   }
 
-  private async flush(assignment: DutyAssignment): Promise<void> {
+  private async flush(assignment: DutyAssignment, scope: CallerScope): Promise<void> {
     try {
       await this.em.flush();
     } catch (error) {
       if (pgErrorCode(error) === PgErrorCode.exclusionViolation) {
         this.em.clear();
-        throw await this.overlapError(assignment);
+        throw await this.overlapError(assignment, scope);
       }
       throw error;
     }
   }
 
-  /** Names the duty that the database refused to overlap, so the officer knows what to move. */
-  private async overlapError(wanted: DutyAssignment): Promise<DomainError> {
-    const clash = await this.em.findOne(
+  /**
+   * Names the duty that the database refused to overlap, so the officer knows what to move; a duty outside the
+   * caller's districts is only "another assignment", with no id, post or times.
+   */
+  private async overlapError(wanted: DutyAssignment, scope: CallerScope): Promise<DomainError> {
+    // Live duties of one person never overlap each other, so only a few can clash with one window.
+    const clashes = await this.em.find(
       DutyAssignment,
       {
         personnelId: wanted.personnelId,
@@ -151,13 +155,16 @@ export class AssignmentsService {
       },
       { orderBy: { startsAt: 'asc' } },
     );
-    const post = clash ? await this.em.findOne(Post, { id: clash.postId }) : null;
-    const where = clash
-      ? `assignment ${clash.id} at ${post?.code ?? clash.postId} from ${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}`
+    const posts = await this.em.find(Post, { id: { $in: clashes.map((c) => c.postId) } });
+    const visible = posts.filter((p) => inScope(scope, p.districtId));
+    const clash = clashes.find((c) => visible.some((p) => p.id === c.postId));
+    const named = clash ? { clash, post: visible.find((p) => p.id === clash.postId)! } : null;
+    const where = named
+      ? `assignment ${named.clash.id} at ${named.post.code} from ${named.clash.startsAt.toISOString()} to ${named.clash.endsAt.toISOString()}`
       : 'another assignment';
     const message = `personnel ${wanted.personnelId} already has ${where}, which overlaps ${wanted.startsAt.toISOString()} to ${wanted.endsAt.toISOString()}`;
     return new DomainError(ErrorCode.AssignmentOverlap, message, [{ field: 'startsAt', message }], {
-      clashingAssignmentId: clash?.id ?? null,
+      clashingAssignmentId: named?.clash.id ?? null,
     });
   }
 }

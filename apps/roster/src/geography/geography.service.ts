@@ -44,7 +44,7 @@ export class GeographyService {
     const qb = this.em.createQueryBuilder(District, 'd');
     restrict(qb, scope, 'd.id in {districts}');
     if (query.districtId) {
-      qb.where({ id: query.districtId });
+      qb.andWhere({ id: query.districtId });
     }
     return page(qb, query, districtView);
   }
@@ -73,7 +73,7 @@ export class GeographyService {
     const qb = this.em.createQueryBuilder(Tehsil, 't');
     restrict(qb, scope, 't.district_id in {districts}');
     if (query.districtId) {
-      qb.where({ districtId: query.districtId });
+      qb.andWhere({ districtId: query.districtId });
     }
     return page(qb, query, tehsilView);
   }

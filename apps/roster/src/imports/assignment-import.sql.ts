@@ -1,16 +1,23 @@
+import { batchMayReach, inBatchDistricts, postedIn, servingIn } from '../shared/scope.sql';
 import { ASSIGNMENT_SUBJECT, assignmentPayload, outboxInsert } from './import-events.sql';
 
 /**
  * Set-based checks and upsert of a staged assignment import. A duty is matched by person and window; the
  * exclusion constraint stays the final word on overlaps, these checks only name the rows for the officer.
+ * Everything a row touches must lie in the batch's districts: the person (serving there), the post, and a duty it
+ * would update (posted there).
  */
-/** The batch's caller may post this person: they serve in one of the caller's districts (as SERVING_IN). */
-const servingIn = (p: string) => `(b.district_ids is null or ${p}.home_district_id = any(b.district_ids)
-  or exists (select 1 from roster.unit u where u.id = ${p}.unit_id and u.district_id = any(b.district_ids))
-  or exists (select 1 from roster.duty_assignment a join roster.post s on s.id = a.post_id
-             where a.personnel_id = ${p}.id and a.status <> 'cancelled' and s.district_id = any(b.district_ids)))`;
+const mayPost = (person: string) => batchMayReach(servingIn(person, inBatchDistricts));
+const mayChangeDuty = (duty: string) => batchMayReach(postedIn(duty, inBatchDistricts));
+
+/**
+ * A duty outside the officer's districts is "another duty": no id, post or times. A duty of the same person and
+ * window there is one too, rather than one the row would update, so it reads the same as any other clash.
+ */
+const OVERLAPS_ELSEWHERE = 'this duty overlaps another duty of this person';
 
 const SOURCE = `
+  batch as (select id, district_ids from roster.import_batch where id = ?),
   src as (
     select i.row,
       i.data->>'personnelId' as personnel_ref_id,
@@ -24,15 +31,14 @@ const SOURCE = `
       (i.data->>'endsAt')::timestamptz as ends_at,
       i.data->>'phase' as phase,
       i.data->>'status' as status
-    from roster.import_row i
-    join roster.import_batch b on b.id = i.batch_id
-    left join roster.personnel p1 on p1.id = (i.data->>'personnelId')::uuid and ${servingIn('p1')}
-    left join roster.personnel p2 on p2.service_number = i.data->>'serviceNumber' and ${servingIn('p2')}
+    from batch
+    join roster.import_row i on i.batch_id = batch.id
+    left join roster.personnel p1 on p1.id = (i.data->>'personnelId')::uuid and ${mayPost('p1')}
+    left join roster.personnel p2 on p2.service_number = i.data->>'serviceNumber' and ${mayPost('p2')}
     left join roster.post s1 on s1.id = (i.data->>'postId')::uuid
-      and (b.district_ids is null or s1.district_id = any(b.district_ids))
+      and ${batchMayReach(inBatchDistricts('s1.district_id'))}
     left join roster.post s2 on s2.code = i.data->>'postCode'
-      and (b.district_ids is null or s2.district_id = any(b.district_ids))
-    where i.batch_id = ?
+      and ${batchMayReach(inBatchDistricts('s2.district_id'))}
   )`;
 
 /** Every problem of the set as (row, field, message): references, overlaps in the file and with other duties. */
@@ -53,13 +59,15 @@ const PROBLEMS = `
       and tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(b.starts_at, b.ends_at, '[)')
     union all
     select distinct on (s.row) s.row, 'startsAt',
-      'overlaps assignment ' || d.id || ' at ' || p.code || ' from ' ||
-      to_char(d.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"') || ' to ' ||
-      to_char(d.ends_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"')
-    from src s
+      case when ${mayChangeDuty('d')} then
+        'overlaps assignment ' || d.id || ' at ' || p.code || ' from ' ||
+        to_char(d.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"') || ' to ' ||
+        to_char(d.ends_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"')
+      else '${OVERLAPS_ELSEWHERE}' end
+    from src s cross join batch
     join roster.duty_assignment d on d.personnel_id = s.personnel_id and d.status <> 'cancelled'
       and tstzrange(d.starts_at, d.ends_at, '[)') && tstzrange(s.starts_at, s.ends_at, '[)')
-      and not (d.starts_at = s.starts_at and d.ends_at = s.ends_at)
+      and not (d.starts_at = s.starts_at and d.ends_at = s.ends_at and ${mayChangeDuty('d')})
     join roster.post p on p.id = d.post_id`;
 
 export const ASSIGNMENT_CHECKS = `
@@ -87,7 +95,9 @@ export const ASSIGNMENT_APPLY = `
     on conflict (personnel_id, starts_at, ends_at) where status <> 'cancelled' do update set
       post_id = excluded.post_id, role = excluded.role, phase = excluded.phase, status = excluded.status,
       updated_at = now()
-    where (d.post_id, d.role, d.phase, d.status) is distinct from
+    -- Checked again on the row as it is now, as in the checks: a duty posted elsewhere meanwhile is not moved.
+    where (select ${mayChangeDuty('d')} from batch)
+      and (d.post_id, d.role, d.phase, d.status) is distinct from
           (excluded.post_id, excluded.role, excluded.phase, excluded.status)
     returning *, (xmax = 0) as inserted
   ),

@@ -1,10 +1,17 @@
+import { alreadyUsed } from '../shared/records';
+import { batchMayReach, inBatchDistricts, servingIn } from '../shared/scope.sql';
 import { PERSONNEL_SUBJECT, outboxInsert, personnelPayload } from './import-events.sql';
 
+/** The batch's officer may change this person: they serve in one of the officer's districts. */
+const mayChange = (person: string) => batchMayReach(servingIn(person, inBatchDistricts));
+
 /**
- * Set-based checks and upsert of a staged personnel import. `src` resolves references by id or code and,
- * where the file has no column for an optional field, keeps the person's current value.
+ * Set-based checks and upsert of a staged personnel import. `src` resolves references by id or code (units only
+ * within the batch's districts) and, where the file has no column for an optional field, keeps the person's
+ * current value. A person is matched by service number only if the batch's officer may change them.
  */
 const SOURCE = `
+  batch as (select id, district_ids from roster.import_batch where id = ?),
   src as (
     select i.row,
       i.data->>'serviceNumber' as service_number,
@@ -22,18 +29,28 @@ const SOURCE = `
       case when i.data->'dietaryNeeds' is null then coalesce(cur.dietary_needs, '{}')
            else array(select jsonb_array_elements_text(i.data->'dietaryNeeds')) end as dietary_needs,
       i.data->>'travelMode' as travel_mode,
-      coalesce(i.data->>'language', cur.language, 'en') as language
-    from roster.import_row i
-    join roster.import_batch b on b.id = i.batch_id
+      coalesce(i.data->>'language', cur.language, 'en') as language,
+      cur.id is not null and not ${mayChange('cur')} as taken_elsewhere
+    from batch
+    join roster.import_row i on i.batch_id = batch.id
     left join roster.unit u1 on u1.id = (i.data->>'unitId')::uuid
-      and (b.district_ids is null or u1.district_id = any(b.district_ids))
+      and ${batchMayReach(inBatchDistricts('u1.district_id'))}
     left join roster.unit u2 on u2.code = i.data->>'unitCode'
-      and (b.district_ids is null or u2.district_id = any(b.district_ids))
+      and ${batchMayReach(inBatchDistricts('u2.district_id'))}
     left join roster.district d1 on d1.id = (i.data->>'homeDistrictId')::uuid
     left join roster.district d2 on d2.code = i.data->>'homeDistrictCode'
     left join roster.personnel cur on cur.service_number = i.data->>'serviceNumber'
-    where i.batch_id = ?
   )`;
+
+/**
+ * A service number held by someone the officer may not change. Numbers are unique across all districts, so refusing
+ * the row tells that the number is taken, as POST /personnel does with a 409; the row error says exactly what that
+ * 409 says (alreadyUsed), so the import tells nothing more: not whose the number is, nor where they serve.
+ */
+const SERVICE_NUMBER_TAKEN = alreadyUsed('serviceNumber');
+
+/** A CNIC held by someone outside the officer's districts is named as nobody in particular. */
+const CNIC_TAKEN = 'cnic is already registered to another person';
 
 /** Every problem of the set as (row, field, message): references, duplicates in the file, CNICs taken. */
 const PROBLEMS = `
@@ -56,8 +73,12 @@ const PROBLEMS = `
     from (select row, min(row) over (partition by cnic) as first_row from src) s
     where row > first_row
     union all
-    select s.row, 'cnic', 'cnic is already registered to ' || p.service_number
-    from src s join roster.personnel p on p.cnic = s.cnic and p.service_number <> s.service_number`;
+    select row, 'serviceNumber', '${SERVICE_NUMBER_TAKEN}' from src where taken_elsewhere
+    union all
+    select s.row, 'cnic',
+      case when ${mayChange('p')} then 'cnic is already registered to ' || p.service_number else '${CNIC_TAKEN}' end
+    from src s cross join batch
+    join roster.personnel p on p.cnic = s.cnic and p.service_number <> s.service_number`;
 
 export const PERSONNEL_CHECKS = `
   with ${SOURCE}
@@ -88,7 +109,9 @@ export const PERSONNEL_APPLY = `
       home_district_id = excluded.home_district_id, cnic = excluded.cnic, phone = excluded.phone,
       gender = excluded.gender, dietary_needs = excluded.dietary_needs, travel_mode = excluded.travel_mode,
       language = excluded.language, updated_at = now()
-    where (p.name, p.rank, p.unit_id, p.home_district_id, p.cnic, p.phone, p.gender, p.dietary_needs, p.travel_mode, p.language)
+    -- Checked again on the row as it is now: someone registered meanwhile in another district is not taken over.
+    where (select ${mayChange('p')} from batch)
+      and (p.name, p.rank, p.unit_id, p.home_district_id, p.cnic, p.phone, p.gender, p.dietary_needs, p.travel_mode, p.language)
       is distinct from
       (excluded.name, excluded.rank, excluded.unit_id, excluded.home_district_id, excluded.cnic, excluded.phone,
        excluded.gender, excluded.dietary_needs, excluded.travel_mode, excluded.language)

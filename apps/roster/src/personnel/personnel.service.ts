@@ -22,16 +22,15 @@ import {
   findReferenceInScope,
   rethrowUniqueViolation,
 } from '../shared/records';
+import { inCallerDistricts, servingIn } from '../shared/scope.sql';
 import { Unit } from '../units/unit.entity';
 import { Personnel, personnelEvent, personnelView } from './personnel.entity';
+import { personnelSearch } from './personnel-search';
 
 const UNIQUE = { personnel_service_number_unique: 'serviceNumber', personnel_cnic_unique: 'cnic' };
 
-/** Serving in a district: their unit is there, they come from there, or a live duty posts them there. */
-export const SERVING_IN = `(p.home_district_id in {districts}
-  or exists (select 1 from roster.unit u where u.id = p.unit_id and u.district_id in {districts})
-  or exists (select 1 from roster.duty_assignment a join roster.post s on s.id = a.post_id
-             where a.personnel_id = p.id and a.status <> 'cancelled' and s.district_id in {districts}))`;
+/** The people a caller may see and change: serving in one of their districts (see servingIn). */
+const SERVING_IN = servingIn('p', inCallerDistricts);
 
 @Injectable()
 export class PersonnelService {
@@ -70,13 +69,8 @@ export class PersonnelService {
       qb.andWhere({ rank: query.rank });
     }
     if (query.search) {
-      const term = query.search.trim();
-      const prefix = `${term.replace(/[%_\\]/g, '\\$&')}%`;
-      qb.andWhere('(p.service_number ilike ? or p.cnic like ? or p.name ilike ?)', [
-        prefix,
-        prefix,
-        `%${term.replace(/[%_\\]/g, '\\$&')}%`,
-      ]);
+      const { sql, params } = personnelSearch(query.search, scope.seesPersonalData === true);
+      qb.andWhere(sql, params);
     }
     return page(qb, query, personnelView);
   }
@@ -96,7 +90,7 @@ export class PersonnelService {
     return personnelView(person);
   }
 
-  /** Someone the caller may see: serving in one of their districts (see SERVING_IN). */
+  /** Someone the caller may see: serving in one of their districts (see servingIn). */
   async findInScope(id: string, scope: CallerScope): Promise<Personnel> {
     const person = await findOrFail(this.em, Personnel, 'personnel', id);
     if (scope.districtIds !== null) {

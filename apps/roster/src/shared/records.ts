@@ -33,14 +33,15 @@ export async function findReference<T extends object>(
   return found;
 }
 
+/** A unique value someone else holds; it names neither the holder nor where they are. */
+export const alreadyUsed = (field: string) => `${field} is already used by another record`;
+
 /** Unique-key clashes become 409s naming the field; anything else is rethrown untouched. */
 export function rethrowUniqueViolation(error: unknown, fieldsByConstraint: Record<string, string>): never {
   if (pgErrorCode(error) === PgErrorCode.uniqueViolation) {
     const constraint = pgConstraint(error) ?? '';
     const field = fieldsByConstraint[constraint] ?? 'code';
-    throw new DomainError(ErrorCode.Duplicate, `${field} is already used by another record`, [
-      { field, message: `${field} is already used by another record` },
-    ]);
+    throw new DomainError(ErrorCode.Duplicate, alreadyUsed(field), [{ field, message: alreadyUsed(field) }]);
   }
   throw error;
 }
