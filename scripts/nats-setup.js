@@ -8,7 +8,9 @@ const path = require('node:path');
 const { connect, nanos } = require('nats');
 
 // The same definition the services use on a developer's broker (libs/messaging/src/events/event-stream.ts).
-const definition = require(path.join(__dirname, '..', 'deploy', 'rasad-events.stream.json'));
+const definition = require(
+  path.join(__dirname, '..', 'libs', 'messaging', 'src', 'events', 'rasad-events.stream.json'),
+);
 
 function streamConfig(replicas) {
   return {

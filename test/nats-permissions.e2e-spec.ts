@@ -236,7 +236,7 @@ describe('NATS credentials per service', () => {
     const refusals: string[] = [];
     void (async () => {
       for await (const status of notifier.status()) {
-        refusals.push(String(status.data));
+        refusals.push(typeof status.data === 'string' ? status.data : JSON.stringify(status.data));
       }
     })();
     try {
@@ -246,7 +246,9 @@ describe('NATS credentials per service', () => {
       await notifier.flush();
       await gateway.flush();
       expect(waiting.received).toEqual([]);
-      await eventually(async () => expect(refusals).toContain('PERMISSIONS_VIOLATION'));
+      await eventually(() => {
+        expect(refusals).toContain('PERMISSIONS_VIOLATION');
+      });
       // A request (a publish that names a reply inbox) is refused the same way, and names the subject.
       await expect(notifier.request(`${GATEWAY_INBOX}.forged.2`, undefined, { timeout: 2000 })).rejects.toThrow(
         /permissions violation for publish/i,

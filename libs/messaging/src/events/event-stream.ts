@@ -1,13 +1,13 @@
 import { EVENT_STREAM } from '@rasad/contracts';
 import { JetStreamManager, RetentionPolicy, StorageType, StreamConfig, nanos } from 'nats';
 // One definition for the deploy step (scripts/nats-setup.js) and for a developer's services that create it themselves.
-import definition from '../../../../deploy/rasad-events.stream.json';
+import definition from './rasad-events.stream.json';
 
 export const DUPLICATE_WINDOW_MS = definition.duplicate_window_ms;
 /** Long enough for a service deployed late in the election cycle to build its projections from history. */
 export const EVENT_RETENTION_MS = definition.max_age_ms;
 
-/** RASAD_EVENTS as deploy/rasad-events.stream.json defines it: file storage, a two-minute duplicate window. */
+/** RASAD_EVENTS as rasad-events.stream.json defines it: file storage, a two-minute duplicate window. */
 export function eventStreamConfig(replicas = 1): Partial<StreamConfig> & { name: string } {
   return {
     name: definition.name,
@@ -65,6 +65,7 @@ export async function requireEventStream(jsm: JetStreamManager): Promise<void> {
       throw new Error(
         `the JetStream stream ${EVENT_STREAM} does not exist: run \`node scripts/nats-setup.js\` with the NATS ` +
           'admin user first (docker compose runs it as the nats-setup service)',
+        { cause: error },
       );
     }
     throw error;
