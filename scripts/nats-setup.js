@@ -65,6 +65,8 @@ async function main() {
     pass: process.env.NATS_PASSWORD || undefined,
     // deploy/nats-server.conf lets each user read only its own inbox.
     inboxPrefix: user ? `_INBOX_${user}` : undefined,
+    // tls:// demands TLS (libs/messaging/src/nats-options.ts, natsTlsFor).
+    tls: url.split(',').some((server) => server.trim().startsWith('tls://')) ? {} : undefined,
     // With --wait (docker compose starts the broker alongside), keep trying for half a minute; else fail at once.
     ...(process.argv.includes('--wait')
       ? { waitOnFirstConnect: true, maxReconnectAttempts: 30, reconnectTimeWait: 1000 }

@@ -17,6 +17,14 @@ export function inboxPrefixFor(user: string | undefined): string | undefined {
 }
 
 /**
+ * `tls://` URLs demand TLS. nats.js upgrades to TLS whenever the server requires it, but refuses a server that does
+ * not offer it (a plaintext impostor) only when given `tls` options; the CA is Node's (NODE_EXTRA_CA_CERTS adds one).
+ */
+export function natsTlsFor(url: string): Record<string, never> | undefined {
+  return url.split(',').some((server) => server.trim().startsWith('tls://')) ? {} : undefined;
+}
+
+/**
  * Reconnect forever: a broker outage must never leave a service silently disconnected. No async traces: nats.js
  * would otherwise build an Error per request and per subscription timer just in case it failed (2% of the gateway's
  * CPU under load); a failed request becomes a coded DomainError anyway, whose message names the subject.
@@ -28,6 +36,7 @@ export function natsConnectionOptions(settings: NatsSettings) {
     user: settings.user,
     pass: settings.pass,
     inboxPrefix: inboxPrefixFor(settings.user),
+    tls: natsTlsFor(settings.url),
     maxReconnectAttempts: -1,
     waitOnFirstConnect: true,
     reconnectTimeWait: 1000,

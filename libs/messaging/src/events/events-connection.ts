@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Events, JetStreamClient, JetStreamManager, NatsConnection, connect } from 'nats';
 import { EVENTS_OPTIONS, EventsOptions } from './outbox';
-import { inboxPrefixFor } from '../nats-options';
+import { inboxPrefixFor, natsTlsFor } from '../nats-options';
 import { ensureEventStream, requireEventStream } from './event-stream';
 
 /** The service's own NATS connection for events, made once and shared by its relay and its consumer. */
@@ -37,6 +37,7 @@ export class EventsConnection {
       // JetStream's API replies, publish acks and pulled events all come to this inbox: under credentials it is
       // the service's own (deploy/nats-server.conf).
       inboxPrefix: inboxPrefixFor(user),
+      tls: natsTlsFor(url),
       maxReconnectAttempts: -1,
       waitOnFirstConnect: true,
       reconnectTimeWait: 500,
