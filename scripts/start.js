@@ -54,7 +54,24 @@ function run(app, args = []) {
   });
 }
 
+// The deploy step that creates or updates the RASAD_EVENTS stream (scripts/nats-setup.js), as the NATS admin user
+// when NATS_ADMIN_USER is set; on a developer's broker without users the services would also create it.
+function setUpNats() {
+  const env = { ...process.env };
+  if (process.env.NATS_ADMIN_USER) {
+    env.NATS_USER = process.env.NATS_ADMIN_USER;
+    env.NATS_PASSWORD = process.env.NATS_ADMIN_PASSWORD;
+  }
+  const result = spawnSync(process.execPath, [path.join(__dirname, 'nats-setup.js')], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
 buildIfNeeded();
+setUpNats();
 
 if (process.argv.includes('--seed')) {
   run('roster', ['--seed']).on('exit', (code) => process.exit(code ?? 1));

@@ -1,6 +1,10 @@
 import { loadEnv } from '@rasad/common';
+import { EVENT_STREAM, Headers } from '@rasad/contracts';
+import { inboxPrefixFor } from '@rasad/messaging';
 import { NatsServerProcess, createGeography, createPersonnel, eventually } from '@rasad/testing';
-import { connect } from 'nats';
+import { NatsConnection, connect, headers as natsHeaders, nanos } from 'nats';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createBriefings } from '../apps/briefings/src/bootstrap';
 import { BriefingsEnv } from '../apps/briefings/src/briefings.env';
 import { createNotifier } from '../apps/notifier/src/bootstrap';
@@ -8,11 +12,42 @@ import { NotifierEnv } from '../apps/notifier/src/notifier.env';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 
 const PASSWORDS = {
+  RASAD_NATS_ADMIN_PASSWORD: 'admin-secret',
   RASAD_NATS_GATEWAY_PASSWORD: 'gateway-secret',
   RASAD_NATS_ROSTER_PASSWORD: 'roster-secret',
   RASAD_NATS_BRIEFINGS_PASSWORD: 'briefings-secret',
   RASAD_NATS_NOTIFIER_PASSWORD: 'notifier-secret',
 };
+
+type NatsUser = 'admin' | 'gateway' | 'roster' | 'briefings' | 'notifier';
+
+const PASSWORD_OF: Record<NatsUser, string> = {
+  admin: PASSWORDS.RASAD_NATS_ADMIN_PASSWORD,
+  gateway: PASSWORDS.RASAD_NATS_GATEWAY_PASSWORD,
+  roster: PASSWORDS.RASAD_NATS_ROSTER_PASSWORD,
+  briefings: PASSWORDS.RASAD_NATS_BRIEFINGS_PASSWORD,
+  notifier: PASSWORDS.RASAD_NATS_NOTIFIER_PASSWORD,
+};
+
+/** The inbox the gateway's requests ask their replies on, as the app sets it. */
+const GATEWAY_INBOX = inboxPrefixFor('gateway') ?? '_INBOX';
+
+/** What an attacker holding one subscription sees: what it received, and why the server ended it. */
+function tap(nc: NatsConnection, subject: string) {
+  const sub = nc.subscribe(subject);
+  const received: string[] = [];
+  const ended = (async () => {
+    try {
+      for await (const msg of sub) {
+        received.push(`${msg.subject} ${msg.string()}`);
+      }
+      return 'ended';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  })();
+  return { subject, received, ended };
+}
 
 /** deploy/nats-server.conf, as docker-compose runs it: each service its own user, allowed only its own subjects. */
 describe('NATS credentials per service', () => {
@@ -21,6 +56,15 @@ describe('NATS credentials per service', () => {
 
   beforeAll(async () => {
     nats = await NatsServerProcess.start({ config: 'deploy/nats-server.conf', env: PASSWORDS });
+    // The deploy step, as docker compose runs it: under their users the services may not create the stream.
+    await promisify(execFile)(process.execPath, ['scripts/nats-setup.js'], {
+      env: {
+        ...process.env,
+        NATS_URL: nats.url,
+        NATS_USER: 'admin',
+        NATS_PASSWORD: PASSWORDS.RASAD_NATS_ADMIN_PASSWORD,
+      },
+    });
     rasad = await startRasad(
       'nats_permissions',
       { NATS_URL: nats.url },
@@ -60,6 +104,10 @@ describe('NATS credentials per service', () => {
     await rasad?.stop();
     await nats?.stop();
   });
+
+  /** A client holding a service's credentials, with the inbox prefix that service uses. */
+  const connectAs = (user: NatsUser) =>
+    connect({ servers: nats.url, user, pass: PASSWORD_OF[user], inboxPrefix: inboxPrefixFor(user) });
 
   it('runs every service under its own user: requests, outbox relays and durable consumers', async () => {
     const health = await rasad.api.get('/health');
@@ -105,7 +153,7 @@ describe('NATS credentials per service', () => {
   });
 
   it('refuses the roster’s user when it publishes on a briefings subject or another service’s events', async () => {
-    const nc = await connect({ servers: nats.url, user: 'roster', pass: PASSWORDS.RASAD_NATS_ROSTER_PASSWORD });
+    const nc = await connectAs('roster');
     try {
       await expect(nc.request('briefings.session.create.v1', undefined, { timeout: 2000 })).rejects.toThrow(
         /permissions violation/i,
@@ -123,7 +171,7 @@ describe('NATS credentials per service', () => {
   });
 
   it('refuses the notifier’s user when it publishes any event or serves briefings requests', async () => {
-    const nc = await connect({ servers: nats.url, user: 'notifier', pass: PASSWORDS.RASAD_NATS_NOTIFIER_PASSWORD });
+    const nc = await connectAs('notifier');
     try {
       const js = nc.jetstream();
       await expect(js.publish('evt.briefings.reminder.due.v1', undefined, { timeout: 2000 })).rejects.toThrow(
@@ -141,7 +189,7 @@ describe('NATS credentials per service', () => {
     await expect(connect({ servers: nats.url, user: 'roster', pass: 'wrong', reconnect: false })).rejects.toThrow(
       /authorization/i,
     );
-    const gateway = await connect({ servers: nats.url, user: 'gateway', pass: PASSWORDS.RASAD_NATS_GATEWAY_PASSWORD });
+    const gateway = await connectAs('gateway');
     try {
       const errors: string[] = [];
       void (async () => {
@@ -156,6 +204,107 @@ describe('NATS credentials per service', () => {
       });
     } finally {
       await gateway.close();
+    }
+  });
+
+  it('keeps the replies to the gateway from the notifier’s user: it may subscribe to no inbox but its own', async () => {
+    const notifier = await connectAs('notifier');
+    try {
+      const taps = [`${GATEWAY_INBOX}.>`, '_INBOX.>', '>'].map((subject) => tap(notifier, subject));
+      await notifier.flush();
+
+      // Replies that carry personal data: the admin reads a person with the CNIC unmasked.
+      const geo = await createGeography(rasad.api, 'TAP');
+      const person = await createPersonnel(rasad.api, geo);
+      const read = await rasad.api.get(`/api/v1/personnel/${person.id}`);
+      expect(read.status).toBe(200);
+      expect(read.body.cnic).toMatch(/^\d{5}-\d{7}-\d$/);
+      await notifier.flush();
+
+      for (const { subject, received, ended } of taps) {
+        expect({ subject, received }).toEqual({ subject, received: [] });
+        await expect(ended).resolves.toMatch(/permissions violation for subscription/i);
+      }
+    } finally {
+      await notifier.close();
+    }
+  });
+
+  it('refuses a reply forged by the notifier’s user to a gateway inbox: the gateway never sees it', async () => {
+    const gateway = await connectAs('gateway');
+    const notifier = await connectAs('notifier');
+    const refusals: string[] = [];
+    void (async () => {
+      for await (const status of notifier.status()) {
+        refusals.push(typeof status.data === 'string' ? status.data : JSON.stringify(status.data));
+      }
+    })();
+    try {
+      const waiting = tap(gateway, `${GATEWAY_INBOX}.forged.>`);
+      await gateway.flush();
+      notifier.publish(`${GATEWAY_INBOX}.forged.1`, JSON.stringify({ response: { cnic: '00000-0000000-0' } }));
+      await notifier.flush();
+      await gateway.flush();
+      expect(waiting.received).toEqual([]);
+      await eventually(() => {
+        expect(refusals).toContain('PERMISSIONS_VIOLATION');
+      });
+      // A request (a publish that names a reply inbox) is refused the same way, and names the subject.
+      await expect(notifier.request(`${GATEWAY_INBOX}.forged.2`, undefined, { timeout: 2000 })).rejects.toThrow(
+        /permissions violation for publish/i,
+      );
+    } finally {
+      await notifier.close();
+      await gateway.close();
+    }
+  });
+
+  it('lets no service change the stream or another service’s consumer: only the deploy step’s admin user', async () => {
+    for (const user of ['notifier', 'roster', 'briefings'] as const) {
+      const nc = await connectAs(user);
+      try {
+        const jsm = await nc.jetstreamManager();
+        const current = (await jsm.streams.info(EVENT_STREAM)).config;
+        const refused = /permissions violation for publish/i;
+        await expect(jsm.streams.update(EVENT_STREAM, { ...current, max_age: nanos(3600_000) })).rejects.toThrow(
+          refused,
+        );
+        await expect(jsm.streams.purge(EVENT_STREAM)).rejects.toThrow(refused);
+        await expect(jsm.streams.delete(EVENT_STREAM)).rejects.toThrow(refused);
+        await expect(jsm.streams.add({ name: 'RASAD_SHADOW', subjects: ['shadow.>'] })).rejects.toThrow(refused);
+        // Taking over the notifier's durable consumer would ack its events away from it.
+        const victim = user === 'notifier' ? 'briefings' : 'notifier';
+        await expect(jsm.consumers.info(EVENT_STREAM, victim)).rejects.toThrow(refused);
+        await expect(jsm.consumers.delete(EVENT_STREAM, victim)).rejects.toThrow(refused);
+      } finally {
+        await nc.close();
+      }
+    }
+    const admin = await connectAs('admin');
+    try {
+      const stream = await (await admin.jetstreamManager()).streams.info(EVENT_STREAM);
+      expect(stream.config.max_age).toBe(nanos(90 * 24 * 3600_000));
+      expect(stream.state.messages).toBeGreaterThan(0);
+    } finally {
+      await admin.close();
+    }
+  });
+
+  it('lets only the gateway send requests to a service, so only the gateway sets x-rasad-districts', async () => {
+    const scope = natsHeaders();
+    scope.set(Headers.scope, '*');
+    for (const user of ['roster', 'briefings', 'notifier'] as const) {
+      const nc = await connectAs(user);
+      try {
+        await expect(
+          nc.request('roster.personnel.list.v1', JSON.stringify({ pattern: 'roster.personnel.list.v1', data: {} }), {
+            timeout: 2000,
+            headers: scope,
+          }),
+        ).rejects.toThrow(/permissions violation for publish/i);
+      } finally {
+        await nc.close();
+      }
     }
   });
 });

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { checkNats, migrateWithLock, preparePostgres } from '@rasad/common';
+import { checkNats, migrateWithLock, prepareDatabases } from '@rasad/common';
 import helmet from '@fastify/helmet';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuthService } from './auth/auth.service';
@@ -28,7 +28,7 @@ export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[]
 
 /** Builds the gateway: Fastify, `/api/v1`, OpenAPI at `/docs`, CSV bodies streamed through untouched. */
 export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
-  await preparePostgres(env.DATABASE_URL);
+  await prepareDatabases(env, 'gateway');
   await checkNats(env.NATS_URL, { user: env.NATS_USER, pass: env.NATS_PASSWORD });
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_KB * 1024,
@@ -47,7 +47,7 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   });
   ROUTES.set(app, routes);
   app.useLogger(app.get(Logger));
-  await migrateWithLock(app.get(MikroORM), env.DATABASE_URL, 'gateway');
+  await migrateWithLock(app.get(MikroORM), env, 'gateway');
   await app.get(AuthService).ensureFirstAdmin();
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });

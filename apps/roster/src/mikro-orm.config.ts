@@ -10,6 +10,7 @@ import { Migration20261128000000RosterBase } from './migrations/Migration2026112
 import { Migration20261128100000RosterEvents } from './migrations/Migration20261128100000RosterEvents';
 import { Migration20261128200000RosterImportScope } from './migrations/Migration20261128200000RosterImportScope';
 import { Migration20261128400000RosterPersonnelDutyIndex } from './migrations/Migration20261128400000RosterPersonnelDutyIndex';
+import { Migration20261129100000RosterRole } from './migrations/Migration20261129100000RosterRole';
 import { Personnel } from './personnel/personnel.entity';
 import { Post } from './posts/post.entity';
 import { Unit } from './units/unit.entity';
@@ -27,6 +28,7 @@ export function rosterOrmOptions(databaseUrl: string, poolMax = 10): Options<Pos
       Migration20261128100000RosterEvents,
       Migration20261128200000RosterImportScope,
       Migration20261128400000RosterPersonnelDutyIndex,
+      Migration20261129100000RosterRole,
     },
   });
 }

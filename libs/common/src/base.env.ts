@@ -8,6 +8,11 @@ export class BaseEnv {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/rasad';
 
+  /** Creates the database, roles and tables; DATABASE_URL when unset. In production DATABASE_URL is the service's role. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_ADMIN_URL must be a postgres:// URL' })
+  DATABASE_ADMIN_URL?: string;
+
   @Matches(/^(nats|tls|ws|wss):\/\/[^,]+(,(nats|tls|ws|wss):\/\/[^,]+)*$/, {
     message: 'NATS_URL must be one or more nats:// URLs separated by commas',
   })

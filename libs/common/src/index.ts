@@ -5,6 +5,7 @@ export * from './logging';
 export * from './orm-context.interceptor';
 export * from './pg-errors';
 export * from './database';
+export * from './database-roles';
 export * from './migrate';
 export * from './orm-options';
 export * from './pages';

@@ -1,14 +1,43 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 
-/** Replicas starting together take turns: a session advisory lock per schema serialises their migrations. */
-export async function migrateWithLock(orm: MikroORM, databaseUrl: string, schema: string): Promise<void> {
-  const lock = new Client({ connectionString: databaseUrl });
+export interface DatabaseUrls {
+  /** What the service serves with: in production its own role (rasad_<schema>). */
+  DATABASE_URL: string;
+  /** Who may create the database, roles and tables; DATABASE_URL when absent (a developer's machine, the tests). */
+  DATABASE_ADMIN_URL?: string;
+}
+
+/** The deploy step's flag: migrate the service's schema as the admin, then stop (docker-compose.yml's *-migrate). */
+export const MIGRATE_ONLY_FLAG = '--migrate-only';
+
+/**
+ * Migrates the service's schema, as the admin URL when one is given (the service's own role may not create tables).
+ * Replicas starting together take turns: a session advisory lock per schema serialises their migrations. With
+ * `--migrate-only` the process stops here, so a deploy step can migrate with the admin URL and the service itself
+ * never holds it.
+ */
+export async function migrateWithLock(orm: MikroORM, urls: DatabaseUrls, schema: string): Promise<void> {
+  const adminUrl = urls.DATABASE_ADMIN_URL ?? urls.DATABASE_URL;
+  const lock = new Client({ connectionString: adminUrl });
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock(hashtext($1))', [`rasad.${schema}.migrations`]);
-    await orm.getMigrator().up();
+    if (adminUrl === urls.DATABASE_URL) {
+      await orm.getMigrator().up();
+    } else {
+      const admin = await MikroORM.init({ ...orm.config.getAll(), clientUrl: adminUrl, pool: { min: 0, max: 1 } });
+      try {
+        await admin.getMigrator().up();
+      } finally {
+        await admin.close(true);
+      }
+    }
   } finally {
     await lock.end();
+  }
+  if (process.argv.includes(MIGRATE_ONLY_FLAG)) {
+    process.stdout.write(`${schema}: migrated\n`);
+    process.exit(0);
   }
 }

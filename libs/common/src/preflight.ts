@@ -1,7 +1,9 @@
 import { connect } from 'nats';
 import { Client } from 'pg';
 import { ensureDatabase } from './database';
+import { provisionServiceRole } from './database-roles';
 import { redactUrl } from './env';
+import type { DatabaseUrls } from './migrate';
 
 const PG_HINT =
   'start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start` or `docker compose up -d postgres`, or set DATABASE_URL';
@@ -18,6 +20,24 @@ export async function preparePostgres(url: string, timeoutMs = 5000): Promise<vo
     throw new PreflightError(`Cannot reach PostgreSQL at ${redactUrl(url)} (${describe(error)}): ${PG_HINT}.`);
   }
   await checkPostgres(url, timeoutMs);
+}
+
+/**
+ * A service's database before it starts: created when missing (as the admin URL when given), and the service's own
+ * role made to log in with the password in DATABASE_URL (see provisionServiceRole); then DATABASE_URL must answer.
+ */
+export async function prepareDatabases(urls: DatabaseUrls, schema: string, timeoutMs = 5000): Promise<void> {
+  const adminUrl = urls.DATABASE_ADMIN_URL ?? urls.DATABASE_URL;
+  await preparePostgres(adminUrl, timeoutMs);
+  if (adminUrl === urls.DATABASE_URL) {
+    return;
+  }
+  try {
+    await provisionServiceRole(adminUrl, urls.DATABASE_URL, schema);
+  } catch (error) {
+    throw new PreflightError(`Cannot prepare the ${schema} role with ${redactUrl(adminUrl)}: ${describe(error)}.`);
+  }
+  await checkPostgres(urls.DATABASE_URL, timeoutMs);
 }
 
 export async function checkPostgres(url: string, timeoutMs = 5000): Promise<void> {

@@ -2,21 +2,22 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { DynamicModule, INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { BaseEnv, checkNats, migrateWithLock, preparePostgres } from '@rasad/common';
+import { BaseEnv, checkNats, migrateWithLock, prepareDatabases } from '@rasad/common';
 import { QueueGroups } from '@rasad/contracts';
 import { natsServerStrategy } from './rasad-nats-server';
 
 /**
- * What every Rasad service does before it serves: check its database (creating it if missing) and its broker,
- * build the Nest microservice on NATS in the service's queue group, log through pino, stop on SIGTERM, and migrate
- * its schema under the advisory lock. Returned not yet listening, so a caller may seed or test first.
+ * What every Rasad service does before it serves: check its database (creating it, and its own role when given an
+ * admin URL) and its broker, build the Nest microservice on NATS in the service's queue group, log through pino, stop
+ * on SIGTERM, and migrate its schema under the advisory lock (then stop, with --migrate-only). Returned not yet
+ * listening, so a caller may seed or test first.
  */
 export async function createService(
   service: keyof typeof QueueGroups,
   module: DynamicModule,
   env: BaseEnv,
 ): Promise<INestMicroservice> {
-  await preparePostgres(env.DATABASE_URL);
+  await prepareDatabases(env, service);
   await checkNats(env.NATS_URL, { user: env.NATS_USER, pass: env.NATS_PASSWORD });
   const app = await NestFactory.createMicroservice(module, {
     ...natsServerStrategy(
@@ -27,6 +28,6 @@ export async function createService(
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  await migrateWithLock(app.get(MikroORM), env.DATABASE_URL, service);
+  await migrateWithLock(app.get(MikroORM), env, service);
   return app;
 }

@@ -1,26 +1,36 @@
-import { EVENT_STREAM, EVENT_STREAM_SUBJECTS } from '@rasad/contracts';
-import { JetStreamManager, RetentionPolicy, StorageType, nanos } from 'nats';
+import { EVENT_STREAM } from '@rasad/contracts';
+import { JetStreamManager, RetentionPolicy, StorageType, StreamConfig, nanos } from 'nats';
+// One definition for the deploy step (scripts/nats-setup.js) and for a developer's services that create it themselves.
+import definition from './rasad-events.stream.json';
 
-export const DUPLICATE_WINDOW_MS = 2 * 60_000;
+export const DUPLICATE_WINDOW_MS = definition.duplicate_window_ms;
 /** Long enough for a service deployed late in the election cycle to build its projections from history. */
-export const EVENT_RETENTION_MS = 90 * 24 * 3600_000;
+export const EVENT_RETENTION_MS = definition.max_age_ms;
 
-/** Creates RASAD_EVENTS (file storage, a two-minute duplicate window) or brings an existing one up to date. */
-export async function ensureEventStream(jsm: JetStreamManager, replicas = 1): Promise<void> {
-  const config = {
-    name: EVENT_STREAM,
-    subjects: EVENT_STREAM_SUBJECTS,
-    storage: StorageType.File,
-    retention: RetentionPolicy.Limits,
+/** RASAD_EVENTS as rasad-events.stream.json defines it: file storage, a two-minute duplicate window. */
+export function eventStreamConfig(replicas = 1): Partial<StreamConfig> & { name: string } {
+  return {
+    name: definition.name,
+    subjects: definition.subjects,
+    storage: definition.storage as StorageType,
+    retention: definition.retention as RetentionPolicy,
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
     max_age: nanos(EVENT_RETENTION_MS),
     num_replicas: replicas,
   };
+}
+
+/**
+ * Creates RASAD_EVENTS or brings an existing one up to date. Only where no NATS user is configured (a developer's
+ * broker, the tests): under credentials the services may not manage the stream, and the deploy step does.
+ */
+export async function ensureEventStream(jsm: JetStreamManager, replicas = 1): Promise<void> {
+  const config = eventStreamConfig(replicas);
   try {
     const existing = await jsm.streams.info(EVENT_STREAM);
     const current = existing.config;
     if (
-      current.duplicate_window < config.duplicate_window ||
+      current.duplicate_window < config.duplicate_window! ||
       current.num_replicas !== replicas ||
       current.max_age !== config.max_age
     ) {
@@ -43,5 +53,21 @@ export async function ensureEventStream(jsm: JetStreamManager, replicas = 1): Pr
         throw raced;
       }
     }
+  }
+}
+
+/** Under credentials: the stream must already exist, made by the deploy step with the NATS admin user. */
+export async function requireEventStream(jsm: JetStreamManager): Promise<void> {
+  try {
+    await jsm.streams.info(EVENT_STREAM);
+  } catch (error) {
+    if ((error as { code?: string }).code === '404') {
+      throw new Error(
+        `the JetStream stream ${EVENT_STREAM} does not exist: run \`node scripts/nats-setup.js\` with the NATS ` +
+          'admin user first (docker compose runs it as the nats-setup service)',
+        { cause: error },
+      );
+    }
+    throw error;
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Events, JetStreamClient, JetStreamManager, NatsConnection, connect } from 'nats';
 import { EVENTS_OPTIONS, EventsOptions } from './outbox';
-import { ensureEventStream } from './event-stream';
+import { inboxPrefixFor, natsTlsFor } from '../nats-options';
+import { ensureEventStream, requireEventStream } from './event-stream';
 
 /** The service's own NATS connection for events, made once and shared by its relay and its consumer. */
 @Injectable()
@@ -33,6 +34,10 @@ export class EventsConnection {
       name: `${this.options.service}-events`,
       user,
       pass,
+      // JetStream's API replies, publish acks and pulled events all come to this inbox: under credentials it is
+      // the service's own (deploy/nats-server.conf).
+      inboxPrefix: inboxPrefixFor(user),
+      tls: natsTlsFor(url),
       maxReconnectAttempts: -1,
       waitOnFirstConnect: true,
       reconnectTimeWait: 500,
@@ -45,7 +50,11 @@ export class EventsConnection {
       }
     })();
     const jsm = await nc.jetstreamManager();
-    await ensureEventStream(jsm, this.options.streamReplicas ?? 1);
+    if (user) {
+      await requireEventStream(jsm);
+    } else {
+      await ensureEventStream(jsm, this.options.streamReplicas ?? 1);
+    }
     return { nc, js: nc.jetstream(), jsm };
   }
 }
