@@ -10,3 +10,5 @@ export * from './orm-options';
 export * from './pages';
 export * from './prepared';
 export * from './service.entity';
+export * from './backoff';
+export * from './polling-worker';
