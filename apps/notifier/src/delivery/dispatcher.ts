@@ -7,11 +7,14 @@ import { NotifierEnv, missingChannelSettings } from '../notifier.env';
 import { RetryPolicy, retryDelayMs } from './backoff';
 import { DueNoticeRow, Outcome, claimDueSql, recordOutcomesSql } from './dispatcher.sql';
 
+/** Notified by the trigger of Migration20261129600000NotifierNoticeWake when new notices commit. */
+const NOTICES_CHANNEL = 'notifier_notice';
+
 /**
- * Sends due notices, in rounds of the shared PollingWorker (every NOTIFY_POLL_MS, at once again after a full
- * batch; a failed round backs off). Each round claims up to NOTIFY_BATCH due rows with FOR UPDATE SKIP LOCKED and
- * holds those row locks, in one transaction, while it sends them (each within NOTIFY_TIMEOUT_MS) and records the
- * outcomes.
+ * Sends due notices, in rounds of the shared PollingWorker: at once when new notices commit, every NOTIFY_POLL_MS
+ * for retries that fall due, at once again after a full batch; a failed round backs off. Each round claims up to
+ * NOTIFY_BATCH due rows with FOR UPDATE SKIP LOCKED and holds those row locks, in one transaction, while it sends
+ * them (each within NOTIFY_TIMEOUT_MS) and records the outcomes.
  * - Replicas never send the same notice at the same time: a locked row is skipped by the others.
  * - A clean shutdown finishes the round in hand and commits, so a restart sends nothing again.
  * - A crash (or a lost database connection) after the far end accepted but before the commit rolls back: the
@@ -44,6 +47,7 @@ export class Dispatcher implements OnApplicationBootstrap, OnModuleDestroy {
       round: () => this.dispatchRound(),
       batchSize: env.NOTIFY_BATCH,
       pollMs: env.NOTIFY_POLL_MS,
+      listen: { databaseUrl: env.DATABASE_URL, channels: [NOTICES_CHANNEL] },
     });
   }
 
