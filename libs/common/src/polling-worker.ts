@@ -140,7 +140,10 @@ export class PollingWorker {
       onLost(error);
       return;
     }
-    if (lost || !this.active) {
+    if (lost) {
+      return;
+    }
+    if (!this.active) {
       await client.end().catch(() => undefined);
       return;
     }
