@@ -5,6 +5,7 @@ import { DutyPost } from './directory/duty-post.entity';
 import { Recipient } from './directory/recipient.entity';
 import { Migration20261128600000NotifierBase } from './migrations/Migration20261128600000NotifierBase';
 import { Migration20261129100000NotifierRole } from './migrations/Migration20261129100000NotifierRole';
+import { Migration20261129600000NotifierNoticeWake } from './migrations/Migration20261129600000NotifierNoticeWake';
 import { Notice } from './notices/notice.entity';
 import { ChannelPreference } from './preferences/channel-preference.entity';
 
@@ -16,6 +17,10 @@ export function notifierOrmOptions(databaseUrl: string, poolMax = 10): Options<P
     poolMax,
     schema: NOTIFIER_SCHEMA,
     entities: [Recipient, DutyPost, ChannelPreference, Notice],
-    migrations: { Migration20261128600000NotifierBase, Migration20261129100000NotifierRole },
+    migrations: {
+      Migration20261128600000NotifierBase,
+      Migration20261129100000NotifierRole,
+      Migration20261129600000NotifierNoticeWake,
+    },
   });
 }

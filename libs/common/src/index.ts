@@ -13,3 +13,5 @@ export * from './prepared';
 export * from './service.entity';
 export * from './api-times';
 export * from './csv-export';
+export * from './backoff';
+export * from './polling-worker';

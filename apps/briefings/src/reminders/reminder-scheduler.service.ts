@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { PollingWorker } from '@rasad/common';
 import { EventSubjects } from '@rasad/contracts';
 import { NewEvent, Outbox } from '@rasad/messaging';
 import { BriefingsEnv } from '../briefings.env';
@@ -11,17 +12,14 @@ import { RemindersRepository } from './reminders.repository';
 const BATCH = 500;
 
 /**
- * Fires due reminders: every REMINDER_POLL_MS it claims a batch in one transaction, settles each (fired, missed,
- * dropped) and writes one `evt.briefings.reminder.due.v1` per fired reminder to the outbox in that same
- * transaction. The rows are the schedule, so a restart loses nothing, and SKIP LOCKED lets replicas share it.
+ * Fires due reminders: each round of the shared PollingWorker (every REMINDER_POLL_MS, at once again after a full
+ * batch) claims a batch in one transaction, settles each (fired, missed, dropped) and writes one
+ * `evt.briefings.reminder.due.v1` per fired reminder to the outbox in that same transaction. The rows are the
+ * schedule, so a restart loses nothing, and SKIP LOCKED lets replicas share it.
  */
 @Injectable()
 export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('ReminderScheduler');
-  private readonly pollMs: number;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly worker: PollingWorker;
 
   constructor(
     private readonly orm: MikroORM,
@@ -30,12 +28,16 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
     private readonly planner: ReminderPlanner,
     env: BriefingsEnv,
   ) {
-    this.pollMs = env.REMINDER_POLL_MS;
+    this.worker = new PollingWorker({
+      name: 'ReminderScheduler',
+      round: () => this.fireBatch(),
+      batchSize: BATCH,
+      pollMs: env.REMINDER_POLL_MS,
+    });
   }
 
-  onApplicationBootstrap(): void {
-    this.stopped = false;
-    this.next(0);
+  async onApplicationBootstrap(): Promise<void> {
+    await this.worker.start();
   }
 
   /**
@@ -43,39 +45,10 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
    * and the one in hand commits or rolls back first.
    */
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.worker.stop();
   }
 
-  /** Fires every reminder that is due now, batch after batch; the number settled. */
-  async fireDue(): Promise<number> {
-    let total = 0;
-    let settled: number;
-    do {
-      settled = await this.fireBatch();
-      total += settled;
-    } while (settled === BATCH && !this.stopped);
-    return total;
-  }
-
-  private next(delayMs: number): void {
-    if (this.stopped) {
-      return;
-    }
-    this.timer = setTimeout(() => {
-      this.running = this.fireDue()
-        .then(() => undefined)
-        .catch((error: unknown) => {
-          this.logger.warn(`reminders: ${(error as Error).message}; trying again on the next poll`);
-        })
-        .finally(() => {
-          this.running = undefined;
-          this.next(this.pollMs);
-        });
-    }, delayMs);
-  }
-
+  /** Settles one batch of due reminders; how many it claimed. */
   private fireBatch(): Promise<number> {
     return this.orm.em.fork().transactional(async (em) => {
       const due = await this.reminders.claimDue(em, BATCH);

@@ -1,14 +1,20 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { PollingWorker } from '@rasad/common';
 import { NoticeChannel } from '@rasad/contracts';
 import { CHANNEL_SENDERS, ChannelSender, OutgoingNotice, PermanentDeliveryError } from '../channels/channel-sender';
 import { NotifierEnv, missingChannelSettings } from '../notifier.env';
 import { RetryPolicy, retryDelayMs } from './backoff';
 import { DueNoticeRow, Outcome, claimDueSql, recordOutcomesSql } from './dispatcher.sql';
 
+/** Notified by the trigger of Migration20261129600000NotifierNoticeWake when new notices commit. */
+const NOTICES_CHANNEL = 'notifier_notice';
+
 /**
- * Sends due notices. Each round claims up to NOTIFY_BATCH due rows with FOR UPDATE SKIP LOCKED and holds those row
- * locks, in one transaction, while it sends them (each within NOTIFY_TIMEOUT_MS) and records the outcomes.
+ * Sends due notices, in rounds of the shared PollingWorker: at once when new notices commit, every NOTIFY_POLL_MS
+ * for retries that fall due, at once again after a full batch; a failed round backs off. Each round claims up to
+ * NOTIFY_BATCH due rows with FOR UPDATE SKIP LOCKED and holds those row locks, in one transaction, while it sends
+ * them (each within NOTIFY_TIMEOUT_MS) and records the outcomes.
  * - Replicas never send the same notice at the same time: a locked row is skipped by the others.
  * - A clean shutdown finishes the round in hand and commits, so a restart sends nothing again.
  * - A crash (or a lost database connection) after the far end accepted but before the commit rolls back: the
@@ -17,13 +23,11 @@ import { DueNoticeRow, Outcome, claimDueSql, recordOutcomesSql } from './dispatc
  *   No scheme can do better without the receiver's help: the send and our commit are not one transaction.
  */
 @Injectable()
-export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class Dispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Dispatcher');
   private readonly senders = new Map<NoticeChannel, ChannelSender>();
   private readonly policy: RetryPolicy;
-  private timer?: NodeJS.Timeout;
-  private round?: Promise<number>;
-  private stopped = false;
+  private readonly worker: PollingWorker;
 
   constructor(
     private readonly orm: MikroORM,
@@ -38,49 +42,38 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
       maxMs: env.NOTIFY_BACKOFF_MAX_MS,
       maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
     };
+    this.worker = new PollingWorker({
+      name: 'Dispatcher',
+      round: () => this.dispatchRound(),
+      batchSize: env.NOTIFY_BATCH,
+      pollMs: env.NOTIFY_POLL_MS,
+      listen: { databaseUrl: env.DATABASE_URL, channels: [NOTICES_CHANNEL] },
+    });
   }
 
-  onApplicationBootstrap(): void {
-    this.schedule(0);
+  async onApplicationBootstrap(): Promise<void> {
+    await this.worker.start();
   }
 
-  /** Stops polling and waits for the round in hand (bounded by the send timeout) to record its outcomes. */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.round?.catch(() => undefined);
+  /**
+   * Stops before the event relay and the ORM: no new round starts, and the one in hand (bounded by the send timeout)
+   * records its outcomes first.
+   */
+  async onModuleDestroy(): Promise<void> {
+    await this.worker.stop();
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) {
-      return;
-    }
-    this.timer = setTimeout(() => {
-      this.round = this.dispatchRound();
-      void this.round.then((claimed) => {
-        this.round = undefined;
-        // A full batch means more may be waiting: go again at once.
-        this.schedule(claimed >= this.env.NOTIFY_BATCH ? 0 : this.env.NOTIFY_POLL_MS);
-      });
-    }, delayMs);
-  }
-
-  /** One round; never rejects, so the loop survives a database outage and tries again on the next poll. */
-  async dispatchRound(): Promise<number> {
-    try {
-      return await this.orm.em.fork().transactional(async (em) => {
-        const due = await em.execute<DueNoticeRow[]>(claimDueSql, [this.env.NOTIFY_BATCH]);
-        if (due.length === 0) {
-          return 0;
-        }
-        const outcomes = await Promise.all(due.map((row) => this.attempt(row)));
-        await em.execute(recordOutcomesSql, [JSON.stringify(outcomes)]);
-        return due.length;
-      });
-    } catch (error) {
-      this.logger.warn(`notice dispatch: ${(error as Error).message}; retrying on the next poll`);
-      return 0;
-    }
+  /** One round: claims due notices, sends them and records the outcomes, all in one transaction; how many. */
+  private dispatchRound(): Promise<number> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const due = await em.execute<DueNoticeRow[]>(claimDueSql, [this.env.NOTIFY_BATCH]);
+      if (due.length === 0) {
+        return 0;
+      }
+      const outcomes = await Promise.all(due.map((row) => this.attempt(row)));
+      await em.execute(recordOutcomesSql, [JSON.stringify(outcomes)]);
+      return due.length;
+    });
   }
 
   private async attempt(row: DueNoticeRow): Promise<Outcome> {

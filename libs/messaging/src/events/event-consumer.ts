@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { backoffMs } from '@rasad/common';
 import { EVENT_STREAM, EventEnvelope, EventPayloads, KnownEventSubject } from '@rasad/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -153,7 +154,7 @@ export class EventConsumer {
         await this.deadLetter(envelope, msg, reason);
         return;
       }
-      const delay = Math.min(this.settings.backoffMs * 2 ** (deliveries - 1), 60_000);
+      const delay = backoffMs(deliveries, { baseMs: this.settings.backoffMs, maxMs: 60_000 });
       this.logger.warn({ eventId: envelope.id, subject: envelope.type, deliveries, retryInMs: delay }, reason);
       msg.nak(delay);
     }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PollingWorker } from '@rasad/common';
 import { EventEnvelope } from '@rasad/contracts';
 import { JSONCodec } from 'nats';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { EventsConnection } from './events-connection';
 import { outboxChannel } from './messaging-tables';
 import { EVENTS_OPTIONS, EventsOptions } from './outbox';
@@ -19,19 +20,16 @@ interface PendingRow {
 
 /**
  * Publishes committed outbox rows to JetStream with Nats-Msg-Id = event id, and marks them sent only after the
- * broker's ack. It wakes on NOTIFY and also polls. Replicas may all run it: a transaction-level advisory lock lets
- * one drain at a time, which keeps the events of each aggregate in order on the stream.
+ * broker's ack. Its loop is the shared PollingWorker: it wakes on NOTIFY and also polls. Replicas may all run it: a
+ * transaction-level advisory lock lets one drain at a time, which keeps the events of each aggregate in order on the
+ * stream.
  */
 @Injectable()
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
   private readonly codec = JSONCodec<EventEnvelope>();
   private pool?: Pool;
-  private listener?: Client;
-  private timer?: NodeJS.Timeout;
-  private draining?: Promise<void>;
-  private again = false;
-  private stopped = false;
+  private worker?: PollingWorker;
 
   constructor(
     @Inject(EVENTS_OPTIONS) private readonly options: EventsOptions,
@@ -41,48 +39,25 @@ export class OutboxRelay {
   async start(): Promise<void> {
     this.pool = new Pool({ connectionString: this.options.databaseUrl, max: 2 });
     this.pool.on('error', (error) => this.logger.warn(`outbox pool: ${error.message}`));
-    await this.listen();
-    this.timer = setInterval(() => this.wake(), POLL_MS);
-    this.wake();
+    this.worker = new PollingWorker({
+      name: 'OutboxRelay',
+      // A batch the broker took only part of is not full: the rest waits for the next poll, not a busy loop.
+      round: () => this.relayBatch(),
+      batchSize: BATCH,
+      pollMs: POLL_MS,
+      listen: { databaseUrl: this.options.databaseUrl, channels: [outboxChannel(this.options.schema)] },
+    });
+    await this.worker.start();
   }
 
+  /** Lets the batch in hand be published and marked, then closes its connections. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.draining;
-    await this.listener?.end().catch(() => undefined);
+    await this.worker?.stop();
     await this.pool?.end();
   }
 
-  wake(): void {
-    if (this.stopped) {
-      return;
-    }
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.draining = this.drain().finally(() => {
-      this.draining = undefined;
-    });
-  }
-
-  private async drain(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        const { published, complete } = await this.relayBatch();
-        if (published === BATCH && complete) {
-          this.again = true;
-        }
-      } catch (error) {
-        this.logger.warn(`outbox relay: ${(error as Error).message}; retrying on the next poll`);
-        return;
-      }
-    } while (this.again && !this.stopped);
-  }
-
-  private async relayBatch(): Promise<{ published: number; complete: boolean }> {
+  /** One batch in commit order; how many the broker acked. */
+  private async relayBatch(): Promise<number> {
     const client = await this.pool!.connect();
     try {
       await client.query('begin');
@@ -92,7 +67,7 @@ export class OutboxRelay {
       );
       if (!lock[0].locked) {
         await client.query('rollback');
-        return { published: 0, complete: true };
+        return 0;
       }
       const { rows } = await client.query<PendingRow>(
         `select id, subject, aggregate_id, envelope from ${this.options.schema}.outbox
@@ -106,7 +81,7 @@ export class OutboxRelay {
         ]);
       }
       await client.query('commit');
-      return { published: acked.length, complete: acked.length === rows.length };
+      return acked.length;
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
       throw error;
@@ -144,20 +119,5 @@ export class OutboxRelay {
       this.logger.warn(`published ${acked.length} of ${rows.length} events; the rest wait for the broker`);
     }
     return acked;
-  }
-
-  private async listen(): Promise<void> {
-    const listener = new Client({ connectionString: this.options.databaseUrl });
-    listener.on('notification', () => this.wake());
-    // A lost LISTEN connection only slows the relay to its poll; reconnect it in the background.
-    listener.on('error', () => {
-      this.listener = undefined;
-      if (!this.stopped) {
-        setTimeout(() => void this.listen().catch(() => undefined), POLL_MS);
-      }
-    });
-    await listener.connect();
-    await listener.query(`listen ${outboxChannel(this.options.schema)}`);
-    this.listener = listener;
   }
 }
