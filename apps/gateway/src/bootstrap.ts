@@ -25,13 +25,21 @@ export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[]
   return ROUTES.get(app) ?? [];
 }
 
+/** TRUST_PROXY as Fastify takes it: a hop count, a list of addresses and CIDRs, or (unset) no proxy at all. */
+export function trustedProxies(setting: string | undefined): number | string[] | false {
+  if (!setting) {
+    return false;
+  }
+  return /^\d+$/.test(setting) ? Number(setting) : setting.split(',').map((entry) => entry.trim());
+}
+
 /** Builds the gateway: Fastify, `/api/v1`, OpenAPI at `/docs`, CSV bodies streamed through untouched. */
 export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
   await preparePostgres(env.DATABASE_URL);
   await checkNats(env.NATS_URL, { user: env.NATS_USER, pass: env.NATS_PASSWORD });
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_KB * 1024,
-    trustProxy: true,
+    trustProxy: trustedProxies(env.TRUST_PROXY),
     requestIdHeader: false,
     genReqId: requestIdFor,
   });

@@ -27,9 +27,42 @@ export class GatewayEnv extends BaseEnv {
   @Length(12, 200, { message: 'RASAD_ADMIN_PASSWORD must be at least 12 characters' })
   RASAD_ADMIN_PASSWORD?: string;
 
+  /**
+   * Which proxies in front of the gateway may name the client in X-Forwarded-For: a hop count, or addresses and
+   * CIDRs separated by commas. Unset, none is trusted and the client is the connection's address, so a forged
+   * header cannot buy a fresh rate-limit budget.
+   */
+  @IsOptional()
+  @Matches(/^(\d{1,2}|[0-9A-Fa-f.:/]+(,\s*[0-9A-Fa-f.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be a hop count or addresses/CIDRs separated by commas',
+  })
+  TRUST_PROXY?: string;
+
+  /** Per client address (as TRUST_PROXY lets it be known). */
   @IsInt()
   @Min(1)
   LOGIN_ATTEMPTS_PER_MINUTE: number = 10;
+
+  /** Failed sign-ins one username may have per LOGIN_FAILURE_WINDOW_SECONDS, from whatever addresses. */
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_PER_USERNAME: number = 10;
+
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_FAILURE_WINDOW_SECONDS: number = 900;
+
+  /** argon2 hashes computed at once (each holds 19 MiB and a core); more wait in a queue of PASSWORD_HASH_QUEUE. */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PASSWORD_HASHES_AT_ONCE: number = 2;
+
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  PASSWORD_HASH_QUEUE: number = 32;
 
   @IsInt()
   @Min(1)

@@ -13,6 +13,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { CallerContextInterceptor } from './caller-context.interceptor';
+import { PasswordHasher } from './password-hasher';
 
 @Module({
   imports: [
@@ -42,12 +43,13 @@ import { CallerContextInterceptor } from './caller-context.interceptor';
   controllers: [AuthController, UsersController, AuditController],
   providers: [
     AuthService,
+    PasswordHasher,
     UsersService,
     AuditService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: CallerContextInterceptor },
     { provide: APP_INTERCEPTOR, useClass: AuditedInterceptor },
   ],
-  exports: [AuthService, AuditService],
+  exports: [AuthService, AuditService, PasswordHasher],
 })
 export class AuthModule {}

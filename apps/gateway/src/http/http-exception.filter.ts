@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { DomainError, ErrorCode, httpStatusFor } from '@rasad/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestIdOf } from './request-id.decorator';
+import { RetryLaterException } from './retry-later.exception';
 
 /** One shape for every error the API answers: {code, message, errors?, details?, requestId}. */
 @Catch()
@@ -16,6 +17,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const { status, body } = this.describe(exception);
     if (status >= 500) {
       this.logger.error({ requestId, code: body.code, err: exception }, body.message);
+    }
+    if (exception instanceof RetryLaterException) {
+      void reply.header('retry-after', String(exception.retryAfterSeconds));
     }
     if (status === 429 && !reply.hasHeader('retry-after')) {
       // The throttler names its header after the limit (Retry-After-login); clients look for the standard one.

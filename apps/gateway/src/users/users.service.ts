@@ -2,18 +2,21 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { CreateUserRequest, DomainError, ErrorCode, UpdateUserRequest, UserView } from '@rasad/contracts';
 import { PgErrorCode, pgErrorCode } from '@rasad/common';
-import { hashPassword } from '../auth/passwords';
+import { PasswordHasher } from '../auth/password-hasher';
 import { User, userView } from './user.entity';
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly passwords: PasswordHasher,
+  ) {}
 
   async create({ password, ...body }: CreateUserRequest): Promise<UserView> {
     const user = this.em.create(User, {
       ...body,
       districtIds: body.role === 'admin' ? [] : body.districtIds,
-      passwordHash: await hashPassword(password),
+      passwordHash: await this.passwords.hash(password),
     });
     await this.flush();
     return userView(user);
@@ -31,7 +34,7 @@ export class UsersService {
     const user = await this.find(id);
     this.em.assign(user, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
     if (password) {
-      user.passwordHash = await hashPassword(password);
+      user.passwordHash = await this.passwords.hash(password);
     }
     await this.flush();
     return userView(user);
