@@ -21,6 +21,12 @@ export class GatewayEnv extends BaseEnv {
   @Max(86_400)
   JWT_TTL_SECONDS: number = 900;
 
+  /** How long a session lasts from sign-in, however often its access token is refreshed (a working day). */
+  @IsInt()
+  @Min(300)
+  @Max(2_592_000)
+  REFRESH_TTL_SECONDS: number = 43_200;
+
   /** The first admin's password, used only when no `admin` user exists yet. */
   @IsOptional()
   @IsString()
@@ -68,6 +74,11 @@ export class GatewayEnv extends BaseEnv {
   @Min(1)
   IMPORTS_PER_MINUTE: number = 6;
 
+  /** Requests for calendar feeds (public: the link is the key) per client address per minute. */
+  @IsInt()
+  @Min(1)
+  CALENDAR_FEEDS_PER_MINUTE: number = 30;
+
   /** Services whose health `/health` reports (each answers `<service>.health.ping.v1`), comma-separated. */
   @Matches(/^[a-z][a-z-]*(,[a-z][a-z-]*)*$/, {
     message: 'RASAD_SERVICES must be service names separated by commas',
@@ -84,6 +95,12 @@ export class GatewayEnv extends BaseEnv {
   @Min(1)
   @Max(2048)
   IMPORT_MAX_MB: number = 200;
+
+  /** The largest one CSV row may be: a giant cell is refused naming its row, instead of growing the gateway's memory. */
+  @IsInt()
+  @Min(1)
+  @Max(10_240)
+  IMPORT_MAX_ROW_KB: number = 64;
 
   @IsInt()
   @Min(1)

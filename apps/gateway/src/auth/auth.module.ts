@@ -14,6 +14,8 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { CallerContextInterceptor } from './caller-context.interceptor';
 import { PasswordHasher } from './password-hasher';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [
@@ -36,6 +38,7 @@ import { PasswordHasher } from './password-hasher';
         throttlers: [
           { name: 'login', ttl: 60_000, limit: env.LOGIN_ATTEMPTS_PER_MINUTE },
           { name: 'imports', ttl: 60_000, limit: env.IMPORTS_PER_MINUTE },
+          { name: 'calendar', ttl: 60_000, limit: env.CALENDAR_FEEDS_PER_MINUTE },
         ],
       }),
     }),
@@ -44,6 +47,8 @@ import { PasswordHasher } from './password-hasher';
   providers: [
     AuthService,
     PasswordHasher,
+    SessionsService,
+    RefreshTokensRepository,
     UsersService,
     AuditService,
     { provide: APP_GUARD, useClass: AuthGuard },

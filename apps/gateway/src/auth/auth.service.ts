@@ -1,6 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { HttpStatus, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { LoginRequest, TokenView } from '@rasad/contracts';
 import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
@@ -9,6 +8,7 @@ import { RetryLaterException } from '../http/retry-later.exception';
 import { User } from '../users/user.entity';
 import { LoginFailures } from './login-failures';
 import { PasswordHasher } from './password-hasher';
+import { SessionsService } from './sessions.service';
 
 @Injectable()
 export class AuthService {
@@ -17,9 +17,9 @@ export class AuthService {
 
   constructor(
     private readonly em: EntityManager,
-    private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly passwords: PasswordHasher,
+    private readonly sessions: SessionsService,
     @Inject(GatewayEnv) private readonly env: GatewayEnv,
   ) {
     this.failures = new LoginFailures(env.LOGIN_FAILURES_PER_USERNAME, env.LOGIN_FAILURE_WINDOW_SECONDS * 1000);
@@ -50,8 +50,7 @@ export class AuthService {
       throw new UnauthorizedException('Wrong username or password, or the account is disabled');
     }
     await this.audit.record({ action: 'login', entity: 'user', entityId: user.id, actor: user });
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
-    return { accessToken, expiresIn: this.env.JWT_TTL_SECONDS };
+    return this.sessions.start(user);
   }
 
   /** The first start makes `admin`, with RASAD_ADMIN_PASSWORD or a random password printed once. */
