@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, ErrorCode, httpStatusFor } from '@rasad/contracts';
+import { redactPersonalData } from '@rasad/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestIdOf } from './request-id.decorator';
 import { RetryLaterException } from './retry-later.exception';
@@ -15,8 +16,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const requestId = requestIdOf(request);
     const { status, body } = this.describe(exception);
-    if (status >= 500) {
-      this.logger.error({ requestId, code: body.code, err: exception }, body.message);
+    if (status >= 500 && !(exception instanceof RetryLaterException)) {
+      // Only the redacted text: a driver error carries the failing statement with its bound values (CNICs, phones).
+      this.logger.error({ requestId, code: body.code }, `${String(body.message)}: ${describeForLog(exception)}`);
     }
     if (exception instanceof RetryLaterException) {
       void reply.header('retry-after', String(exception.retryAfterSeconds));
@@ -61,4 +63,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       },
     };
   }
+}
+
+function describeForLog(exception: unknown): string {
+  return redactPersonalData(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
 }
