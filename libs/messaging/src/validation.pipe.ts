@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, ErrorCode, FieldError } from '@rasad/contracts';
+import { expectationOf } from './field-expectation';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -16,11 +17,12 @@ function messageFor(error: ValidationError, field: string, message: string): str
   if (message.startsWith(`property ${error.property} should not exist`)) {
     return `${field} is not an accepted field`;
   }
+  const expected = expectationOf(error.target, error.property);
   // "must be a string" alone does not tell someone who left the field out that they must send it.
   if (error.value === undefined || error.value === null) {
-    return `${field} is required: ${message}`;
+    return `${field} is required: ${expected ?? message}`;
   }
-  return message;
+  return expected ? `${field} must be ${expected}` : message;
 }
 
 export function fieldErrors(errors: ValidationError[]): FieldError[] {
@@ -35,8 +37,9 @@ export function rasadValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     stopAtFirstError: true,
-    // The value is read only to tell a missing field from a wrong one; no message repeats it.
-    validationError: { target: false, value: true },
+    // The object is read only to describe what a field takes, the value to tell a missing field from a wrong one;
+    // no message repeats either.
+    validationError: { target: true, value: true },
     exceptionFactory: (errors) => {
       const list = flatten(errors);
       const fields = [...new Set(list.map((e) => e.field))].join(', ');
