@@ -10,6 +10,7 @@ import { AuthService } from './auth/auth.service';
 import { GatewayEnv } from './gateway.env';
 import { GatewayModule } from './gateway.module';
 import { requestIdFor, requestIdOf } from './http/request-id.decorator';
+import { trustedProxies } from './http/trusted-proxies';
 
 export const API_PREFIX = 'api/v1';
 
@@ -23,14 +24,6 @@ const ROUTES = new WeakMap<NestFastifyApplication, RegisteredRoute[]>();
 /** Every route Fastify registered, as it registered them: what the route-guard test walks. */
 export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[] {
   return ROUTES.get(app) ?? [];
-}
-
-/** TRUST_PROXY as Fastify takes it: a hop count, a list of addresses and CIDRs, or (unset) no proxy at all. */
-export function trustedProxies(setting: string | undefined): number | string[] | false {
-  if (!setting) {
-    return false;
-  }
-  return /^\d+$/.test(setting) ? Number(setting) : setting.split(',').map((entry) => entry.trim());
 }
 
 /** Builds the gateway: Fastify, `/api/v1`, OpenAPI at `/docs`, CSV bodies streamed through untouched. */
