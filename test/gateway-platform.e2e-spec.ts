@@ -12,12 +12,18 @@ describe('gateway platform: health, OpenAPI, outages', () => {
     await rasad?.stop();
   });
 
-  it('reports roster, PostgreSQL and NATS healthy', async () => {
-    const health = await rasad.api.get('/health');
+  it('reports roster, PostgreSQL and NATS healthy: to anyone up or down, to an admin with details', async () => {
+    const health = await rasad.anonymous.get('/health');
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({
       status: 'ok',
-      info: { roster: { status: 'up', database: 'up' }, postgres: { status: 'up' }, nats: { status: 'up' } },
+      info: { roster: { status: 'up' }, postgres: { status: 'up' }, nats: { status: 'up' } },
+    });
+    const details = await rasad.api.get('/api/v1/health/details');
+    expect(details.status).toBe(200);
+    expect(details.body.info).toMatchObject({
+      roster: { status: 'up', database: 'up' },
+      nats: { status: 'up', server: expect.any(String) },
     });
   });
 
@@ -76,8 +82,11 @@ describe('gateway platform: health, OpenAPI, outages', () => {
     const response = await rasad.api.get('/api/v1/districts');
     expect(response.status).toBe(503);
     expect(response.body.code).toBe('SERVICE.UNAVAILABLE');
-    const health = await rasad.api.get('/health');
+    const health = await rasad.anonymous.get('/health');
     expect(health.status).toBe(503);
-    expect(health.body.error.roster.status).toBe('down');
+    expect(health.body.error.roster).toEqual({ status: 'down' });
+    const details = await rasad.api.get('/api/v1/health/details');
+    expect(details.status).toBe(503);
+    expect(details.body.error.roster).toMatchObject({ status: 'down', message: expect.any(String) });
   });
 });

@@ -11,6 +11,7 @@ import { GatewayEnv } from './gateway.env';
 import { GatewayModule } from './gateway.module';
 import { csvOnSend } from './http/csv-lists.interceptor';
 import { requestIdFor, requestIdOf } from './http/request-id.decorator';
+import { trustedProxies } from './http/trusted-proxies';
 
 export const API_PREFIX = 'api/v1';
 
@@ -32,7 +33,7 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   await checkNats(env.NATS_URL, { user: env.NATS_USER, pass: env.NATS_PASSWORD });
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_KB * 1024,
-    trustProxy: true,
+    trustProxy: trustedProxies(env.TRUST_PROXY),
     requestIdHeader: false,
     genReqId: requestIdFor,
   });

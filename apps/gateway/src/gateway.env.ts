@@ -21,19 +21,63 @@ export class GatewayEnv extends BaseEnv {
   @Max(86_400)
   JWT_TTL_SECONDS: number = 900;
 
+  /** How long a session lasts from sign-in, however often its access token is refreshed (a working day). */
+  @IsInt()
+  @Min(300)
+  @Max(2_592_000)
+  REFRESH_TTL_SECONDS: number = 43_200;
+
   /** The first admin's password, used only when no `admin` user exists yet. */
   @IsOptional()
   @IsString()
   @Length(12, 200, { message: 'RASAD_ADMIN_PASSWORD must be at least 12 characters' })
   RASAD_ADMIN_PASSWORD?: string;
 
+  /**
+   * Which proxies in front of the gateway may name the client in X-Forwarded-For: a hop count, or addresses and
+   * CIDRs separated by commas. Unset, none is trusted and the client is the connection's address, so a forged
+   * header cannot buy a fresh rate-limit budget.
+   */
+  @IsOptional()
+  @Matches(/^(\d{1,2}|[0-9A-Fa-f.:/]+(,\s*[0-9A-Fa-f.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be a hop count or addresses/CIDRs separated by commas',
+  })
+  TRUST_PROXY?: string;
+
+  /** Per client address (as TRUST_PROXY lets it be known). */
   @IsInt()
   @Min(1)
   LOGIN_ATTEMPTS_PER_MINUTE: number = 10;
 
+  /** Failed sign-ins one username may have per LOGIN_FAILURE_WINDOW_SECONDS, from whatever addresses. */
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_PER_USERNAME: number = 10;
+
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_FAILURE_WINDOW_SECONDS: number = 900;
+
+  /** argon2 hashes computed at once (each holds 19 MiB and a core); more wait in a queue of PASSWORD_HASH_QUEUE. */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PASSWORD_HASHES_AT_ONCE: number = 2;
+
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  PASSWORD_HASH_QUEUE: number = 32;
+
   @IsInt()
   @Min(1)
   IMPORTS_PER_MINUTE: number = 6;
+
+  /** Requests for calendar feeds (public: the link is the key) per client address per minute. */
+  @IsInt()
+  @Min(1)
+  CALENDAR_FEEDS_PER_MINUTE: number = 30;
 
   /** Services whose health `/health` reports (each answers `<service>.health.ping.v1`), comma-separated. */
   @Matches(/^[a-z][a-z-]*(,[a-z][a-z-]*)*$/, {
@@ -51,6 +95,12 @@ export class GatewayEnv extends BaseEnv {
   @Min(1)
   @Max(2048)
   IMPORT_MAX_MB: number = 200;
+
+  /** The largest one CSV row may be: a giant cell is refused naming its row, instead of growing the gateway's memory. */
+  @IsInt()
+  @Min(1)
+  @Max(10_240)
+  IMPORT_MAX_ROW_KB: number = 64;
 
   @IsInt()
   @Min(1)

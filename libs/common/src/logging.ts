@@ -11,6 +11,7 @@ export const REDACTED_PATHS = [
   '*.phone',
   '*.password',
   '*.accessToken',
+  '*.refreshToken',
   '*.token',
   '*.*.cnic',
   '*.*.phone',

@@ -4,20 +4,21 @@ import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
+const LIMIT = { message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` };
 
 /** Keyset pagination: ids are UUID v7, so their order is creation order. */
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @IsInt(LIMIT)
+  @Min(1, LIMIT)
+  @Max(MAX_PAGE_SIZE, LIMIT)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page', format: 'uuid' })
   @IsOptional()
-  @IsUUID()
+  @IsUUID('all', { message: 'cursor must be the nextCursor of the previous page' })
   cursor?: string;
 }
 

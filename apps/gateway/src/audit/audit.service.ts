@@ -4,6 +4,7 @@ import { AuditEntryView, ListAuditQuery, Page } from '@rasad/contracts';
 import { currentRequestId } from '@rasad/messaging';
 import { Caller } from '../auth/auth.decorators';
 import { AuditEntry, auditEntryView } from './audit-entry.entity';
+import { maskPersonalData } from './personal-data';
 
 export interface AuditRecord {
   action: string;
@@ -18,7 +19,10 @@ export interface AuditRecord {
 export class AuditService {
   constructor(private readonly em: EntityManager) {}
 
-  /** Written on its own connection: an audit row must not depend on, or be rolled back with, anything else. */
+  /**
+   * Written on its own connection: an audit row must not depend on, or be rolled back with, anything else. The
+   * images keep who changed what, never a CNIC or phone in full: the log is read by more people, for longer.
+   */
   async record(entry: AuditRecord): Promise<void> {
     const em = this.em.fork();
     em.create(AuditEntry, {
@@ -27,8 +31,8 @@ export class AuditService {
       entityId: entry.entityId ?? null,
       actorId: entry.actor?.id ?? null,
       actor: entry.actor?.username ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
+      before: maskPersonalData(entry.before ?? null),
+      after: maskPersonalData(entry.after ?? null),
       requestId: currentRequestId(),
     });
     await em.flush();
@@ -59,7 +63,8 @@ export class AuditService {
       where.id = { $lt: query.cursor };
     }
     const rows = await this.em.find(AuditEntry, where, { orderBy: { id: 'desc' }, limit: limit + 1 });
-    const items = rows.slice(0, limit).map(auditEntryView);
+    // Masked again on the way out: rows written before images were masked still hold them in full.
+    const items = rows.slice(0, limit).map((row) => maskPersonalData(auditEntryView(row)) as AuditEntryView);
     return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
   }
 }

@@ -5,6 +5,7 @@ import { JwtService } from '@nestjs/jwt';
 import { PreparedStatement, preparedRows } from '@rasad/common';
 import { Role } from '@rasad/contracts';
 import { AuthenticatedRequest, IS_PUBLIC, ROLES_KEY } from './auth.decorators';
+import { AccessClaims } from './sessions.service';
 
 interface CallerRow {
   id: string;
@@ -12,19 +13,21 @@ interface CallerRow {
   role: Role;
   district_ids: string[];
   disabled: boolean;
+  session_epoch: number;
 }
 
 const CALLER: PreparedStatement = {
   name: 'gateway_caller',
-  text: 'select id, username, role, district_ids, disabled from gateway.app_user where id = $1',
+  text: 'select id, username, role, district_ids, disabled, session_epoch from gateway.app_user where id = $1',
 };
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 const DEFAULT_WRITERS: Role[] = ['admin', 'logistics_officer'];
 
 /**
- * Deny by default: every route needs a valid token of an enabled user, looked up on each request so that
- * disabling a user ends their access at once; then the route's roles decide (403 otherwise).
+ * Deny by default: every route needs a valid token of an enabled user whose session epoch it still carries, looked
+ * up on each request so that disabling a user or changing their password ends their access at once; then the
+ * route's roles decide (403 otherwise).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -46,16 +49,20 @@ export class AuthGuard implements CanActivate {
         'Sign in first: send Authorization: Bearer <accessToken> from POST /api/v1/auth/login',
       );
     }
-    let subject: string;
+    let claims: AccessClaims;
     try {
-      ({ sub: subject } = await this.jwt.verifyAsync<{ sub: string }>(token));
+      claims = await this.jwt.verifyAsync<AccessClaims>(token);
     } catch {
       throw new UnauthorizedException('The token is invalid or has expired; sign in again');
     }
     // Looked up on every request (so disabling is immediate), as one prepared statement: every route's hot path.
-    const [user] = await preparedRows<CallerRow>(this.em, CALLER, [subject]);
+    const [user] = await preparedRows<CallerRow>(this.em, CALLER, [claims.sub]);
     if (!user || user.disabled) {
       throw new UnauthorizedException('This account is disabled or no longer exists');
+    }
+    // A password, role or district change since the token was issued ends it: the holder signs in (or refreshes).
+    if (user.session_epoch !== claims.epoch) {
+      throw new UnauthorizedException('This session has ended (the account changed); sign in again');
     }
     request.caller = { id: user.id, username: user.username, role: user.role, districtIds: user.district_ids };
     const allowed =

@@ -13,6 +13,9 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { CallerContextInterceptor } from './caller-context.interceptor';
+import { PasswordHasher } from './password-hasher';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [
@@ -35,6 +38,7 @@ import { CallerContextInterceptor } from './caller-context.interceptor';
         throttlers: [
           { name: 'login', ttl: 60_000, limit: env.LOGIN_ATTEMPTS_PER_MINUTE },
           { name: 'imports', ttl: 60_000, limit: env.IMPORTS_PER_MINUTE },
+          { name: 'calendar', ttl: 60_000, limit: env.CALENDAR_FEEDS_PER_MINUTE },
         ],
       }),
     }),
@@ -42,12 +46,15 @@ import { CallerContextInterceptor } from './caller-context.interceptor';
   controllers: [AuthController, UsersController, AuditController],
   providers: [
     AuthService,
+    PasswordHasher,
+    SessionsService,
+    RefreshTokensRepository,
     UsersService,
     AuditService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: CallerContextInterceptor },
     { provide: APP_INTERCEPTOR, useClass: AuditedInterceptor },
   ],
-  exports: [AuthService, AuditService],
+  exports: [AuthService, AuditService, PasswordHasher],
 })
 export class AuthModule {}

@@ -1,42 +1,56 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { HttpStatus, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { LoginRequest, TokenView } from '@rasad/contracts';
-import { hashPassword, verifyPassword } from './passwords';
 import { randomBytes } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { GatewayEnv } from '../gateway.env';
+import { RetryLaterException } from '../http/retry-later.exception';
 import { User } from '../users/user.entity';
-
-/** Verifying against this when the user does not exist keeps the answer time the same as a wrong password. */
-const DUMMY_HASH = hashPassword('rasad-timing-equaliser');
+import { LoginFailures } from './login-failures';
+import { PasswordHasher } from './password-hasher';
+import { SessionsService } from './sessions.service';
 
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
+  private readonly failures: LoginFailures;
 
   constructor(
     private readonly em: EntityManager,
-    private readonly jwt: JwtService,
     private readonly audit: AuditService,
+    private readonly passwords: PasswordHasher,
+    private readonly sessions: SessionsService,
     @Inject(GatewayEnv) private readonly env: GatewayEnv,
-  ) {}
+  ) {
+    this.failures = new LoginFailures(env.LOGIN_FAILURES_PER_USERNAME, env.LOGIN_FAILURE_WINDOW_SECONDS * 1000);
+  }
 
   async login({ username, password }: LoginRequest): Promise<TokenView> {
+    // Checked before the user is looked up, so an unknown username is limited alike and reveals nothing.
+    const retryAfter = this.failures.retryAfterSeconds(username);
+    if (retryAfter > 0) {
+      throw new RetryLaterException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'Too many failed sign-ins for this username; try again later',
+        retryAfter,
+      );
+    }
     const user = await this.em.findOne(User, { username });
-    const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), password);
+    const valid = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !valid || user.disabled) {
+      this.failures.recordFailure(username);
+      // What was typed as a username is kept only when it names a user: otherwise it may be a password typed
+      // into the wrong box.
       await this.audit.record({
         action: 'login_failed',
         entity: 'user',
         entityId: user?.id ?? null,
-        after: { username },
+        after: { username: user ? user.username : null },
       });
       throw new UnauthorizedException('Wrong username or password, or the account is disabled');
     }
     await this.audit.record({ action: 'login', entity: 'user', entityId: user.id, actor: user });
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
-    return { accessToken, expiresIn: this.env.JWT_TTL_SECONDS };
+    return this.sessions.start(user);
   }
 
   /** The first start makes `admin`, with RASAD_ADMIN_PASSWORD or a random password printed once. */
@@ -47,7 +61,7 @@ export class AuthService {
     }
     const given = this.env.RASAD_ADMIN_PASSWORD;
     const password = given ?? randomBytes(12).toString('base64url');
-    em.create(User, { username: 'admin', passwordHash: await hashPassword(password), role: 'admin' });
+    em.create(User, { username: 'admin', passwordHash: await this.passwords.hash(password), role: 'admin' });
     try {
       await em.flush();
     } catch {

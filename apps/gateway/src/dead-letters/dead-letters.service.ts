@@ -8,6 +8,7 @@ import {
   deadLetterSubjects,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
+import { maskPersonalData } from '../audit/personal-data';
 import { GatewayEnv } from '../gateway.env';
 
 /** Dead letters live with each consuming service; the gateway asks them all, or the one named. */
@@ -22,7 +23,12 @@ export class DeadLettersService {
     this.consumers = env.RASAD_EVENT_CONSUMERS.split(',').filter((name) => name !== 'none');
   }
 
+  /** Envelopes carry what the event carried (phones in an SMS, a person's CNIC): masked for every reader. */
   async list(query: ListDeadLettersQuery, requestId: string): Promise<Page<DeadLetterView>> {
+    return maskPersonalData(await this.fetch(query, requestId)) as Page<DeadLetterView>;
+  }
+
+  private async fetch(query: ListDeadLettersQuery, requestId: string): Promise<Page<DeadLetterView>> {
     const { service, ...rest } = query;
     const services = this.services(service);
     if (services.length === 1) {
@@ -38,7 +44,8 @@ export class DeadLettersService {
   async replay(id: string, service: string | undefined, requestId: string): Promise<DeadLetterView> {
     for (const candidate of this.services(service)) {
       try {
-        return await this.rasad.send(deadLetterSubjects(candidate).replay, { id }, { requestId });
+        const replayed = await this.rasad.send(deadLetterSubjects(candidate).replay, { id }, { requestId });
+        return maskPersonalData(replayed) as DeadLetterView;
       } catch (error) {
         if (!(error instanceof DomainError && error.code === ErrorCode.NotFound)) {
           throw error;

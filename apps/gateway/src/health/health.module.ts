@@ -3,12 +3,14 @@ import { TerminusModule } from '@nestjs/terminus';
 import { Pool } from 'pg';
 import { GatewayEnv } from '../gateway.env';
 import { HealthController } from './health.controller';
+import { HealthService } from './health.service';
 import { GATEWAY_PG_POOL } from './health.tokens';
 
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
   providers: [
+    HealthService,
     {
       provide: GATEWAY_PG_POOL,
       inject: [GatewayEnv],

@@ -1,7 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, ErrorCode, httpStatusFor } from '@rasad/contracts';
+import { redactPersonalData } from '@rasad/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestIdOf } from './request-id.decorator';
+import { RetryLaterException } from './retry-later.exception';
 
 /** One shape for every error the API answers: {code, message, errors?, details?, requestId}. */
 @Catch()
@@ -14,8 +16,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const requestId = requestIdOf(request);
     const { status, body } = this.describe(exception);
-    if (status >= 500) {
-      this.logger.error({ requestId, code: body.code, err: exception }, body.message);
+    if (status >= 500 && !(exception instanceof RetryLaterException)) {
+      // Only the redacted text: a driver error carries the failing statement with its bound values (CNICs, phones).
+      this.logger.error({ requestId, code: body.code }, `${String(body.message)}: ${describeForLog(exception)}`);
+    }
+    if (exception instanceof RetryLaterException) {
+      void reply.header('retry-after', String(exception.retryAfterSeconds));
     }
     if (status === 429 && !reply.hasHeader('retry-after')) {
       // The throttler names its header after the limit (Retry-After-login); clients look for the standard one.
@@ -57,4 +63,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       },
     };
   }
+}
+
+function describeForLog(exception: unknown): string {
+  return redactPersonalData(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
 }

@@ -34,9 +34,16 @@ export class CsvImportService {
   ) {}
 
   async import(kind: ImportKind, body: Readable, requestId: string): Promise<ImportResultView> {
-    const parser = body
-      .pipe(this.sizeLimit())
-      .pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }));
+    const parser = body.pipe(this.sizeLimit()).pipe(
+      parse({
+        bom: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        trim: true,
+        info: true,
+        max_record_size: this.env.IMPORT_MAX_ROW_KB * 1024,
+      }),
+    );
     let batchId: string | undefined;
     // Chunks in flight at once: parsing here overlaps validating and staging in the roster.
     const inFlight: Promise<number>[] = [];
@@ -113,6 +120,11 @@ export class CsvImportService {
   /** A malformed file (an unclosed quote, say) is the officer's to fix: name its line. */
   private explain(error: unknown): unknown {
     const csv = error as { code?: string; lines?: number; message?: string };
+    if (csv?.code === 'CSV_MAX_RECORD_SIZE') {
+      const row = csv.lines ?? 0;
+      const message = `row ${row} is larger than ${this.env.IMPORT_MAX_ROW_KB} KB (is a quote left open?)`;
+      return new DomainError(ErrorCode.ImportInvalidRows, message, [{ row, field: '(row)', message }]);
+    }
     if (typeof csv?.code === 'string' && csv.code.startsWith('CSV_')) {
       const row = csv.lines ?? 0;
       return new DomainError(ErrorCode.ImportInvalidRows, `the file is not valid CSV near row ${row}: ${csv.message}`, [

@@ -18,7 +18,7 @@ const CSV_BODY = {
 @ApiBearerAuth()
 @Audited({ entity: 'import' })
 @UseGuards(ThrottlerGuard)
-@SkipThrottle({ login: true })
+@SkipThrottle({ login: true, calendar: true })
 @Controller('imports')
 export class ImportsController {
   constructor(private readonly imports: CsvImportService) {}

@@ -23,6 +23,10 @@ export class User {
   @Property({ type: 'boolean' })
   disabled: Opt<boolean> = false;
 
+  /** Every access token names the epoch it was issued in; bumping it ends them all at once. */
+  @Property({ type: 'integer' })
+  sessionEpoch: Opt<number> = 0;
+
   @Property({ type: 'timestamptz' })
   createdAt: Opt<Date> = new Date();
 

@@ -27,7 +27,18 @@ export class LoginRequest {
 
 export class TokenView {
   @ApiProperty() accessToken: string;
-  @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn: number;
+  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
+  @ApiProperty({
+    description: 'Exchange at POST /auth/refresh for a new pair before it expires; it works once',
+  })
+  refreshToken: string;
+}
+
+export class RefreshRequest {
+  @ApiProperty({ description: 'The refreshToken from the last sign-in or refresh' })
+  @IsString()
+  @Length(20, 200, { message: 'refreshToken must be the refreshToken from sign-in or the last refresh' })
+  refreshToken: string;
 }
 
 export class CreateUserRequest {
