@@ -326,7 +326,7 @@ describe('notifier', () => {
       expect(found).toHaveLength(1);
       return found[0];
     });
-    expect(posted.body).toBe('Rasad: You are posted to Polling station NTF (NTF-P1), Mon 8 Feb 2027, 06:00–20:00.');
+    expect(posted.body).toBe('Rasad: You are posted to Polling station NTF (NTF-P1), Mon 8 Feb 2027, 06:00-20:00.');
     expect(webhook.acceptedCount(posted.id)).toBe(1);
 
     await api.patch(`/api/v1/assignments/${created.body.id}`, { role: 'in_charge' });
@@ -341,7 +341,7 @@ describe('notifier', () => {
       expect(found).toHaveLength(1);
       return found[0];
     });
-    expect(changed.body).toContain('Mon 8 Feb 2027, 07:00–21:00');
+    expect(changed.body).toContain('Mon 8 Feb 2027, 07:00-21:00');
   });
 
   it('stays silent when a person declines, and tells them when an officer withdraws the invitation', async () => {
