@@ -36,6 +36,7 @@ export class DirectoryConsumer {
       rank: person.rank,
       phone: person.phone,
       language: person.language,
+      homeDistrictId: person.homeDistrictId,
       updatedAt: new Date(),
     });
   }

@@ -41,6 +41,13 @@ const EXAMPLES: { [K in NoticeKind]?: { facts: NoticeFacts[]; segments: number }
     ],
     segments: 1,
   },
+  duty_cancelled: {
+    facts: [
+      { kind: 'duty_cancelled', duty, reason: null },
+      { kind: 'duty_cancelled', duty: overnight, reason: null },
+    ],
+    segments: 1,
+  },
   duty_changed: {
     facts: [
       { kind: 'duty_changed', duty },
