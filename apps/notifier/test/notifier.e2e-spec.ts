@@ -66,6 +66,8 @@ describe('notifier', () => {
         loadEnv(NotifierEnv, {
           ...env,
           NOTIFY_CHANNEL: 'webhook',
+          // The suite's receivers are plain http on this machine.
+          WEBHOOK_ALLOW_HTTP: 'true',
           WEBHOOK_URL: webhook.url,
           WEBHOOK_SECRET: SECRET,
           SMS_GATEWAY_URL: smsGateway.url,
@@ -253,6 +255,7 @@ describe('notifier', () => {
       ...rasad.commonEnv,
       LOG_LEVEL: 'info',
       NOTIFY_CHANNEL: 'webhook',
+      WEBHOOK_ALLOW_HTTP: 'true',
       WEBHOOK_URL: webhook.url,
       WEBHOOK_SECRET: SECRET,
       NOTIFY_POLL_MS: '100',
