@@ -1,8 +1,10 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { NoticeChannel } from '@rasad/contracts';
+import { redactPersonalData } from '@rasad/messaging';
 import { CHANNEL_SENDERS, ChannelSender, OutgoingNotice, PermanentDeliveryError } from '../channels/channel-sender';
 import { NotifierEnv, missingChannelSettings } from '../notifier.env';
+import { withoutPersonalData } from '../shared/personal-data';
 import { RetryPolicy, retryDelayMs } from './backoff';
 import { DueNoticeRow, Outcome, claimDueSql, recordOutcomesSql } from './dispatcher.sql';
 
@@ -78,7 +80,7 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
         return due.length;
       });
     } catch (error) {
-      this.logger.warn(`notice dispatch: ${(error as Error).message}; retrying on the next poll`);
+      this.logger.warn(`notice dispatch: ${withoutPersonalData(error).message}; retrying on the next poll`);
       return 0;
     }
   }
@@ -120,7 +122,15 @@ function outgoing(row: DueNoticeRow): OutgoingNotice {
   };
 }
 
+/**
+ * Why a send failed, for the log line and the delivery log's lastError: a network error or a far end may quote the
+ * number it was given, so phones and CNICs are blanked.
+ */
 function describe(error: unknown, timeoutMs: number): string {
+  return redactPersonalData(describeFailure(error, timeoutMs));
+}
+
+function describeFailure(error: unknown, timeoutMs: number): string {
   // fetch rejects with a DOMException, which is not always an Error instance (jest's realms), hence the duck typing.
   if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
     return `no answer within ${timeoutMs} ms`;
