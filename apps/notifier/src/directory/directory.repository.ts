@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { uuidArray } from '@rasad/messaging';
 import { AssignmentEvent } from '@rasad/contracts';
 import { DutyStatus } from '@rasad/duty-assignments';
+import { uuidArray } from '@rasad/messaging';
 
 /**
  * Keeps a new duty; false when the notifier already holds it: a `created` retried after a later event of the same

@@ -7,9 +7,9 @@ import {
   EventEnvelope,
   EventSubjects,
 } from '@rasad/contracts';
+import { OnEvent } from '@rasad/messaging';
 import { recordDuty, recordNewDuty } from '../directory/directory.repository';
 import { DutyPost } from '../directory/duty-post.entity';
-import { OnEvent } from '@rasad/messaging';
 import { NoticeWriter } from './notice-writer';
 
 /** A post the roster has not told us about yet: the consumer retries, as its event is on its way. */
