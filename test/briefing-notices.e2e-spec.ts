@@ -45,6 +45,7 @@ describe('briefings and their notices, end to end', () => {
                 ...env,
                 NOTIFY_CHANNEL: 'webhook',
                 WEBHOOK_URL: webhook.url,
+                WEBHOOK_ALLOW_HTTP: 'true',
                 WEBHOOK_SECRET: SECRET,
                 NOTIFY_POLL_MS: '100',
                 NOTIFY_BACKOFF_MS: '100',

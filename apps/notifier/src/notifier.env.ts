@@ -1,6 +1,40 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidationArguments,
+  registerDecorator,
+} from 'class-validator';
 import { BaseEnv } from '@rasad/common';
 import { NOTICE_CHANNELS, NoticeChannel } from '@rasad/contracts';
+
+/**
+ * Where notices go must be https: a plain http hop carries phones and texts (and the webhook's signed body) in the
+ * clear. WEBHOOK_ALLOW_HTTP=true lets a developer point both at a receiver on their own machine.
+ */
+function IsDeliveryUrl(variable: string, neededWhen: string): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isDeliveryUrl',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: `${variable} must be an https:// URL (needed when ${neededWhen}; http:// only with WEBHOOK_ALLOW_HTTP=true, for local development)`,
+      },
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          const allowHttp = (args.object as NotifierEnv).WEBHOOK_ALLOW_HTTP === 'true';
+          return typeof value === 'string' && (allowHttp ? /^https?:\/\/\S+$/ : /^https:\/\/\S+$/).test(value);
+        },
+      },
+    });
+}
 
 export const DEFAULT_SMS_BODY_TEMPLATE = '{"to":"{{to}}","text":"{{text}}","reference":"{{reference}}"}';
 
@@ -12,8 +46,12 @@ export class NotifierEnv extends BaseEnv {
   @IsIn(NOTICE_CHANNELS, { message: `NOTIFY_CHANNEL must be one of ${NOTICE_CHANNELS.join(', ')}` })
   NOTIFY_CHANNEL: NoticeChannel = 'log';
 
+  /** Plain http for WEBHOOK_URL and SMS_GATEWAY_URL: only for a receiver on a developer's machine. */
+  @IsIn(['true', 'false'], { message: 'WEBHOOK_ALLOW_HTTP must be true or false' })
+  WEBHOOK_ALLOW_HTTP: 'true' | 'false' = 'false';
+
   @ValidateIf((env: NotifierEnv) => env.NOTIFY_CHANNEL === 'sms' || env.SMS_GATEWAY_URL !== undefined)
-  @Matches(/^https?:\/\/\S+$/, { message: 'SMS_GATEWAY_URL must be an http(s) URL (needed when NOTIFY_CHANNEL=sms)' })
+  @IsDeliveryUrl('SMS_GATEWAY_URL', 'NOTIFY_CHANNEL=sms')
   SMS_GATEWAY_URL?: string;
 
   /** One header sent with every SMS request, "Name: value", e.g. "Authorization: Bearer …". */
@@ -26,7 +64,7 @@ export class NotifierEnv extends BaseEnv {
   SMS_BODY_TEMPLATE: string = DEFAULT_SMS_BODY_TEMPLATE;
 
   @ValidateIf((env: NotifierEnv) => env.NOTIFY_CHANNEL === 'webhook' || env.WEBHOOK_URL !== undefined)
-  @Matches(/^https?:\/\/\S+$/, { message: 'WEBHOOK_URL must be an http(s) URL (needed when NOTIFY_CHANNEL=webhook)' })
+  @IsDeliveryUrl('WEBHOOK_URL', 'NOTIFY_CHANNEL=webhook')
   WEBHOOK_URL?: string;
 
   @ValidateIf((env: NotifierEnv) => env.NOTIFY_CHANNEL === 'webhook' || env.WEBHOOK_SECRET !== undefined)

@@ -66,6 +66,8 @@ describe('notifier', () => {
         loadEnv(NotifierEnv, {
           ...env,
           NOTIFY_CHANNEL: 'webhook',
+          // The suite's receivers are plain http on this machine.
+          WEBHOOK_ALLOW_HTTP: 'true',
           WEBHOOK_URL: webhook.url,
           WEBHOOK_SECRET: SECRET,
           SMS_GATEWAY_URL: smsGateway.url,
@@ -253,6 +255,7 @@ describe('notifier', () => {
       ...rasad.commonEnv,
       LOG_LEVEL: 'info',
       NOTIFY_CHANNEL: 'webhook',
+      WEBHOOK_ALLOW_HTTP: 'true',
       WEBHOOK_URL: webhook.url,
       WEBHOOK_SECRET: SECRET,
       NOTIFY_POLL_MS: '100',
@@ -326,7 +329,7 @@ describe('notifier', () => {
       expect(found).toHaveLength(1);
       return found[0];
     });
-    expect(posted.body).toBe('Rasad: You are posted to Polling station NTF (NTF-P1), Mon 8 Feb 2027, 06:00–20:00.');
+    expect(posted.body).toBe('Rasad: You are posted to Polling station NTF (NTF-P1), Mon 8 Feb 2027, 06:00-20:00.');
     expect(webhook.acceptedCount(posted.id)).toBe(1);
 
     await api.patch(`/api/v1/assignments/${created.body.id}`, { role: 'in_charge' });
@@ -341,7 +344,7 @@ describe('notifier', () => {
       expect(found).toHaveLength(1);
       return found[0];
     });
-    expect(changed.body).toContain('Mon 8 Feb 2027, 07:00–21:00');
+    expect(changed.body).toContain('Mon 8 Feb 2027, 07:00-21:00');
   });
 
   it('stays silent when a person declines, and tells them when an officer withdraws the invitation', async () => {

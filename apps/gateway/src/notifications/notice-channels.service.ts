@@ -5,9 +5,10 @@ import { AuditService } from '../audit/audit.service';
 import { Caller } from '../auth/auth.decorators';
 
 /**
- * The notifier does not know which districts a person belongs to; the roster does. Asking the roster for the person
- * first (with the caller's scope, as every request carries it) makes someone outside the caller's districts a 404
- * here too. Changes are audited with before and after.
+ * Asking the roster for the person first (with the caller's scope, as every request carries it) makes someone
+ * outside the caller's districts, or no one at all, a 404 here; the notifier checks the same scope against its own
+ * copy of people and duties, so it holds even for a request that does not come through this route. Changes are
+ * audited with before and after.
  */
 @Injectable()
 export class NoticeChannelsService {

@@ -2,8 +2,10 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { PollingWorker } from '@rasad/common';
 import { NoticeChannel } from '@rasad/contracts';
+import { redactPersonalData } from '@rasad/messaging';
 import { CHANNEL_SENDERS, ChannelSender, OutgoingNotice, PermanentDeliveryError } from '../channels/channel-sender';
 import { NotifierEnv, missingChannelSettings } from '../notifier.env';
+import { redactingFailures } from '../shared/personal-data';
 import { RetryPolicy, retryDelayMs } from './backoff';
 import { DueNoticeRow, Outcome, claimDueSql, recordOutcomesSql } from './dispatcher.sql';
 
@@ -63,17 +65,22 @@ export class Dispatcher implements OnApplicationBootstrap, OnModuleDestroy {
     await this.worker.stop();
   }
 
-  /** One round: claims due notices, sends them and records the outcomes, all in one transaction; how many. */
-  private dispatchRound(): Promise<number> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const due = await em.execute<DueNoticeRow[]>(claimDueSql, [this.env.NOTIFY_BATCH]);
-      if (due.length === 0) {
-        return 0;
-      }
-      const outcomes = await Promise.all(due.map((row) => this.attempt(row)));
-      await em.execute(recordOutcomesSql, [JSON.stringify(outcomes)]);
-      return due.length;
-    });
+  /**
+   * One round: claims due notices, sends them and records the outcomes, all in one transaction; how many. A failure
+   * reaches the worker (which logs it and backs off) without the SQL values the driver quotes: phones.
+   */
+  dispatchRound(): Promise<number> {
+    return redactingFailures(() =>
+      this.orm.em.fork().transactional(async (em) => {
+        const due = await em.execute<DueNoticeRow[]>(claimDueSql, [this.env.NOTIFY_BATCH]);
+        if (due.length === 0) {
+          return 0;
+        }
+        const outcomes = await Promise.all(due.map((row) => this.attempt(row)));
+        await em.execute(recordOutcomesSql, [JSON.stringify(outcomes)]);
+        return due.length;
+      }),
+    );
   }
 
   private async attempt(row: DueNoticeRow): Promise<Outcome> {
@@ -113,7 +120,15 @@ function outgoing(row: DueNoticeRow): OutgoingNotice {
   };
 }
 
+/**
+ * Why a send failed, for the log line and the delivery log's lastError: a network error or a far end may quote the
+ * number it was given, so phones and CNICs are blanked.
+ */
 function describe(error: unknown, timeoutMs: number): string {
+  return redactPersonalData(describeFailure(error, timeoutMs));
+}
+
+function describeFailure(error: unknown, timeoutMs: number): string {
   // fetch rejects with a DOMException, which is not always an Error instance (jest's realms), hence the duck typing.
   if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
     return `no answer within ${timeoutMs} ms`;

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope, EventSubjects, PersonnelEvent, PostEvent } from '@rasad/contracts';
 import { OnEvent } from '@rasad/messaging';
+import { redactingFailures } from '../shared/personal-data';
 import { DutyPost } from './duty-post.entity';
 import { Recipient } from './recipient.entity';
 
@@ -30,14 +31,17 @@ export class DirectoryConsumer {
 
   // Events carry the whole record, so the latest one applied wins whole; no merge with what was there.
   private async upsertRecipient(person: PersonnelEvent, em: EntityManager): Promise<void> {
-    await em.upsert(Recipient, {
-      id: person.id,
-      name: person.name,
-      rank: person.rank,
-      phone: person.phone,
-      language: person.language,
-      updatedAt: new Date(),
-    });
+    await redactingFailures(() =>
+      em.upsert(Recipient, {
+        id: person.id,
+        name: person.name,
+        rank: person.rank,
+        phone: person.phone,
+        language: person.language,
+        homeDistrictId: person.homeDistrictId,
+        updatedAt: new Date(),
+      }),
+    );
   }
 
   private async upsertPost(post: PostEvent, em: EntityManager): Promise<void> {

@@ -19,6 +19,10 @@ export class Recipient {
   @Property({ type: 'text' })
   language: Opt<Language> = 'en';
 
+  /** With the posts of their live duties, the districts whose officers may see and change their channel. */
+  @Property({ type: 'uuid', nullable: true })
+  homeDistrictId: string | null = null;
+
   @Property({ type: 'timestamptz' })
   updatedAt: Opt<Date> = new Date();
 }

@@ -1,7 +1,14 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AssignmentChangedEvent, AssignmentEvent, EventEnvelope, EventSubjects } from '@rasad/contracts';
+import {
+  AssignmentCancelledEvent,
+  AssignmentChangedEvent,
+  AssignmentEvent,
+  EventEnvelope,
+  EventSubjects,
+} from '@rasad/contracts';
 import { OnEvent } from '@rasad/messaging';
+import { recordDuty, recordNewDuty } from '../directory/directory.repository';
 import { DutyPost } from '../directory/duty-post.entity';
 import { NoticeWriter } from './notice-writer';
 
@@ -20,33 +27,59 @@ export function postingMoved(before: AssignmentEvent, after: AssignmentEvent): b
 /** A duty that is over is history, not news (an import of last month's duties, a backlog). */
 export const dutyOver = (duty: AssignmentEvent, now = new Date()): boolean => Date.parse(duty.endsAt) <= now.getTime();
 
-/** Posting notices from the roster's duty events. */
+type DutyNotice = { kind: 'duty_posted' | 'duty_changed' } | { kind: 'duty_cancelled'; reason: string | null };
+
+/**
+ * Posting notices from the roster's duty events, which also keep the notifier's copy of each duty (whose posts
+ * put a person in a district's scope). A duty is cancelled by the cancel route's `cancelled` event or by an import's
+ * `changed` to status cancelled; either tells the person once, as a cancellation the notifier already holds is not
+ * told again.
+ */
 @Injectable()
 export class DutyNoticesConsumer {
   constructor(private readonly notices: NoticeWriter) {}
 
   @OnEvent(EventSubjects.assignmentCreated)
   async posted(duty: AssignmentEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    if (duty.status === 'cancelled' || dutyOver(duty)) {
+    const fresh = await recordNewDuty(em, duty);
+    if (!fresh || duty.status === 'cancelled' || dutyOver(duty)) {
       return;
     }
-    await this.notify(duty, 'duty_posted', envelope, em);
+    await this.notify(duty, { kind: 'duty_posted' }, envelope, em);
   }
 
   @OnEvent(EventSubjects.assignmentChanged)
-  async changed(change: AssignmentChangedEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    if (change.after.status === 'cancelled' || dutyOver(change.after) || !postingMoved(change.before, change.after)) {
+  async changed({ before, after }: AssignmentChangedEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
+    const held = await recordDuty(em, after);
+    const wasLive = before.status !== 'cancelled' && held !== 'cancelled';
+    if (after.status === 'cancelled') {
+      // What they were told is what is cancelled.
+      if (wasLive && !dutyOver(before)) {
+        await this.notify(before, { kind: 'duty_cancelled', reason: null }, envelope, em);
+      }
       return;
     }
-    await this.notify(change.after, 'duty_changed', envelope, em);
+    if (dutyOver(after)) {
+      return;
+    }
+    if (!wasLive) {
+      // A cancelled duty restored (an import) is a posting again for someone told it was off.
+      await this.notify(after, { kind: 'duty_posted' }, envelope, em);
+    } else if (postingMoved(before, after)) {
+      await this.notify(after, { kind: 'duty_changed' }, envelope, em);
+    }
   }
 
-  private async notify(
-    duty: AssignmentEvent,
-    kind: 'duty_posted' | 'duty_changed',
-    envelope: EventEnvelope,
-    em: EntityManager,
-  ): Promise<void> {
+  @OnEvent(EventSubjects.assignmentCancelled)
+  async cancelled(duty: AssignmentCancelledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
+    const held = await recordDuty(em, duty);
+    if (held === 'cancelled' || dutyOver(duty)) {
+      return;
+    }
+    await this.notify(duty, { kind: 'duty_cancelled', reason: duty.reason ?? null }, envelope, em);
+  }
+
+  private async notify(duty: AssignmentEvent, notice: DutyNotice, envelope: EventEnvelope, em: EntityManager) {
     const post = await em.findOne(DutyPost, { id: duty.postId });
     if (!post) {
       throw new UnknownPostError(`post ${duty.postId} not known to the notifier yet`);
@@ -55,7 +88,7 @@ export class DutyNoticesConsumer {
       personnelIds: [duty.personnelId],
       districtId: post.districtId,
       facts: {
-        kind,
+        ...notice,
         duty: { postName: post.name, postCode: post.code, startsAt: duty.startsAt, endsAt: duty.endsAt },
       },
     });

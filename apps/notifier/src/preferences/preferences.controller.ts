@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { NoticeChannelView, PersonnelIdRequest, SetNoticeChannelMessage, Subjects } from '@rasad/contracts';
+import {
+  CallerScope,
+  NoticeChannelView,
+  PersonnelIdRequest,
+  SetNoticeChannelMessage,
+  Subjects,
+} from '@rasad/contracts';
+import { Scope } from '@rasad/messaging';
 import { PreferencesService } from './preferences.service';
 
 @Controller()
@@ -8,12 +15,12 @@ export class PreferencesController {
   constructor(private readonly preferences: PreferencesService) {}
 
   @MessagePattern(Subjects.noticeChannelGet)
-  get(@Payload() { personnelId }: PersonnelIdRequest): Promise<NoticeChannelView> {
-    return this.preferences.get(personnelId);
+  get(@Payload() { personnelId }: PersonnelIdRequest, @Scope() scope: CallerScope): Promise<NoticeChannelView> {
+    return this.preferences.get(personnelId, scope);
   }
 
   @MessagePattern(Subjects.noticeChannelSet)
-  set(@Payload() message: SetNoticeChannelMessage): Promise<NoticeChannelView> {
-    return this.preferences.set(message);
+  set(@Payload() message: SetNoticeChannelMessage, @Scope() scope: CallerScope): Promise<NoticeChannelView> {
+    return this.preferences.set(message, scope);
   }
 }

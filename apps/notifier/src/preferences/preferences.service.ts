@@ -1,10 +1,22 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, NoticeChannel, NoticeChannelView, SetNoticeChannelMessage } from '@rasad/contracts';
+import {
+  CallerScope,
+  DomainError,
+  ErrorCode,
+  NoticeChannel,
+  NoticeChannelView,
+  SetNoticeChannelMessage,
+} from '@rasad/contracts';
+import { personInDistricts } from '../directory/directory.repository';
 import { NotifierEnv, configuredChannels, missingChannelSettings } from '../notifier.env';
 import { ChannelPreference } from './channel-preference.entity';
 
-/** A person's own notice channel; null returns them to the deployment's NOTIFY_CHANNEL. */
+/**
+ * A person's own notice channel; null returns them to the deployment's NOTIFY_CHANNEL. Only for people in the
+ * caller's districts (home district or a live duty's post): anyone else is a 404, checked here and not only by the
+ * gateway, so a request that reaches the notifier some other way is held to the same rule.
+ */
 @Injectable()
 export class PreferencesService {
   private readonly channels: Set<NoticeChannel>;
@@ -16,12 +28,14 @@ export class PreferencesService {
     this.channels = configuredChannels(env);
   }
 
-  async get(personnelId: string): Promise<NoticeChannelView> {
+  async get(personnelId: string, scope: CallerScope): Promise<NoticeChannelView> {
+    await this.ensureInScope(personnelId, scope);
     const preference = await this.em.findOne(ChannelPreference, { personnelId });
     return this.view(personnelId, preference?.channel ?? null);
   }
 
-  async set({ personnelId, channel }: SetNoticeChannelMessage): Promise<NoticeChannelView> {
+  async set({ personnelId, channel }: SetNoticeChannelMessage, scope: CallerScope): Promise<NoticeChannelView> {
+    await this.ensureInScope(personnelId, scope);
     if (channel === null || channel === undefined) {
       await this.em.nativeDelete(ChannelPreference, { personnelId });
       return this.view(personnelId, null);
@@ -33,6 +47,12 @@ export class PreferencesService {
     }
     await this.em.upsert(ChannelPreference, { personnelId, channel, updatedAt: new Date() });
     return this.view(personnelId, channel);
+  }
+
+  private async ensureInScope(personnelId: string, scope: CallerScope): Promise<void> {
+    if (scope.districtIds !== null && !(await personInDistricts(this.em, personnelId, scope.districtIds))) {
+      throw DomainError.notFound('personnel', personnelId);
+    }
   }
 
   private view(personnelId: string, channel: NoticeChannel | null): NoticeChannelView {

@@ -3,7 +3,8 @@ import { DateTime } from 'luxon';
 import { Clock } from './notice-facts';
 
 const FORMATS: Record<Language, { locale: string; at: string; time: string; to: string }> = {
-  en: { locale: 'en-GB', at: 'ccc d LLL yyyy, HH:mm', time: 'HH:mm', to: '–' },
+  // A hyphen, not an en dash: one character outside GSM-7 turns a whole English SMS into UCS-2 (70 a part, not 160).
+  en: { locale: 'en-GB', at: 'ccc d LLL yyyy, HH:mm', time: 'HH:mm', to: '-' },
   ur: { locale: 'ur', at: 'cccc d LLLL yyyy، HH:mm', time: 'HH:mm', to: ' تا ' },
 };
 

@@ -18,6 +18,8 @@ export function english(facts: NoticeFacts, clock: Clock): string {
       return `Rasad reminder: briefing "${facts.session.title}" in ${clock.lead(facts.offsetSeconds)}, ${clock.at(facts.session.startsAt)} at ${place(facts.session)}.`;
     case 'duty_posted':
       return `Rasad: You are posted to ${facts.duty.postName} (${facts.duty.postCode}), ${clock.window(facts.duty.startsAt, facts.duty.endsAt)}.`;
+    case 'duty_cancelled':
+      return `Rasad: Duty cancelled, do not report: ${facts.duty.postName} (${facts.duty.postCode}), ${clock.window(facts.duty.startsAt, facts.duty.endsAt)}.${facts.reason ? ` Reason: ${facts.reason}` : ''}`;
     case 'duty_changed':
       return `Rasad: Your duty changed: ${facts.duty.postName} (${facts.duty.postCode}), ${clock.window(facts.duty.startsAt, facts.duty.endsAt)}.`;
     default:

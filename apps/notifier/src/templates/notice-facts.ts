@@ -23,6 +23,7 @@ export type NoticeFacts =
   | { kind: 'briefing_invitation_cancelled'; session: SessionFacts }
   | { kind: 'briefing_reminder'; session: SessionFacts; offsetSeconds: number }
   | { kind: 'duty_posted'; duty: DutyFacts }
+  | { kind: 'duty_cancelled'; duty: DutyFacts; reason: string | null }
   | { kind: 'duty_changed'; duty: DutyFacts };
 
 /** Local-time formatting for one language, in the deployment's zone. */

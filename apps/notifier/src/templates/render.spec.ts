@@ -76,14 +76,14 @@ describe('renderNotice', () => {
       endsAt: '2027-02-08T15:00:00.000Z',
     };
     expect(renderNotice({ kind: 'duty_posted', duty }, 'en', KARACHI)).toBe(
-      'Rasad: You are posted to Polling station GPS Kotnajibullah (HRP-PS-001), Mon 8 Feb 2027, 06:00–20:00.',
+      'Rasad: You are posted to Polling station GPS Kotnajibullah (HRP-PS-001), Mon 8 Feb 2027, 06:00-20:00.',
     );
     expect(renderNotice({ kind: 'duty_posted', duty }, 'ur', KARACHI)).toBe(
       'رسد: آپ کی ڈیوٹی Polling station GPS Kotnajibullah (HRP-PS-001) پر لگائی گئی ہے: پیر 8 فروری 2027، 06:00 تا 20:00۔',
     );
     const overnight = { ...duty, endsAt: '2027-02-08T21:00:00.000Z' };
     expect(renderNotice({ kind: 'duty_changed', duty: overnight }, 'en', KARACHI)).toContain(
-      'Mon 8 Feb 2027, 06:00–Tue 9 Feb 2027, 02:00',
+      'Mon 8 Feb 2027, 06:00-Tue 9 Feb 2027, 02:00',
     );
   });
 

@@ -18,6 +18,8 @@ export function urdu(facts: NoticeFacts, clock: Clock): string {
       return `رسد یاددہانی: بریفنگ "${facts.session.title}" ${clock.lead(facts.offsetSeconds)} بعد، ${clock.at(facts.session.startsAt)}، ${place(facts.session)}۔`;
     case 'duty_posted':
       return `رسد: آپ کی ڈیوٹی ${facts.duty.postName} (${facts.duty.postCode}) پر لگائی گئی ہے: ${clock.window(facts.duty.startsAt, facts.duty.endsAt)}۔`;
+    case 'duty_cancelled':
+      return `رسد: ڈیوٹی منسوخ، حاضر نہ ہوں: ${facts.duty.postName} (${facts.duty.postCode})، ${clock.window(facts.duty.startsAt, facts.duty.endsAt)}۔${facts.reason ? ` وجہ: ${facts.reason}` : ''}`;
     case 'duty_changed':
       return `رسد: آپ کی ڈیوٹی تبدیل ہو گئی ہے: ${facts.duty.postName} (${facts.duty.postCode})، ${clock.window(facts.duty.startsAt, facts.duty.endsAt)}۔`;
     default:

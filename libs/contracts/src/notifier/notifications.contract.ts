@@ -18,6 +18,7 @@ export const NOTICE_KINDS = [
   'briefing_invitation_cancelled',
   'briefing_reminder',
   'duty_posted',
+  'duty_cancelled',
   'duty_changed',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
