@@ -209,7 +209,7 @@ describe('briefings', () => {
         personnelIds: [people[0], stranger],
       });
       expect(response.status).toBe(422);
-      expect(response.body.errors).toEqual([{ field: 'personnelIds', message: `no personnel with id ${stranger}` }]);
+      expect(response.body.errors).toEqual([{ field: 'personnelIds[1]', message: `no personnel with id ${stranger}` }]);
       expect((await api.get(`/api/v1/briefings/${session.id}`)).body.seatsTaken).toBe(0);
     });
   });

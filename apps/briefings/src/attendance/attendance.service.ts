@@ -15,6 +15,7 @@ import { missingBriefingTopics } from '@rasad/duty-assignments';
 import { Outbox, uuidArray } from '@rasad/messaging';
 import { findSession } from '../sessions/session-lookup';
 import { ensureAttendable } from '../sessions/session-rules';
+import { personInDistricts, resolvePeople } from '../shared/people-in-scope';
 import { rollCallEntries } from './roll-call';
 
 interface AttendanceRow {
@@ -33,8 +34,8 @@ interface AttendedRow {
 }
 
 /**
- * Roll calls and what they prove. Anyone known to briefings may be marked, invited or not: people walk into a
- * briefing hall with a colleague's invitation, and the roll call records who was there.
+ * Roll calls and what they prove. Anyone serving in the caller's districts may be marked, invited or not: people
+ * walk into a briefing hall with a colleague's invitation, and the roll call records who was there.
  */
 @Injectable()
 export class AttendanceService {
@@ -49,10 +50,10 @@ export class AttendanceService {
     return this.em.transactional(async (em) => {
       const session = await findSession(em, message.id, scope, true);
       ensureAttendable(session, now);
-      await this.ensureKnown(
+      await this.ensureInScope(
         em,
-        session.id,
         entries.map((entry) => entry.personnelId),
+        scope,
       );
       const rows = await em.execute<AttendanceRow[]>(
         `insert into briefings.attendance (session_id, personnel_id, status, coc_acknowledged_at, recorded_at)
@@ -88,23 +89,22 @@ export class AttendanceService {
     return rows.map(attendanceView);
   }
 
-  /** The sessions a person was present at (in the caller's districts), their topics and latest acknowledgement. */
+  /**
+   * The sessions a person serving in the caller's districts was present at (sessions of those districts that were
+   * not cancelled), their topics and latest acknowledgement. Anyone else is 404, as if they did not exist.
+   */
   async attendedTopics(personnelId: string, scope: CallerScope): Promise<AttendedTopicsView> {
+    if (!(await personInDistricts(this.em, personnelId, scope.districtIds))) {
+      throw DomainError.notFound('personnel', personnelId);
+    }
     const rows = await this.em.execute<AttendedRow[]>(
       `select s.id as session_id, s.ends_at, s.topics, a.coc_acknowledged_at
        from briefings.attendance a join briefings.session s on s.id = a.session_id
-       where a.personnel_id = ? and a.status = 'present' and (?::uuid[] is null or s.district_id = any(?::uuid[]))
+       where a.personnel_id = ? and a.status = 'present' and s.status <> 'cancelled'
+         and (?::uuid[] is null or s.district_id = any(?::uuid[]))
        order by s.ends_at, s.id`,
       [personnelId, uuidArray(scope.districtIds), uuidArray(scope.districtIds)],
     );
-    if (rows.length === 0) {
-      const [known] = await this.em.execute<{ id: string }[]>('select id from briefings.personnel where id = ?', [
-        personnelId,
-      ]);
-      if (!known) {
-        throw DomainError.notFound('personnel', personnelId);
-      }
-    }
     const topics = [...new Set(rows.flatMap((row) => row.topics))].sort();
     const acknowledgements = rows
       .map((row) => row.coc_acknowledged_at)
@@ -124,20 +124,25 @@ export class AttendanceService {
     };
   }
 
-  /** 422 naming everyone neither known to briefings nor invited to this session. */
-  private async ensureKnown(em: EntityManager, sessionId: string, personnelIds: string[]): Promise<void> {
-    const unknown = await em.execute<{ id: string }[]>(
-      `select person as id from unnest(?::uuid[]) as person
-       where not exists (select 1 from briefings.personnel p where p.id = person)
-         and not exists (select 1 from briefings.invitation i where i.session_id = ? and i.personnel_id = person)`,
-      [uuidArray(personnelIds), sessionId],
+  /**
+   * 422 naming each entry whose person briefings does not know as serving in the caller's districts (home district
+   * or a live duty there): someone outside them is answered exactly as someone who does not exist.
+   */
+  private async ensureInScope(em: EntityManager, personnelIds: string[], scope: CallerScope): Promise<void> {
+    const resolved = await resolvePeople(
+      em,
+      personnelIds.map((personnelId) => ({ personnelId })),
+      scope.districtIds,
     );
-    if (unknown.length > 0) {
-      const ids = unknown.map((row) => row.id);
-      const message = `no personnel with id ${ids.join(', ')}`;
-      throw new DomainError(ErrorCode.ReferenceNotFound, `entries: ${message}`, [{ field: 'entries', message }], {
-        unknownPersonnelIds: ids,
-      });
+    const errors = personnelIds.flatMap((id, n) =>
+      resolved[n] === null ? [{ field: `entries[${n}].personnelId`, message: `no personnel with id ${id}` }] : [],
+    );
+    if (errors.length > 0) {
+      throw new DomainError(
+        ErrorCode.ReferenceNotFound,
+        errors.map((error) => `${error.field}: ${error.message}`).join('; '),
+        errors,
+      );
     }
   }
 }

@@ -13,6 +13,7 @@ import {
 import { Invitation } from '../invitations/invitation.entity';
 import { BriefingSession } from '../sessions/briefing-session.entity';
 import { CalendarEntry, renderCalendar } from './calendar-feed';
+import { personInDistricts } from '../shared/people-in-scope';
 import { CalendarLinksRepository } from './calendar-links.repository';
 import { calendarPath, calendarTokenHash, newCalendarToken } from './calendar-tokens';
 
@@ -96,10 +97,9 @@ export class CalendarService {
     return { revoked: await this.links.revoke(this.em, personnelId) };
   }
 
-  /** Someone briefings knows, serving in one of the caller's districts; otherwise they do not exist for them. */
+  /** Someone briefings knows as serving in one of the caller's districts; otherwise they do not exist for them. */
   private async ensurePersonInScope(personnelId: string, scope: CallerScope, absent: () => DomainError) {
-    const districts = await this.links.districtsOf(this.em, personnelId);
-    if (!districts || !districts.some((districtId) => inScope(scope, districtId))) {
+    if (!(await personInDistricts(this.em, personnelId, scope.districtIds))) {
       throw absent();
     }
   }

@@ -16,6 +16,7 @@ import { Outbox, uuidArray } from '@rasad/messaging';
 import { sessionEvent } from '../sessions/briefing-session.entity';
 import { findSession } from '../sessions/session-lookup';
 import { ensureUpcoming } from '../sessions/session-rules';
+import { resolvePeople } from '../shared/people-in-scope';
 import { briefingFull, isSeatsViolation } from '../shared/seats';
 import { answerInvitation } from './invitation-answer';
 import { Invitation } from './invitation.entity';
@@ -30,7 +31,7 @@ export class InvitationsService {
   ) {}
 
   /**
-   * All or nothing: everyone must be known to briefings and the seats must suffice for those not already seated.
+   * All or nothing: everyone must serve in the session's district and the seats must suffice for those not already seated.
    * A declined or cancelled invitation is reopened. The seat check is the database's, not a count read here.
    */
   async invite({ id, personnelIds }: InviteMessage, scope: CallerScope): Promise<InvitationView[]> {
@@ -38,7 +39,7 @@ export class InvitationsService {
       return await this.em.transactional(async (em) => {
         const session = await findSession(em, id, scope);
         ensureUpcoming(session, 'invite', new Date());
-        await this.ensureKnown(em, personnelIds);
+        await this.ensureInSessionDistrict(em, session.districtId, personnelIds);
         const opened = await em.execute<{ id: string; personnel_id: string }[]>(
           `insert into briefings.invitation (id, session_id, personnel_id, status)
            select briefings.uuid_v7(), ?, person, 'invited' from unnest(?::uuid[]) as person
@@ -119,21 +120,25 @@ export class InvitationsService {
     });
   }
 
-  /** 422 naming every id briefings has not heard of from the roster. */
-  private async ensureKnown(em: EntityManager, personnelIds: string[]): Promise<void> {
-    const unknown = await em.execute<{ id: string }[]>(
-      `select person as id from unnest(?::uuid[]) as person
-       where not exists (select 1 from briefings.personnel p where p.id = person)`,
-      [uuidArray(personnelIds)],
+  /**
+   * 422 naming every person briefings does not know as serving in the session's district (home district or a live
+   * duty there). The session is in the caller's districts, so this also keeps the caller to their own people; someone
+   * outside is answered exactly as someone who does not exist.
+   */
+  private async ensureInSessionDistrict(em: EntityManager, districtId: string, personnelIds: string[]): Promise<void> {
+    const resolved = await resolvePeople(
+      em,
+      personnelIds.map((personnelId) => ({ personnelId })),
+      [districtId],
     );
-    if (unknown.length > 0) {
-      const ids = unknown.map((row) => row.id);
-      const message = `no personnel with id ${ids.join(', ')}`;
+    const errors = personnelIds.flatMap((id, n) =>
+      resolved[n] === null ? [{ field: `personnelIds[${n}]`, message: `no personnel with id ${id}` }] : [],
+    );
+    if (errors.length > 0) {
       throw new DomainError(
         ErrorCode.ReferenceNotFound,
-        `personnelIds: ${message}`,
-        [{ field: 'personnelIds', message }],
-        { unknownPersonnelIds: ids },
+        errors.map((error) => `${error.field}: ${error.message}`).join('; '),
+        errors,
       );
     }
   }
