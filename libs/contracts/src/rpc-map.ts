@@ -27,6 +27,7 @@ import {
   CancelSessionMessage,
   CreateSessionRequest,
   ListSessionsQuery,
+  RescheduleResultView,
   RescheduleSessionMessage,
   SessionView,
 } from './briefings/sessions.contract';
@@ -143,8 +144,9 @@ export interface RpcMap {
   [Subjects.sessionCreate]: { request: CreateSessionRequest; reply: SessionView };
   [Subjects.sessionGet]: { request: IdRequest; reply: SessionView };
   [Subjects.sessionList]: { request: ListSessionsQuery; reply: Page<SessionView> };
-  [Subjects.sessionReschedule]: { request: RescheduleSessionMessage; reply: SessionView };
+  [Subjects.sessionReschedule]: { request: RescheduleSessionMessage; reply: RescheduleResultView };
   [Subjects.sessionCancel]: { request: CancelSessionMessage; reply: SessionView };
+  [Subjects.sessionComplete]: { request: IdRequest; reply: SessionView };
   [Subjects.sessionFill]: { request: FillSessionMessage; reply: FillResultView };
   [Subjects.invitationCreate]: { request: InviteMessage; reply: InvitationView[] };
   [Subjects.invitationList]: { request: ListInvitationsMessage; reply: Page<InvitationView> };

@@ -64,10 +64,6 @@ export class AttendanceService {
          returning *`,
         [session.id, now, JSON.stringify(entries)],
       );
-      // A session that has started and has a roll call was held.
-      if (session.status === 'scheduled') {
-        session.status = 'completed';
-      }
       this.outbox.record(em, EventSubjects.attendanceRecorded, session.id, {
         sessionId: session.id,
         districtId: session.districtId,

@@ -15,7 +15,7 @@ import {
 import { Outbox, uuidArray } from '@rasad/messaging';
 import { sessionEvent } from '../sessions/briefing-session.entity';
 import { findSession } from '../sessions/session-lookup';
-import { ensureUpcoming } from '../sessions/session-rules';
+import { ensureOpenForInvitations } from '../sessions/session-rules';
 import { resolvePeople } from '../shared/people-in-scope';
 import { briefingFull, isSeatsViolation } from '../shared/seats';
 import { answerInvitation } from './invitation-answer';
@@ -38,7 +38,7 @@ export class InvitationsService {
     try {
       return await this.em.transactional(async (em) => {
         const session = await findSession(em, id, scope);
-        ensureUpcoming(session, 'invite', new Date());
+        ensureOpenForInvitations(session, new Date());
         await this.ensureInSessionDistrict(em, session.districtId, personnelIds);
         const opened = await em.execute<{ id: string; personnel_id: string }[]>(
           `insert into briefings.invitation (id, session_id, personnel_id, status)

@@ -6,6 +6,7 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -45,11 +46,14 @@ export class AudienceSelector {
   personnelIds?: string[];
 }
 
+/** Without a selector (or with an empty one), everyone eligible in the session's district. */
 export class FillSessionRequest {
-  @ApiProperty({ type: AudienceSelector })
+  @ApiPropertyOptional({ type: AudienceSelector, description: 'Narrows the audience; default: the whole district' })
+  @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => AudienceSelector)
-  selector: AudienceSelector;
+  selector?: AudienceSelector;
 }
 
 export class FillSessionMessage extends FillSessionRequest {

@@ -161,3 +161,17 @@ export class SessionView extends TimestampsView {
   statusReason: string | null;
   @ApiProperty({ description: 'Grows with every reschedule or cancel (iCalendar SEQUENCE)' }) sequence: number;
 }
+
+/** A seat given back because the rescheduled slot overlaps a live duty of the person's. */
+export class ClashReleaseView {
+  @ApiProperty({ format: 'uuid' }) personnelId: string;
+  @ApiProperty({ format: 'uuid' }) invitationId: string;
+  @ApiProperty({ format: 'uuid', description: 'Their earliest duty overlapping the new slot' }) dutyId: string;
+  @ApiProperty({ format: 'date-time' }) dutyStartsAt: string;
+  @ApiProperty({ format: 'date-time' }) dutyEndsAt: string;
+}
+
+/** The moved session, and whom the move released because it now falls during their duty (reason `duty_clash`). */
+export class RescheduleResultView extends SessionView {
+  @ApiProperty({ type: ClashReleaseView, isArray: true }) releasedForClash: ClashReleaseView[];
+}
