@@ -67,6 +67,210 @@ describe("briefings: an officer's day", () => {
     });
   });
 
+  describe('hostile bodies', () => {
+    /** Values of the wrong type or size for any field. */
+    const HOSTILE: unknown[] = [
+      null,
+      [],
+      [null],
+      {},
+      '',
+      'x'.repeat(20_000),
+      1e308,
+      -1,
+      2 ** 53 + 1,
+      true,
+      { $gt: '' },
+    ];
+    /** Whole bodies that are not the object a route expects, as raw JSON. */
+    const WHOLE = ['null', '[]', '[{}]', '"text"', '42', 'true', '{}', '{"unknown":1}', '{"a":1e400}', '{'];
+
+    interface Route {
+      name: string;
+      method: string;
+      path: () => string;
+      body: () => Record<string, unknown>;
+      /** Dotted paths of nested fields to attack besides the top-level ones. */
+      nested?: string[];
+      /** Takes no body and ignores whatever is sent, like every id-only action. */
+      bodiless?: boolean;
+    }
+
+    let upcoming: string;
+    let running: string;
+    let invitation: string;
+    let person: string;
+
+    beforeAll(async () => {
+      [person] = await dutiful(130);
+      upcoming = (await world.session(geo.districtId, 40)).id;
+      const invited = await api.post(`/api/v1/briefings/${upcoming}/invitations`, { personnelIds: [person] });
+      invitation = invited.body[0].id;
+      running = (await world.session(geo.districtId, 41)).id;
+      await world.started(running);
+    });
+
+    const routes = (): Route[] => [
+      {
+        name: 'create',
+        method: 'POST',
+        path: () => '/api/v1/briefings',
+        body: () => ({
+          title: 'Hostile',
+          topics: ['code_of_conduct'],
+          venue: { name: 'Hall', address: 'Road', capacity: 10 },
+          startsAt: hoursFromNow(200),
+          endsAt: hoursFromNow(202),
+          presenter: 'DSP',
+          districtId: geo.districtId,
+        }),
+        nested: ['venue.capacity', 'venue.name'],
+      },
+      {
+        name: 'reschedule',
+        method: 'POST',
+        path: () => `/api/v1/briefings/${upcoming}/reschedule`,
+        body: () => ({
+          startsAt: hoursFromNow(42),
+          endsAt: hoursFromNow(43),
+          venue: { name: 'Hall', address: 'Road', capacity: 10 },
+          reason: 'Moved',
+        }),
+        nested: ['venue.capacity'],
+      },
+      {
+        name: 'cancel',
+        method: 'POST',
+        path: () => `/api/v1/briefings/${upcoming}/cancel`,
+        body: () => ({ reason: 'x' }),
+      },
+      {
+        name: 'fill',
+        method: 'POST',
+        path: () => `/api/v1/briefings/${upcoming}/fill`,
+        body: () => ({ selector: { personnelIds: [person], tehsilId: geo.tehsilId } }),
+        nested: ['selector.personnelIds', 'selector.tehsilId'],
+      },
+      {
+        name: 'invite',
+        method: 'POST',
+        path: () => `/api/v1/briefings/${upcoming}/invitations`,
+        body: () => ({ personnelIds: [person] }),
+      },
+      {
+        name: 'answer',
+        method: 'PATCH',
+        path: () => `/api/v1/briefings/${upcoming}/invitations/${invitation}`,
+        body: () => ({ status: 'confirmed', reason: 'ok' }),
+      },
+      {
+        name: 'roll call',
+        method: 'POST',
+        path: () => `/api/v1/briefings/${running}/attendance`,
+        body: () => ({ entries: [{ personnelId: person, status: 'present', codeOfConductAcknowledged: true }] }),
+        nested: ['entries.0.personnelId', 'entries.0.status', 'entries.0.acknowledgedAt'],
+      },
+      {
+        name: 'complete',
+        method: 'POST',
+        path: () => `/api/v1/briefings/${running}/complete`,
+        body: () => ({}),
+        bodiless: true,
+      },
+      {
+        name: 'calendar link',
+        method: 'POST',
+        path: () => '/api/v1/calendar-links',
+        body: () => ({ personnelId: person }),
+      },
+    ];
+
+    function withValue(body: Record<string, unknown>, dotted: string, value: unknown): Record<string, unknown> {
+      const copy = structuredClone(body);
+      const keys = dotted.split('.');
+      let at: any = copy;
+      for (const key of keys.slice(0, -1)) {
+        at = at[key];
+      }
+      at[keys[keys.length - 1]] = value;
+      return copy;
+    }
+
+    /** `entries.0.status` is reported as `entries[0].status` or `entries.0.status`; either names it. */
+    const names = (field: string, reported: string) =>
+      [field, field.replace(/\.(\d+)/g, '[$1]')].some(
+        (name) => reported === name || reported.startsWith(`${name}.`) || reported.startsWith(`${name}[`),
+      );
+
+    it('answers every hostile field with a 4xx naming it, and never a 5xx', async () => {
+      const failures: string[] = [];
+      for (const route of routes()) {
+        const fields = [...Object.keys(route.body()), ...(route.nested ?? [])];
+        for (const field of fields) {
+          for (const value of HOSTILE) {
+            const response = await api.request(route.method, route.path(), withValue(route.body(), field, value));
+            const label = `${route.name} ${field}=${JSON.stringify(value)?.slice(0, 20)} → ${response.status}`;
+            if (response.status >= 500) {
+              failures.push(`${label} ${JSON.stringify(response.body).slice(0, 200)}`);
+            } else if (response.status === 400) {
+              const reported: string[] = (response.body.errors ?? []).map((e: { field: string }) => e.field);
+              if (!reported.some((name) => names(field, name))) {
+                failures.push(`${label} names ${JSON.stringify(reported)}`);
+              }
+            }
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+
+    it('answers bodies that are not objects, or not JSON, with a 4xx (an id-only action ignores them), never a 5xx', async () => {
+      const failures: string[] = [];
+      for (const route of routes()) {
+        for (const raw of WHOLE) {
+          const response = await api.request(route.method, route.path(), raw, { 'content-type': 'application/json' });
+          const emptyFill = route.name === 'fill' && ['{}', 'null'].includes(raw);
+          const lowest = route.bodiless || emptyFill ? 200 : 400;
+          if (response.status < lowest || response.status >= 500) {
+            failures.push(`${route.name} ${raw} → ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+
+    it('answers hostile queries and path ids with a 4xx', async () => {
+      const paths = [
+        '/api/v1/briefings?limit=1e308',
+        '/api/v1/briefings?limit=-1',
+        '/api/v1/briefings?limit=abc',
+        '/api/v1/briefings?status=closed',
+        '/api/v1/briefings?status=scheduled&status=cancelled',
+        '/api/v1/briefings?from=yesterday',
+        '/api/v1/briefings?districtId=1',
+        '/api/v1/briefings?cursor=not-a-cursor',
+        `/api/v1/briefings/${upcoming}/invitations?limit=99999999999999999999`,
+        `/api/v1/briefings/${upcoming}/invitations?cursor=x&status=maybe`,
+        '/api/v1/briefings/attended-topics',
+        '/api/v1/briefings/attended-topics?personnelId=x',
+        `/api/v1/briefings/attended-topics?personnelId=${person}&personnelId=${person}`,
+        '/api/v1/briefings/not-a-uuid',
+        `/api/v1/briefings/${'9'.repeat(2000)}/attendance`,
+        `/api/v1/briefings/${upcoming}/invitations/not-a-uuid`,
+      ];
+      const failures: string[] = [];
+      for (const path of paths) {
+        const response = await api.get(path);
+        if (response.status < 400 || response.status >= 500) {
+          failures.push(`${path} → ${response.status}`);
+        }
+      }
+      const patch = await api.patch(`/api/v1/briefings/${upcoming}/invitations/not-a-uuid`, { status: 'confirmed' });
+      const revoke = await api.request('DELETE', '/api/v1/calendar-links/not-a-uuid');
+      expect([failures, patch.status, revoke.status]).toEqual([[], 400, 400]);
+    });
+  });
+
   describe('sessions that used to get stuck', () => {
     it('refuses a session that starts in the past, naming startsAt, and writes nothing', async () => {
       const response = await api.post('/api/v1/briefings', {

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -57,6 +58,7 @@ export class CreateSessionRequest {
   topics: BriefingTopic[];
 
   @ApiProperty({ type: VenueDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => VenueDto)
   venue: VenueDto;
@@ -91,6 +93,7 @@ export class RescheduleSessionRequest {
 
   @ApiPropertyOptional({ type: VenueDto, description: 'A new venue; its capacity may not fall below the seats taken' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => VenueDto)
   venue?: VenueDto;
