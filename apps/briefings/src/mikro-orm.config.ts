@@ -6,6 +6,7 @@ import { Invitation } from './invitations/invitation.entity';
 import { Migration20261128500000BriefingsBase } from './migrations/Migration20261128500000BriefingsBase';
 import { Migration20261128600000BriefingsReminders } from './migrations/Migration20261128600000BriefingsReminders';
 import { Migration20261128610000BriefingsCalendarLinks } from './migrations/Migration20261128610000BriefingsCalendarLinks';
+import { Migration20261129710000BriefingsServiceNumberIndex } from './migrations/Migration20261129710000BriefingsServiceNumberIndex';
 import { BriefingSession } from './sessions/briefing-session.entity';
 
 export const BRIEFINGS_SCHEMA = 'briefings';
@@ -20,6 +21,7 @@ export function briefingsOrmOptions(databaseUrl: string, poolMax = 10): Options<
       Migration20261128500000BriefingsBase,
       Migration20261128600000BriefingsReminders,
       Migration20261128610000BriefingsCalendarLinks,
+      Migration20261129710000BriefingsServiceNumberIndex,
     },
   });
 }

@@ -100,9 +100,11 @@ describe("briefings: an officer's day", () => {
     let running: string;
     let invitation: string;
     let person: string;
+    let number: string;
 
     beforeAll(async () => {
       [person] = await dutiful(130);
+      number = (await api.get(`/api/v1/personnel/${person}`)).body.serviceNumber;
       upcoming = (await world.session(geo.districtId, 40)).id;
       const invited = await api.post(`/api/v1/briefings/${upcoming}/invitations`, { personnelIds: [person] });
       invitation = invited.body[0].id;
@@ -156,6 +158,19 @@ describe("briefings: an officer's day", () => {
         method: 'POST',
         path: () => `/api/v1/briefings/${upcoming}/invitations`,
         body: () => ({ personnelIds: [person] }),
+      },
+      {
+        name: 'invite by number',
+        method: 'POST',
+        path: () => `/api/v1/briefings/${upcoming}/invitations`,
+        body: () => ({ serviceNumbers: [number] }),
+      },
+      {
+        name: 'roll call by number',
+        method: 'POST',
+        path: () => `/api/v1/briefings/${running}/attendance`,
+        body: () => ({ entries: [{ serviceNumber: number, status: 'present' }] }),
+        nested: ['entries.0.serviceNumber'],
       },
       {
         name: 'answer',
@@ -360,6 +375,86 @@ describe("briefings: an officer's day", () => {
       expect((await api.post(`/api/v1/briefings/${session.id}/cancel`, { reason: 'Wrong hall' })).status).toBe(200);
       const topics = await api.get(`/api/v1/briefings/attended-topics?personnelId=${person}`);
       expect(topics.body).toMatchObject({ topics: [], sessions: [] });
+    });
+  });
+
+  describe('people named by service number', () => {
+    it('invites by service number, and names an unknown or outside number as the field that holds it', async () => {
+      const [byNumber, byId] = await dutiful(140, 141);
+      const numberOf = async (id: string) => (await api.get(`/api/v1/personnel/${id}`)).body.serviceNumber as string;
+      const number = await numberOf(byNumber);
+      const outsider = await world.person(await createGeography(api, 'OFD2X'));
+      await world.projected([outsider], []);
+      const session = await world.session(geo.districtId, 44);
+      const path = `/api/v1/briefings/${session.id}/invitations`;
+
+      const refused = await api.post(path, {
+        personnelIds: [byId],
+        serviceNumbers: ['NOPE-1', await numberOf(outsider)],
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors).toEqual([
+        { field: 'serviceNumbers[0]', message: 'no personnel with service number NOPE-1' },
+        { field: 'serviceNumbers[1]', message: `no personnel with service number ${await numberOf(outsider)}` },
+      ]);
+      expect((await api.get(`/api/v1/briefings/${session.id}`)).body.seatsTaken).toBe(0);
+
+      const invited = await api.post(path, { personnelIds: [byId], serviceNumbers: [number] });
+      expect(invited.status).toBe(201);
+      expect(invited.body.map((i: { personnelId: string }) => i.personnelId).sort()).toEqual([byNumber, byId].sort());
+      // Named twice, once each way: one seat.
+      const twice = await api.post(path, { personnelIds: [byNumber], serviceNumbers: [number] });
+      expect(twice.status).toBe(201);
+      expect((await api.get(`/api/v1/briefings/${session.id}`)).body.seatsTaken).toBe(2);
+      expect((await api.post(path, {})).status).toBe(400);
+    });
+
+    it('takes a roll call by service number, naming each entry it cannot place', async () => {
+      const [byNumber, byId] = await dutiful(150, 151);
+      const number = (await api.get(`/api/v1/personnel/${byNumber}`)).body.serviceNumber as string;
+      const session = await world.session(geo.districtId, 45);
+      await world.started(session.id);
+      const path = `/api/v1/briefings/${session.id}/attendance`;
+
+      const unknown = await api.post(path, {
+        entries: [
+          { personnelId: byId, status: 'present' },
+          { serviceNumber: 'NOPE-2', status: 'present' },
+        ],
+      });
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.errors).toEqual([
+        { field: 'entries[1].serviceNumber', message: 'no personnel with service number NOPE-2' },
+      ]);
+      const both = await api.post(path, { entries: [{ personnelId: byId, serviceNumber: number, status: 'present' }] });
+      expect(both.status).toBe(400);
+      expect(both.body.errors[0].field).toBe('entries[0].serviceNumber');
+      const twice = await api.post(path, {
+        entries: [
+          { personnelId: byNumber, status: 'present' },
+          { serviceNumber: number, status: 'absent' },
+        ],
+      });
+      expect(twice.status).toBe(400);
+      expect(twice.body.errors[0].field).toBe('entries[1].serviceNumber');
+      const neither = await api.post(path, { entries: [{ status: 'present' }] });
+      expect(neither.status).toBe(400);
+
+      const roll = await api.post(path, {
+        entries: [
+          { serviceNumber: number, status: 'present', codeOfConductAcknowledged: true },
+          { personnelId: byId, status: 'absent' },
+        ],
+      });
+      expect(roll.status).toBe(201);
+      expect(
+        roll.body.entries.map((e: { personnelId: string; status: string }) => [e.personnelId, e.status]).sort(),
+      ).toEqual(
+        [
+          [byNumber, 'present'],
+          [byId, 'absent'],
+        ].sort(),
+      );
     });
   });
 

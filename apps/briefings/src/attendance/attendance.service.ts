@@ -6,7 +6,6 @@ import {
   BriefingTopic,
   CallerScope,
   DomainError,
-  ErrorCode,
   EventSubjects,
   RollCallMessage,
   RollCallResultView,
@@ -15,8 +14,8 @@ import { missingBriefingTopics } from '@rasad/duty-assignments';
 import { Outbox, uuidArray } from '@rasad/messaging';
 import { findSession } from '../sessions/session-lookup';
 import { ensureAttendable } from '../sessions/session-rules';
-import { personInDistricts, resolvePeople } from '../shared/people-in-scope';
-import { rollCallEntries } from './roll-call';
+import { personInDistricts, resolveNamedPeople } from '../shared/people-in-scope';
+import { rollCallEntries, rollCallPeople } from './roll-call';
 
 interface AttendanceRow {
   session_id: string;
@@ -46,14 +45,13 @@ export class AttendanceService {
 
   async record(message: RollCallMessage, scope: CallerScope): Promise<RollCallResultView> {
     const now = new Date();
-    const entries = rollCallEntries(message.entries, now);
     return this.em.transactional(async (em) => {
       const session = await findSession(em, message.id, scope, true);
       ensureAttendable(session, now);
-      await this.ensureInScope(
-        em,
-        entries.map((entry) => entry.personnelId),
-        scope,
+      const personnelIds = await resolveNamedPeople(em, rollCallPeople(message.entries), scope.districtIds);
+      const entries = rollCallEntries(
+        message.entries.map((entry, n) => ({ ...entry, personnelId: personnelIds[n] })),
+        now,
       );
       const rows = await em.execute<AttendanceRow[]>(
         `insert into briefings.attendance (session_id, personnel_id, status, coc_acknowledged_at, recorded_at)
@@ -118,28 +116,6 @@ export class AttendanceService {
         topics: row.topics,
       })),
     };
-  }
-
-  /**
-   * 422 naming each entry whose person briefings does not know as serving in the caller's districts (home district
-   * or a live duty there): someone outside them is answered exactly as someone who does not exist.
-   */
-  private async ensureInScope(em: EntityManager, personnelIds: string[], scope: CallerScope): Promise<void> {
-    const resolved = await resolvePeople(
-      em,
-      personnelIds.map((personnelId) => ({ personnelId })),
-      scope.districtIds,
-    );
-    const errors = personnelIds.flatMap((id, n) =>
-      resolved[n] === null ? [{ field: `entries[${n}].personnelId`, message: `no personnel with id ${id}` }] : [],
-    );
-    if (errors.length > 0) {
-      throw new DomainError(
-        ErrorCode.ReferenceNotFound,
-        errors.map((error) => `${error.field}: ${error.message}`).join('; '),
-        errors,
-      );
-    }
   }
 }
 

@@ -16,7 +16,7 @@ import { Outbox, uuidArray } from '@rasad/messaging';
 import { sessionEvent } from '../sessions/briefing-session.entity';
 import { findSession } from '../sessions/session-lookup';
 import { ensureOpenForInvitations } from '../sessions/session-rules';
-import { resolvePeople } from '../shared/people-in-scope';
+import { NamedRef, resolveNamedPeople } from '../shared/people-in-scope';
 import { briefingFull, isSeatsViolation } from '../shared/seats';
 import { answerInvitation } from './invitation-answer';
 import { Invitation } from './invitation.entity';
@@ -31,15 +31,17 @@ export class InvitationsService {
   ) {}
 
   /**
-   * All or nothing: everyone must serve in the session's district and the seats must suffice for those not already seated.
-   * A declined or cancelled invitation is reopened. The seat check is the database's, not a count read here.
+   * All or nothing: everyone, named by id or service number, must serve in the session's district, and the seats must
+   * suffice for those not already seated. A declined or cancelled invitation is reopened. The seat check is the database's, not a count read here.
    */
-  async invite({ id, personnelIds }: InviteMessage, scope: CallerScope): Promise<InvitationView[]> {
+  async invite(message: InviteMessage, scope: CallerScope): Promise<InvitationView[]> {
+    let personnelIds: string[] = [];
     try {
       return await this.em.transactional(async (em) => {
-        const session = await findSession(em, id, scope);
+        const session = await findSession(em, message.id, scope);
         ensureOpenForInvitations(session, new Date());
-        await this.ensureInSessionDistrict(em, session.districtId, personnelIds);
+        // The session is in the caller's districts, so people of its district are the caller's too.
+        personnelIds = [...new Set(await resolveNamedPeople(em, invitees(message), [session.districtId]))];
         const opened = await em.execute<{ id: string; personnel_id: string }[]>(
           `insert into briefings.invitation (id, session_id, personnel_id, status)
            select briefings.uuid_v7(), ?, person, 'invited' from unnest(?::uuid[]) as person
@@ -62,7 +64,7 @@ export class InvitationsService {
       });
     } catch (error) {
       if (isSeatsViolation(error)) {
-        throw await this.fullError(id, personnelIds);
+        throw await this.fullError(message.id, personnelIds);
       }
       throw error;
     }
@@ -120,29 +122,6 @@ export class InvitationsService {
     });
   }
 
-  /**
-   * 422 naming every person briefings does not know as serving in the session's district (home district or a live
-   * duty there). The session is in the caller's districts, so this also keeps the caller to their own people; someone
-   * outside is answered exactly as someone who does not exist.
-   */
-  private async ensureInSessionDistrict(em: EntityManager, districtId: string, personnelIds: string[]): Promise<void> {
-    const resolved = await resolvePeople(
-      em,
-      personnelIds.map((personnelId) => ({ personnelId })),
-      [districtId],
-    );
-    const errors = personnelIds.flatMap((id, n) =>
-      resolved[n] === null ? [{ field: `personnelIds[${n}]`, message: `no personnel with id ${id}` }] : [],
-    );
-    if (errors.length > 0) {
-      throw new DomainError(
-        ErrorCode.ReferenceNotFound,
-        errors.map((error) => `${error.field}: ${error.message}`).join('; '),
-        errors,
-      );
-    }
-  }
-
   private async fullError(sessionId: string, personnelIds: string[]): Promise<DomainError> {
     const [row] = await this.em.fork().execute<{ capacity: number; seats_taken: number; seated: number }[]>(
       `select s.capacity, s.seats_taken,
@@ -165,4 +144,12 @@ export class InvitationsService {
     );
     return rows.map(rowView);
   }
+}
+
+/** Everyone the request names, each with the field that names them. */
+function invitees({ personnelIds = [], serviceNumbers = [] }: InviteMessage): NamedRef[] {
+  return [
+    ...personnelIds.map((personnelId, n) => ({ ref: { personnelId }, field: `personnelIds[${n}]` })),
+    ...serviceNumbers.map((serviceNumber, n) => ({ ref: { serviceNumber }, field: `serviceNumbers[${n}]` })),
+  ];
 }

@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { DomainError, ErrorCode } from '@rasad/contracts';
 import { uuidArray } from '@rasad/messaging';
 
 /** A person named in a request body, by id or by the service number on their card. */
@@ -59,4 +60,47 @@ export async function personInDistricts(
 ): Promise<boolean> {
   const [resolved] = await resolvePeople(em, [{ personnelId }], districts);
   return resolved !== null;
+}
+
+/** A reference and the request field that holds it, for the error that names it. */
+export interface NamedRef {
+  ref: PersonRef;
+  field: string;
+}
+
+/**
+ * The people these references name in `districts`, in order; a 422 naming every reference that names no one
+ * there, whether the person does not exist or serves elsewhere (the two must look the same).
+ */
+export async function resolveNamedPeople(
+  em: EntityManager,
+  named: readonly NamedRef[],
+  districts: readonly string[] | null,
+): Promise<string[]> {
+  const resolved = await resolvePeople(
+    em,
+    named.map(({ ref }) => ref),
+    districts,
+  );
+  const errors = named.flatMap(({ ref, field }, n) =>
+    resolved[n] === null
+      ? [
+          {
+            field,
+            message:
+              ref.personnelId !== undefined
+                ? `no personnel with id ${ref.personnelId}`
+                : `no personnel with service number ${ref.serviceNumber}`,
+          },
+        ]
+      : [],
+  );
+  if (errors.length > 0) {
+    throw new DomainError(
+      ErrorCode.ReferenceNotFound,
+      errors.map((error) => `${error.field}: ${error.message}`).join('; '),
+      errors,
+    );
+  }
+  return resolved as string[];
 }
