@@ -10,6 +10,7 @@ import {
 } from './briefings/attendance.contract';
 import {
   CalendarFeedReply,
+  CalendarLinkIssueMessage,
   CalendarLinkRequest,
   CalendarLinkView,
   DistrictCalendarQuery,
@@ -156,7 +157,7 @@ export interface RpcMap {
   [Subjects.attendedTopics]: { request: AttendedTopicsQuery; reply: AttendedTopicsView };
   [Subjects.calendarDistrict]: { request: DistrictCalendarQuery; reply: CalendarFeedReply };
   [Subjects.calendarPersonal]: { request: PersonalCalendarRequest; reply: CalendarFeedReply };
-  [Subjects.calendarLinkIssue]: { request: CalendarLinkRequest; reply: CalendarLinkView };
+  [Subjects.calendarLinkIssue]: { request: CalendarLinkIssueMessage; reply: CalendarLinkView };
   [Subjects.calendarLinkRevoke]: { request: CalendarLinkRequest; reply: { revoked: boolean } };
 
   [Subjects.notifierPing]: { request: Record<string, never>; reply: PingReply };

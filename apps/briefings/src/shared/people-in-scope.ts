@@ -58,8 +58,28 @@ export async function personInDistricts(
   personnelId: string,
   districts: readonly string[] | null,
 ): Promise<boolean> {
-  const [resolved] = await resolvePeople(em, [{ personnelId }], districts);
-  return resolved !== null;
+  return (await servingDistrict(em, personnelId, districts)) !== null;
+}
+
+/**
+ * The district of `districts` (null: every district) through which the person serves there: their home district
+ * when it is one of them, else that of their earliest live duty there; null when there is none.
+ */
+export async function servingDistrict(
+  em: EntityManager,
+  personnelId: string,
+  districts: readonly string[] | null,
+): Promise<string | null> {
+  const ids = uuidArray(districts);
+  const [row] = await em.execute<{ district_id: string | null }[]>(
+    `select case when ?::uuid[] is null or p.home_district_id = any(?::uuid[]) then p.home_district_id
+       else (select t.district_id from briefings.duty d join briefings.post t on t.id = d.post_id
+             where d.personnel_id = p.id and d.status <> 'cancelled' and t.district_id = any(?::uuid[])
+             order by d.starts_at limit 1) end as district_id
+     from briefings.personnel p where p.id = ?`,
+    [ids, ids, ids, personnelId],
+  );
+  return row?.district_id ?? null;
 }
 
 /** A reference and the request field that holds it, for the error that names it. */

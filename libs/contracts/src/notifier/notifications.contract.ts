@@ -19,6 +19,7 @@ export const NOTICE_KINDS = [
   'briefing_reminder',
   'duty_posted',
   'duty_changed',
+  'calendar_link',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
