@@ -522,4 +522,18 @@ describe("briefings: an officer's day", () => {
       expect(rescheduled[0].payload.personnelIds).toEqual([staying]);
     });
   });
+
+  it('documents the new answers and actions in OpenAPI', async () => {
+    const docs = (await api.get('/docs-json')).body;
+    const reschedule =
+      docs.paths['/api/v1/briefings/{id}/reschedule'].post.responses['200'].content['application/json'];
+    expect(reschedule.schema.$ref).toBe('#/components/schemas/RescheduleResultView');
+    expect(docs.components.schemas.RescheduleResultView.properties.releasedForClash).toMatchObject({ type: 'array' });
+    expect(Object.keys(docs.paths['/api/v1/briefings/{id}/complete'].post.responses)).toEqual(
+      expect.arrayContaining(['200', '404', '409']),
+    );
+    expect(docs.components.schemas.FillSessionRequest.required ?? []).not.toContain('selector');
+    expect(docs.components.schemas.RollCallEntry.properties.serviceNumber).toBeDefined();
+    expect(docs.components.schemas.CalendarLinkView.properties.url).toBeDefined();
+  });
 });

@@ -191,6 +191,7 @@ describe('briefings scope: an officer of another district', () => {
           }),
       ],
       ['cancel', (as, id) => as.post(`/api/v1/briefings/${id}/cancel`, { reason: 'Cancelled' })],
+      ['complete', (as, id) => as.post(`/api/v1/briefings/${id}/complete`)],
       ['fill', (as, id) => as.post(`/api/v1/briefings/${id}/fill`, { selector: {} })],
       ['list invitations', (as, id) => as.get(`/api/v1/briefings/${id}/invitations`)],
       ['invite', (as, id) => as.post(`/api/v1/briefings/${id}/invitations`, { personnelIds: [local] })],
@@ -235,7 +236,15 @@ describe('briefings scope: an officer of another district', () => {
           const missing = (await call(caller, STRANGER)).status;
           answers[name] = [(await call(caller, upcoming)).status, (await call(caller, held)).status, missing];
         }
-        const writes = ['reschedule', 'cancel', 'fill', 'invite', 'answer an invitation', 'record attendance'];
+        const writes = [
+          'reschedule',
+          'cancel',
+          'complete',
+          'fill',
+          'invite',
+          'answer an invitation',
+          'record attendance',
+        ];
         const expected = Object.fromEntries(
           routes(local).map(([name]) => {
             const status = role === 'viewer' && writes.includes(name) ? 403 : 404;

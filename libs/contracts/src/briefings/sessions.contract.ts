@@ -81,7 +81,10 @@ export class CreateSessionRequest {
   districtId: string;
 }
 
-/** A new time and, optionally, a new venue; invitees keep their seats and get a change notice. */
+/**
+ * A new time (in the future) and, optionally, a new venue; invitees keep their seats and get a change notice, except
+ * those whose duty the new time outruns or overlaps (the answer names the latter in `releasedForClash`).
+ */
 export class RescheduleSessionRequest {
   @ApiProperty({ example: '2027-02-06T10:00:00+05:00' })
   @IsIsoWithOffset()
