@@ -521,6 +521,31 @@ describe("briefings: an officer's day", () => {
       });
       expect(rescheduled[0].payload.personnelIds).toEqual([staying]);
     });
+
+    it('takes back the seat of someone later posted to a duty during the briefing', async () => {
+      const [posted, unposted] = await dutiful(160, 161);
+      const session = await world.session(geo.districtId, 46);
+      const invited = await api.post(`/api/v1/briefings/${session.id}/invitations`, {
+        personnelIds: [posted, unposted],
+      });
+      expect(invited.status).toBe(201);
+      await world.duty(posted, geo.postId, 45); // on duty while the briefing runs
+      await eventually(async () => {
+        const invitations = await api.get(`/api/v1/briefings/${session.id}/invitations`);
+        const of = (person: string) =>
+          invitations.body.items.find((i: { personnelId: string }) => i.personnelId === person);
+        expect(of(posted)).toMatchObject({ status: 'cancelled', statusReason: 'duty_clash' });
+        expect(of(unposted)).toMatchObject({ status: 'invited' });
+      });
+      const cancelled = await eventually(async () => {
+        const found = (await streamEvents<any>(nc, EventSubjects.invitationCancelled)).filter(
+          (e) => e.aggregateId === session.id,
+        );
+        expect(found).toHaveLength(1);
+        return found;
+      });
+      expect(cancelled[0].payload).toMatchObject({ personnelId: posted, reason: 'duty_clash' });
+    });
   });
 
   it('documents the new answers and actions in OpenAPI', async () => {
