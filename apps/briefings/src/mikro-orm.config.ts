@@ -7,6 +7,7 @@ import { Migration20261128500000BriefingsBase } from './migrations/Migration2026
 import { Migration20261128600000BriefingsReminders } from './migrations/Migration20261128600000BriefingsReminders';
 import { Migration20261128610000BriefingsCalendarLinks } from './migrations/Migration20261128610000BriefingsCalendarLinks';
 import { Migration20261129100000BriefingsRole } from './migrations/Migration20261129100000BriefingsRole';
+import { Migration20261129710000BriefingsServiceNumberIndex } from './migrations/Migration20261129710000BriefingsServiceNumberIndex';
 import { BriefingSession } from './sessions/briefing-session.entity';
 
 export const BRIEFINGS_SCHEMA = 'briefings';
@@ -22,6 +23,7 @@ export function briefingsOrmOptions(databaseUrl: string, poolMax = 10): Options<
       Migration20261128600000BriefingsReminders,
       Migration20261128610000BriefingsCalendarLinks,
       Migration20261129100000BriefingsRole,
+      Migration20261129710000BriefingsServiceNumberIndex,
     },
   });
 }

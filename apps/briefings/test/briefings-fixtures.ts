@@ -55,6 +55,39 @@ export class BriefingsWorld {
     return response.body as { id: string; seatsTaken: number; sequence: number; status: string };
   }
 
+  /**
+   * Makes a session look as if it began `startedHoursAgo` hours ago and runs for two hours: the API refuses to
+   * schedule one in the past, and a test cannot wait for hours.
+   */
+  async started(sessionId: string, startedHoursAgo = 1): Promise<void> {
+    const { rowCount } = await this.db.query(
+      `update briefings.session set starts_at = now() - make_interval(secs => $2 * 3600),
+         ends_at = now() - make_interval(secs => $2 * 3600) + interval '2 hours' where id = $1`,
+      [sessionId, startedHoursAgo],
+    );
+    expect(rowCount).toBe(1);
+  }
+
+  /** Signs in a new user of this role in these districts. */
+  async user(username: string, role: string, districtIds: string[]): Promise<TestApi> {
+    const password = 'a-long-enough-password';
+    const created = await this.api.post('/api/v1/users', { username, password, role, districtIds });
+    if (created.status !== 201) {
+      throw new Error(`user answered ${created.status}: ${JSON.stringify(created.body)}`);
+    }
+    return this.api.login(username, password);
+  }
+
+  /** Waits until briefings has applied the roster's cancellation of this duty. */
+  async eventuallyCancelled(dutyId: string): Promise<void> {
+    await eventually(async () => {
+      const { rows } = await this.db.query<{ status: string }>('select status from briefings.duty where id = $1', [
+        dutyId,
+      ]);
+      expect(rows[0]?.status).toBe('cancelled');
+    });
+  }
+
   /** Waits until briefings has applied the roster's events for these people and duties (and their posts). */
   async projected(personnelIds: string[], dutyIds: string[], postIds: string[] = []): Promise<void> {
     await eventually(

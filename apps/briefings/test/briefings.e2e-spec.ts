@@ -115,7 +115,8 @@ describe('briefings', () => {
     });
 
     it('refuses to fill a session that has started, and answers 400 for a bad selector', async () => {
-      const past = await world.session(geo.districtId, -1);
+      const past = await world.session(geo.districtId, 1);
+      await world.started(past.id);
       expect((await api.post(`/api/v1/briefings/${past.id}/fill`, { selector: {} })).status).toBe(409);
       const bad = await api.post(`/api/v1/briefings/${past.id}/fill`, { selector: { phase: 'lunch' } });
       expect(bad.status).toBe(400);
@@ -209,7 +210,7 @@ describe('briefings', () => {
         personnelIds: [people[0], stranger],
       });
       expect(response.status).toBe(422);
-      expect(response.body.errors).toEqual([{ field: 'personnelIds', message: `no personnel with id ${stranger}` }]);
+      expect(response.body.errors).toEqual([{ field: 'personnelIds[1]', message: `no personnel with id ${stranger}` }]);
       expect((await api.get(`/api/v1/briefings/${session.id}`)).body.seatsTaken).toBe(0);
     });
   });
@@ -304,8 +305,9 @@ describe('briefings', () => {
       await world.projected([present, absent, excused], duties);
     });
 
-    it('records a roll call with acknowledgements once the session has started, and completes it', async () => {
-      const held = await world.session(geo.districtId, -2);
+    it('records a roll call with acknowledgements once the session has started', async () => {
+      const held = await world.session(geo.districtId, 1);
+      await world.started(held.id, 2);
       const path = `/api/v1/briefings/${held.id}/attendance`;
       const signedAt = new Date(Date.now() - 90 * 60_000).toISOString();
       const badAck = await api.post(path, {
@@ -323,7 +325,8 @@ describe('briefings', () => {
       });
       expect(rollCall.status).toBe(201);
       expect(rollCall.body.entries).toHaveLength(3);
-      expect((await api.get(`/api/v1/briefings/${held.id}`)).body.status).toBe('completed');
+      // The roll call does not close the session: the officer completes it.
+      expect((await api.get(`/api/v1/briefings/${held.id}`)).body.status).toBe('scheduled');
       const list = await api.get(path);
       const signed = list.body.find((a: { personnelId: string }) => a.personnelId === present);
       expect(signed.status).toBe('present');
@@ -367,7 +370,8 @@ describe('briefings', () => {
       expect((await api.post(`/api/v1/briefings/${upcoming.id}/attendance`, { entries })).status).toBe(409);
       await api.post(`/api/v1/briefings/${upcoming.id}/cancel`, { reason: 'Merged' });
       expect((await api.post(`/api/v1/briefings/${upcoming.id}/attendance`, { entries })).status).toBe(409);
-      const held = await world.session(geo.districtId, -3);
+      const held = await world.session(geo.districtId, 1);
+      await world.started(held.id, 3);
       const stranger = '0190b0c0-0000-7000-8000-0000000000ee';
       const unknown = await api.post(`/api/v1/briefings/${held.id}/attendance`, {
         entries: [{ personnelId: stranger, status: 'present' }],

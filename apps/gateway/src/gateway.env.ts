@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Length, Matches, Max, Min } from 'class-validator';
 import { BaseEnv } from '@rasad/common';
 
 export class GatewayEnv extends BaseEnv {
@@ -9,6 +9,13 @@ export class GatewayEnv extends BaseEnv {
 
   @IsString()
   HOST: string = '127.0.0.1';
+
+  /** Where people reach this gateway from outside: links sent to them (a calendar feed) are built on it. */
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'PUBLIC_BASE_URL must be an http(s) URL, e.g. https://rasad.example.pk' },
+  )
+  PUBLIC_BASE_URL: string = 'http://127.0.0.1:3000';
 
   /** Signs access tokens; set the same long random value on every gateway replica. */
   @IsOptional()

@@ -10,6 +10,7 @@ import {
 } from './briefings/attendance.contract';
 import {
   CalendarFeedReply,
+  CalendarLinkIssueMessage,
   CalendarLinkRequest,
   CalendarLinkView,
   DistrictCalendarQuery,
@@ -27,6 +28,7 @@ import {
   CancelSessionMessage,
   CreateSessionRequest,
   ListSessionsQuery,
+  RescheduleResultView,
   RescheduleSessionMessage,
   SessionView,
 } from './briefings/sessions.contract';
@@ -143,8 +145,9 @@ export interface RpcMap {
   [Subjects.sessionCreate]: { request: CreateSessionRequest; reply: SessionView };
   [Subjects.sessionGet]: { request: IdRequest; reply: SessionView };
   [Subjects.sessionList]: { request: ListSessionsQuery; reply: Page<SessionView> };
-  [Subjects.sessionReschedule]: { request: RescheduleSessionMessage; reply: SessionView };
+  [Subjects.sessionReschedule]: { request: RescheduleSessionMessage; reply: RescheduleResultView };
   [Subjects.sessionCancel]: { request: CancelSessionMessage; reply: SessionView };
+  [Subjects.sessionComplete]: { request: IdRequest; reply: SessionView };
   [Subjects.sessionFill]: { request: FillSessionMessage; reply: FillResultView };
   [Subjects.invitationCreate]: { request: InviteMessage; reply: InvitationView[] };
   [Subjects.invitationList]: { request: ListInvitationsMessage; reply: Page<InvitationView> };
@@ -154,7 +157,7 @@ export interface RpcMap {
   [Subjects.attendedTopics]: { request: AttendedTopicsQuery; reply: AttendedTopicsView };
   [Subjects.calendarDistrict]: { request: DistrictCalendarQuery; reply: CalendarFeedReply };
   [Subjects.calendarPersonal]: { request: PersonalCalendarRequest; reply: CalendarFeedReply };
-  [Subjects.calendarLinkIssue]: { request: CalendarLinkRequest; reply: CalendarLinkView };
+  [Subjects.calendarLinkIssue]: { request: CalendarLinkIssueMessage; reply: CalendarLinkView };
   [Subjects.calendarLinkRevoke]: { request: CalendarLinkRequest; reply: { revoked: boolean } };
 
   [Subjects.notifierPing]: { request: Record<string, never>; reply: PingReply };

@@ -49,6 +49,7 @@ export const Subjects = {
   sessionList: 'briefings.session.list.v1',
   sessionReschedule: 'briefings.session.reschedule.v1',
   sessionCancel: 'briefings.session.cancel.v1',
+  sessionComplete: 'briefings.session.complete.v1',
   sessionFill: 'briefings.session.fill.v1',
   invitationCreate: 'briefings.invitation.create.v1',
   invitationList: 'briefings.invitation.list.v1',

@@ -6,7 +6,6 @@ import {
   BriefingTopic,
   CallerScope,
   DomainError,
-  ErrorCode,
   EventSubjects,
   RollCallMessage,
   RollCallResultView,
@@ -15,7 +14,8 @@ import { missingBriefingTopics } from '@rasad/duty-assignments';
 import { Outbox, uuidArray } from '@rasad/messaging';
 import { findSession } from '../sessions/session-lookup';
 import { ensureAttendable } from '../sessions/session-rules';
-import { rollCallEntries } from './roll-call';
+import { personInDistricts, resolveNamedPeople } from '../shared/people-in-scope';
+import { rollCallEntries, rollCallPeople } from './roll-call';
 
 interface AttendanceRow {
   session_id: string;
@@ -33,8 +33,8 @@ interface AttendedRow {
 }
 
 /**
- * Roll calls and what they prove. Anyone known to briefings may be marked, invited or not: people walk into a
- * briefing hall with a colleague's invitation, and the roll call records who was there.
+ * Roll calls and what they prove. Anyone serving in the caller's districts may be marked, invited or not: people
+ * walk into a briefing hall with a colleague's invitation, and the roll call records who was there.
  */
 @Injectable()
 export class AttendanceService {
@@ -45,14 +45,13 @@ export class AttendanceService {
 
   async record(message: RollCallMessage, scope: CallerScope): Promise<RollCallResultView> {
     const now = new Date();
-    const entries = rollCallEntries(message.entries, now);
     return this.em.transactional(async (em) => {
       const session = await findSession(em, message.id, scope, true);
       ensureAttendable(session, now);
-      await this.ensureKnown(
-        em,
-        session.id,
-        entries.map((entry) => entry.personnelId),
+      const personnelIds = await resolveNamedPeople(em, rollCallPeople(message.entries), scope.districtIds);
+      const entries = rollCallEntries(
+        message.entries.map((entry, n) => ({ ...entry, personnelId: personnelIds[n] })),
+        now,
       );
       const rows = await em.execute<AttendanceRow[]>(
         `insert into briefings.attendance (session_id, personnel_id, status, coc_acknowledged_at, recorded_at)
@@ -63,10 +62,6 @@ export class AttendanceService {
          returning *`,
         [session.id, now, JSON.stringify(entries)],
       );
-      // A session that has started and has a roll call was held.
-      if (session.status === 'scheduled') {
-        session.status = 'completed';
-      }
       this.outbox.record(em, EventSubjects.attendanceRecorded, session.id, {
         sessionId: session.id,
         districtId: session.districtId,
@@ -88,23 +83,22 @@ export class AttendanceService {
     return rows.map(attendanceView);
   }
 
-  /** The sessions a person was present at (in the caller's districts), their topics and latest acknowledgement. */
+  /**
+   * The sessions a person serving in the caller's districts was present at (sessions of those districts that were
+   * not cancelled), their topics and latest acknowledgement. Anyone else is 404, as if they did not exist.
+   */
   async attendedTopics(personnelId: string, scope: CallerScope): Promise<AttendedTopicsView> {
+    if (!(await personInDistricts(this.em, personnelId, scope.districtIds))) {
+      throw DomainError.notFound('personnel', personnelId);
+    }
     const rows = await this.em.execute<AttendedRow[]>(
       `select s.id as session_id, s.ends_at, s.topics, a.coc_acknowledged_at
        from briefings.attendance a join briefings.session s on s.id = a.session_id
-       where a.personnel_id = ? and a.status = 'present' and (?::uuid[] is null or s.district_id = any(?::uuid[]))
+       where a.personnel_id = ? and a.status = 'present' and s.status <> 'cancelled'
+         and (?::uuid[] is null or s.district_id = any(?::uuid[]))
        order by s.ends_at, s.id`,
       [personnelId, uuidArray(scope.districtIds), uuidArray(scope.districtIds)],
     );
-    if (rows.length === 0) {
-      const [known] = await this.em.execute<{ id: string }[]>('select id from briefings.personnel where id = ?', [
-        personnelId,
-      ]);
-      if (!known) {
-        throw DomainError.notFound('personnel', personnelId);
-      }
-    }
     const topics = [...new Set(rows.flatMap((row) => row.topics))].sort();
     const acknowledgements = rows
       .map((row) => row.coc_acknowledged_at)
@@ -122,23 +116,6 @@ export class AttendanceService {
         topics: row.topics,
       })),
     };
-  }
-
-  /** 422 naming everyone neither known to briefings nor invited to this session. */
-  private async ensureKnown(em: EntityManager, sessionId: string, personnelIds: string[]): Promise<void> {
-    const unknown = await em.execute<{ id: string }[]>(
-      `select person as id from unnest(?::uuid[]) as person
-       where not exists (select 1 from briefings.personnel p where p.id = person)
-         and not exists (select 1 from briefings.invitation i where i.session_id = ? and i.personnel_id = person)`,
-      [uuidArray(personnelIds), sessionId],
-    );
-    if (unknown.length > 0) {
-      const ids = unknown.map((row) => row.id);
-      const message = `no personnel with id ${ids.join(', ')}`;
-      throw new DomainError(ErrorCode.ReferenceNotFound, `entries: ${message}`, [{ field: 'entries', message }], {
-        unknownPersonnelIds: ids,
-      });
-    }
   }
 }
 

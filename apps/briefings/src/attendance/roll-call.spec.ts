@@ -1,5 +1,5 @@
 import { ErrorCode } from '@rasad/contracts';
-import { rollCallEntries } from './roll-call';
+import { rollCallEntries, rollCallPeople } from './roll-call';
 
 const recordedAt = new Date('2027-02-05T07:00:00Z');
 const a = '0190b0c0-0000-7000-8000-00000000000a';
@@ -50,5 +50,28 @@ describe('rollCallEntries', () => {
         'entries[1].acknowledgedAt',
       ]);
     }
+  });
+});
+
+describe('rollCallPeople', () => {
+  it('names each entry by the field that holds its person', () => {
+    expect(
+      rollCallPeople([
+        { personnelId: a, status: 'present' },
+        { serviceNumber: 'HRP-10452', status: 'absent' },
+      ]),
+    ).toEqual([
+      { ref: { personnelId: a }, field: 'entries[0].personnelId' },
+      { ref: { serviceNumber: 'HRP-10452' }, field: 'entries[1].serviceNumber' },
+    ]);
+  });
+
+  it('refuses an entry that names its person both ways', () => {
+    expect(() => rollCallPeople([{ personnelId: b, serviceNumber: 'HRP-1', status: 'present' }])).toThrow(
+      expect.objectContaining({
+        code: ErrorCode.ValidationFailed,
+        errors: [{ field: 'entries[0].serviceNumber', message: 'give personnelId or serviceNumber, not both' }],
+      }),
+    );
   });
 });

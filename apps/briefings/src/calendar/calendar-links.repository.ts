@@ -1,12 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 
-interface PersonRecord {
-  home_district_id: string;
-  district_ids: string[];
-}
-
-/** calendar_link's SQL, and where a person serves, for district scoping. */
+/** calendar_link's SQL. */
 @Injectable()
 export class CalendarLinksRepository {
   /** One link per person: a new hash replaces the old one, which no longer opens anything. */
@@ -38,24 +33,5 @@ export class CalendarLinksRepository {
       [tokenHash],
     );
     return row?.personnel_id ?? null;
-  }
-
-  /**
-   * The districts a person serves in, as briefings knows them: where they come from, where a live duty posts
-   * them, and where they are invited to a briefing. Null for someone briefings has not heard of.
-   */
-  async districtsOf(em: EntityManager, personnelId: string): Promise<string[] | null> {
-    const [row] = await em.execute<PersonRecord[]>(
-      `select p.home_district_id, array(
-         select t.district_id from briefings.duty d join briefings.post t on t.id = d.post_id
-         where d.personnel_id = p.id and d.status <> 'cancelled'
-         union
-         select s.district_id from briefings.invitation i join briefings.session s on s.id = i.session_id
-         where i.personnel_id = p.id
-       ) as district_ids
-       from briefings.personnel p where p.id = ?`,
-      [personnelId],
-    );
-    return row ? [row.home_district_id, ...row.district_ids] : null;
   }
 }

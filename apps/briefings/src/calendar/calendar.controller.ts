@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  CalendarLinkIssueMessage,
   CalendarLinkRequest,
   CallerScope,
   DistrictCalendarQuery,
@@ -26,8 +27,8 @@ export class CalendarController {
   }
 
   @MessagePattern(Subjects.calendarLinkIssue)
-  issue(@Payload() { personnelId }: CalendarLinkRequest, @Scope() scope: CallerScope) {
-    return this.calendar.issueLink(personnelId, scope);
+  issue(@Payload() message: CalendarLinkIssueMessage, @Scope() scope: CallerScope) {
+    return this.calendar.issueLink(message, scope);
   }
 
   @MessagePattern(Subjects.calendarLinkRevoke)

@@ -1,18 +1,21 @@
-import { inScope } from '@rasad/messaging';
+import { Outbox, inScope } from '@rasad/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
   CalendarFeedReply,
+  CalendarLinkIssueMessage,
   CalendarLinkView,
   CallerScope,
   DomainError,
   ErrorCode,
+  EventSubjects,
   InvitationStatus,
   SEATED_INVITATION_STATUSES,
 } from '@rasad/contracts';
 import { Invitation } from '../invitations/invitation.entity';
 import { BriefingSession } from '../sessions/briefing-session.entity';
 import { CalendarEntry, renderCalendar } from './calendar-feed';
+import { personInDistricts, servingDistrict } from '../shared/people-in-scope';
 import { CalendarLinksRepository } from './calendar-links.repository';
 import { calendarPath, calendarTokenHash, newCalendarToken } from './calendar-tokens';
 
@@ -31,6 +34,7 @@ export class CalendarService {
   constructor(
     private readonly em: EntityManager,
     private readonly links: CalendarLinksRepository,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Officers' feed: every session of the district, cancelled ones included. */
@@ -81,14 +85,27 @@ export class CalendarService {
     return { ics: renderCalendar('My Rasad briefings', entries) };
   }
 
-  /** A new link for the person; the previous one, if any, stops working at once. */
-  async issueLink(personnelId: string, scope: CallerScope): Promise<CalendarLinkView> {
-    await this.ensurePersonInScope(personnelId, scope, () =>
-      DomainError.referenceNotFound('personnelId', 'personnel', personnelId),
-    );
-    const token = newCalendarToken();
-    const createdAt = await this.links.issue(this.em, personnelId, calendarTokenHash(token));
-    return { personnelId, token, path: calendarPath(token), createdAt: createdAt.toISOString() };
+  /**
+   * A new link for the person; the previous one, if any, stops working at once. The link goes to the person by
+   * their channel (the notifier, from the event), so the officer need not pass it on by hand.
+   */
+  async issueLink(
+    { personnelId, publicBaseUrl }: CalendarLinkIssueMessage,
+    scope: CallerScope,
+  ): Promise<CalendarLinkView> {
+    return this.em.transactional(async (em) => {
+      const districtId = await servingDistrict(em, personnelId, scope.districtIds);
+      if (!districtId) {
+        throw DomainError.referenceNotFound('personnelId', 'personnel', personnelId);
+      }
+      const token = newCalendarToken();
+      const createdAt = await this.links.issue(em, personnelId, calendarTokenHash(token));
+      const path = calendarPath(token);
+      const url = `${publicBaseUrl.replace(/\/+$/, '')}${path}`;
+      this.outbox.record(em, EventSubjects.calendarLinkIssued, personnelId, { personnelId, districtId, url });
+      await em.flush();
+      return { personnelId, token, path, url, createdAt: createdAt.toISOString() };
+    });
   }
 
   async revokeLink(personnelId: string, scope: CallerScope): Promise<{ revoked: boolean }> {
@@ -96,10 +113,9 @@ export class CalendarService {
     return { revoked: await this.links.revoke(this.em, personnelId) };
   }
 
-  /** Someone briefings knows, serving in one of the caller's districts; otherwise they do not exist for them. */
+  /** Someone briefings knows as serving in one of the caller's districts; otherwise they do not exist for them. */
   private async ensurePersonInScope(personnelId: string, scope: CallerScope, absent: () => DomainError) {
-    const districts = await this.links.districtsOf(this.em, personnelId);
-    if (!districts || !districts.some((districtId) => inScope(scope, districtId))) {
+    if (!(await personInDistricts(this.em, personnelId, scope.districtIds))) {
       throw absent();
     }
   }

@@ -45,7 +45,7 @@ export class FillService {
       const session = await findSession(em, id, scope, true);
       ensureUpcoming(session, 'fill', new Date());
       const seats = session.capacity - session.seatsTaken;
-      const rows = await em.execute<FillRow[]>(FILL_SQL, [fillParams(session.id, seats, selector)]);
+      const rows = await em.execute<FillRow[]>(FILL_SQL, [fillParams(session.id, seats, selector ?? {})]);
       const result = splitFill(rows);
       const event = sessionEvent(session);
       await this.outbox.insertMany(

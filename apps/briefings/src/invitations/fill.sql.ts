@@ -10,8 +10,9 @@ export const LEFT_OVER_LIMIT = 1000;
  * Runs while the caller holds the session row's lock, so concurrent fills see each other's seats.
  *
  * Eligible: known to briefings, with a live duty posted in the session's district that starts once the session
- * is over and matches the selector; not yet present at sessions covering every required topic; holding no seat
- * in this session nor in another scheduled session that has not ended; and not having declined this one.
+ * is over and matches the selector; free for the whole session (no live duty anywhere overlapping it); not yet
+ * present at (not cancelled) sessions covering every required topic; holding no seat in this session nor in another
+ * scheduled session that has not ended; and not having declined this one.
  */
 export const FILL_SQL = `
   with f as (
@@ -41,13 +42,17 @@ export const FILL_SQL = `
         select 1 from briefings.invitation i
         where i.personnel_id = duties.personnel_id and i.session_id = s.id and i.status <> 'cancelled')
       and not exists (
+        select 1 from briefings.duty c
+        where c.personnel_id = duties.personnel_id and c.status <> 'cancelled'
+          and c.starts_at < s.ends_at and c.ends_at > s.starts_at)
+      and not exists (
         select 1 from briefings.invitation i join briefings.session o on o.id = i.session_id
         where i.personnel_id = duties.personnel_id and i.status in ${SEATED_SQL}
           and o.status = 'scheduled' and o.ends_at > now())
       and not (
         select coalesce(array_agg(distinct topic), '{}') @> f.required
         from briefings.attendance a
-        join briefings.session x on x.id = a.session_id
+        join briefings.session x on x.id = a.session_id and x.status <> 'cancelled'
         cross join unnest(x.topics) as topic
         where a.personnel_id = duties.personnel_id and a.status = 'present')
   ),

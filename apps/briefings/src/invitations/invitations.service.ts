@@ -15,7 +15,8 @@ import {
 import { Outbox, uuidArray } from '@rasad/messaging';
 import { sessionEvent } from '../sessions/briefing-session.entity';
 import { findSession } from '../sessions/session-lookup';
-import { ensureUpcoming } from '../sessions/session-rules';
+import { ensureOpenForInvitations } from '../sessions/session-rules';
+import { NamedRef, resolveNamedPeople } from '../shared/people-in-scope';
 import { briefingFull, isSeatsViolation } from '../shared/seats';
 import { answerInvitation } from './invitation-answer';
 import { Invitation } from './invitation.entity';
@@ -30,15 +31,17 @@ export class InvitationsService {
   ) {}
 
   /**
-   * All or nothing: everyone must be known to briefings and the seats must suffice for those not already seated.
-   * A declined or cancelled invitation is reopened. The seat check is the database's, not a count read here.
+   * All or nothing: everyone, named by id or service number, must serve in the session's district, and the seats must
+   * suffice for those not already seated. A declined or cancelled invitation is reopened. The seat check is the database's, not a count read here.
    */
-  async invite({ id, personnelIds }: InviteMessage, scope: CallerScope): Promise<InvitationView[]> {
+  async invite(message: InviteMessage, scope: CallerScope): Promise<InvitationView[]> {
+    let personnelIds: string[] = [];
     try {
       return await this.em.transactional(async (em) => {
-        const session = await findSession(em, id, scope);
-        ensureUpcoming(session, 'invite', new Date());
-        await this.ensureKnown(em, personnelIds);
+        const session = await findSession(em, message.id, scope);
+        ensureOpenForInvitations(session, new Date());
+        // The session is in the caller's districts, so people of its district are the caller's too.
+        personnelIds = [...new Set(await resolveNamedPeople(em, invitees(message), [session.districtId]))];
         const opened = await em.execute<{ id: string; personnel_id: string }[]>(
           `insert into briefings.invitation (id, session_id, personnel_id, status)
            select briefings.uuid_v7(), ?, person, 'invited' from unnest(?::uuid[]) as person
@@ -61,7 +64,7 @@ export class InvitationsService {
       });
     } catch (error) {
       if (isSeatsViolation(error)) {
-        throw await this.fullError(id, personnelIds);
+        throw await this.fullError(message.id, personnelIds);
       }
       throw error;
     }
@@ -119,25 +122,6 @@ export class InvitationsService {
     });
   }
 
-  /** 422 naming every id briefings has not heard of from the roster. */
-  private async ensureKnown(em: EntityManager, personnelIds: string[]): Promise<void> {
-    const unknown = await em.execute<{ id: string }[]>(
-      `select person as id from unnest(?::uuid[]) as person
-       where not exists (select 1 from briefings.personnel p where p.id = person)`,
-      [uuidArray(personnelIds)],
-    );
-    if (unknown.length > 0) {
-      const ids = unknown.map((row) => row.id);
-      const message = `no personnel with id ${ids.join(', ')}`;
-      throw new DomainError(
-        ErrorCode.ReferenceNotFound,
-        `personnelIds: ${message}`,
-        [{ field: 'personnelIds', message }],
-        { unknownPersonnelIds: ids },
-      );
-    }
-  }
-
   private async fullError(sessionId: string, personnelIds: string[]): Promise<DomainError> {
     const [row] = await this.em.fork().execute<{ capacity: number; seats_taken: number; seated: number }[]>(
       `select s.capacity, s.seats_taken,
@@ -160,4 +144,12 @@ export class InvitationsService {
     );
     return rows.map(rowView);
   }
+}
+
+/** Everyone the request names, each with the field that names them. */
+function invitees({ personnelIds = [], serviceNumbers = [] }: InviteMessage): NamedRef[] {
+  return [
+    ...personnelIds.map((personnelId, n) => ({ ref: { personnelId }, field: `personnelIds[${n}]` })),
+    ...serviceNumbers.map((serviceNumber, n) => ({ ref: { serviceNumber }, field: `serviceNumbers[${n}]` })),
+  ];
 }

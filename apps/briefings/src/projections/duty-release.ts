@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AssignmentEvent, EventSubjects } from '@rasad/contracts';
 import { Outbox } from '@rasad/messaging';
+import { CLASH_REASON } from '../sessions/clashing-seats';
 import { BriefingSession, sessionEvent } from '../sessions/briefing-session.entity';
 import { SEATED_SQL, qualifyingDutySql } from '../shared/seats';
 
@@ -34,6 +35,31 @@ export class DutyRelease {
        returning i.id, i.session_id, i.personnel_id`,
       [formerDuty.personnelId, formerDuty.postId, formerDuty.startsAt],
     );
+    await this.announce(em, released, 'duty_cancelled');
+  }
+
+  /**
+   * A live duty that overlaps a briefing the person holds a seat at (one that has not started) takes the seat back:
+   * no one sits in a briefing while on duty. The duty came later than the seat, or the seat was given by hand.
+   */
+  async releaseClashes(em: EntityManager, duty: AssignmentEvent): Promise<void> {
+    if (duty.status === 'cancelled') {
+      return;
+    }
+    const released = await em.execute<Released[]>(
+      `update briefings.invitation i
+         set status = 'cancelled', status_reason = ?, updated_at = now()
+       from briefings.session s
+       where i.session_id = s.id and i.personnel_id = ? and i.status in ${SEATED_SQL}
+         and s.status = 'scheduled' and s.starts_at > now()
+         and s.starts_at < ?::timestamptz and s.ends_at > ?::timestamptz
+       returning i.id, i.session_id, i.personnel_id`,
+      [CLASH_REASON, duty.personnelId, duty.endsAt, duty.startsAt],
+    );
+    await this.announce(em, released, CLASH_REASON);
+  }
+
+  private async announce(em: EntityManager, released: Released[], reason: string): Promise<void> {
     if (released.length === 0) {
       return;
     }
@@ -48,7 +74,7 @@ export class DutyRelease {
           invitationId: row.id,
           personnelId: row.personnel_id,
           status: 'cancelled' as const,
-          reason: 'duty_cancelled',
+          reason,
           session: sessionEvent(byId.get(row.session_id)!),
         },
       })),

@@ -40,16 +40,18 @@ export class RosterProjectionConsumer {
     await em.execute(UPSERT_POST, [JSON.stringify(post)]);
   }
 
-  /** A new duty needs nothing more: the next fill finds the person eligible. */
+  /** A new duty makes its person eligible for the next fill, and takes back a seat at a briefing it overlaps. */
   @OnEvent(EventSubjects.assignmentCreated)
   async assignmentCreated(duty: AssignmentEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
     await em.execute(UPSERT_DUTY, [JSON.stringify(duty)]);
+    await this.release.releaseClashes(em, duty);
   }
 
   @OnEvent(EventSubjects.assignmentChanged)
   async assignmentChanged(change: AssignmentChangedEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
     await em.execute(UPSERT_DUTY, [JSON.stringify(change.after)]);
     await this.release.release(em, change.before);
+    await this.release.releaseClashes(em, change.after);
   }
 
   @OnEvent(EventSubjects.assignmentCancelled)

@@ -1,5 +1,14 @@
 import { DomainError, ErrorCode } from '@rasad/contracts';
-import { ensureAttendable, ensureUpcoming, rescheduledWindow, sessionWindow } from './session-rules';
+import {
+  ensureAttendable,
+  ensureCompletable,
+  ensureMovable,
+  ensureOpenForInvitations,
+  ensureScheduled,
+  ensureUpcoming,
+  futureWindow,
+  sessionWindow,
+} from './session-rules';
 
 function caught(work: () => unknown): DomainError {
   try {
@@ -27,9 +36,13 @@ describe('session rules', () => {
     expect(error.errors).toEqual([{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
   });
 
-  it('refuses to reschedule into the past, naming startsAt', () => {
-    const error = caught(() => rescheduledWindow('2027-01-01T10:00:00Z', '2027-01-01T12:00:00Z', now));
-    expect(error.errors?.[0].field).toBe('startsAt');
+  it('refuses to schedule or move a session into the past, naming startsAt', () => {
+    const error = caught(() => futureWindow('2027-01-01T10:00:00Z', '2027-01-01T12:00:00Z', now));
+    expect(error.code).toBe(ErrorCode.ValidationFailed);
+    expect(error.errors).toEqual([{ field: 'startsAt', message: 'startsAt must be in the future' }]);
+    expect(futureWindow('2027-02-05T10:00:00+05:00', '2027-02-05T12:00:00+05:00', now).startsAt).toEqual(
+      upcoming.startsAt,
+    );
   });
 
   it('lets only a scheduled session that has not started be filled or moved', () => {
@@ -38,6 +51,33 @@ describe('session rules', () => {
       'briefing s1 is cancelled: cannot fill',
     );
     expect(caught(() => ensureUpcoming(upcoming, 'fill', new Date('2027-02-05T05:00:00Z'))).code).toBe(
+      ErrorCode.InvalidState,
+    );
+  });
+
+  it('cancels any session not held, also once it has started, and moves one only while it has no roll call', () => {
+    const started = new Date('2027-02-05T06:00:00Z');
+    expect(() => ensureScheduled(upcoming, 'cancel')).not.toThrow();
+    expect(caught(() => ensureScheduled({ ...upcoming, status: 'completed' }, 'cancel')).message).toBe(
+      'briefing s1 is completed: cannot cancel',
+    );
+    expect(() => ensureMovable(upcoming, false, started)).not.toThrow();
+    expect(() => ensureMovable(upcoming, true, now)).not.toThrow();
+    expect(caught(() => ensureMovable(upcoming, true, started)).code).toBe(ErrorCode.InvalidState);
+  });
+
+  it('keeps invitations open until the end, and completes a session once it has started', () => {
+    const running = { ...upcoming, endsAt: new Date('2027-02-05T07:00:00Z') };
+    expect(() => ensureOpenForInvitations(running, new Date('2027-02-05T06:30:00Z'))).not.toThrow();
+    expect(caught(() => ensureOpenForInvitations(running, new Date('2027-02-05T07:00:00Z'))).code).toBe(
+      ErrorCode.InvalidState,
+    );
+    expect(caught(() => ensureOpenForInvitations({ ...running, status: 'completed' }, now)).code).toBe(
+      ErrorCode.InvalidState,
+    );
+    expect(caught(() => ensureCompletable(upcoming, now)).code).toBe(ErrorCode.InvalidState);
+    expect(() => ensureCompletable(upcoming, new Date('2027-02-05T05:00:00Z'))).not.toThrow();
+    expect(caught(() => ensureCompletable({ ...upcoming, status: 'cancelled' }, running.endsAt)).code).toBe(
       ErrorCode.InvalidState,
     );
   });

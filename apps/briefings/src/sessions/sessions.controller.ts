@@ -40,4 +40,9 @@ export class SessionsController {
   cancel(@Payload() message: CancelSessionMessage, @Scope() scope: CallerScope) {
     return this.sessions.cancel(message, scope);
   }
+
+  @MessagePattern(Subjects.sessionComplete)
+  complete(@Payload() message: IdRequest, @Scope() scope: CallerScope) {
+    return this.sessions.complete(message, scope);
+  }
 }

@@ -6,8 +6,10 @@ import {
   CancelSessionMessage,
   CreateSessionRequest,
   EventSubjects,
+  IdRequest,
   ListSessionsQuery,
   Page,
+  RescheduleResultView,
   RescheduleSessionMessage,
   SessionView,
 } from '@rasad/contracts';
@@ -15,8 +17,9 @@ import { Outbox, ensureReferenceInScope, restrict } from '@rasad/messaging';
 import { SEATED_SQL, venueTooSmall } from '../shared/seats';
 import { BriefingSession, sessionEvent, sessionView } from './briefing-session.entity';
 import { findSession } from './session-lookup';
+import { CLASH_REASON, releaseClashingSeats } from './clashing-seats';
 import { OUTRUN_REASON, releaseOutrunSeats } from './outrun-seats';
-import { ensureUpcoming, rescheduledWindow, sessionWindow } from './session-rules';
+import { ensureCompletable, ensureMovable, ensureScheduled, futureWindow } from './session-rules';
 
 /**
  * Scheduling. Every event about a session or its invitations carries the session's id as its aggregate, so that a
@@ -30,7 +33,7 @@ export class SessionsService {
   ) {}
 
   async create(body: CreateSessionRequest, scope: CallerScope): Promise<SessionView> {
-    const window = sessionWindow(body.startsAt, body.endsAt);
+    const window = futureWindow(body.startsAt, body.endsAt, new Date());
     // Briefings keeps no district list of its own (the roster emits no district events): scope is the check.
     ensureReferenceInScope(scope, body.districtId, 'districtId', 'district', body.districtId);
     const session = this.em.create(BriefingSession, {
@@ -70,13 +73,17 @@ export class SessionsService {
     return page(qb, query, sessionView);
   }
 
-  /** A new slot (and venue); everyone seated keeps their seat and is named in the event for a change notice. */
-  async reschedule(message: RescheduleSessionMessage, scope: CallerScope): Promise<SessionView> {
+  /**
+   * A new slot (and venue). Everyone seated keeps their seat and is named in the event for a change notice, except
+   * those the new slot no longer prepares for their duty (it ends after the duty starts) and those it puts on duty
+   * during the briefing: their seats are given back in the same transaction, and the answer names the latter.
+   */
+  async reschedule(message: RescheduleSessionMessage, scope: CallerScope): Promise<RescheduleResultView> {
     const now = new Date();
-    const window = rescheduledWindow(message.startsAt, message.endsAt, now);
+    const window = futureWindow(message.startsAt, message.endsAt, now);
     return this.em.transactional(async (em) => {
       const session = await findSession(em, message.id, scope, true);
-      ensureUpcoming(session, 'reschedule', now);
+      ensureMovable(session, await this.hasRollCall(em, session.id), now);
       if (message.venue && message.venue.capacity < session.seatsTaken) {
         throw venueTooSmall(session.id, message.venue.capacity, session.seatsTaken);
       }
@@ -86,7 +93,8 @@ export class SessionsService {
         venueName: session.venueName,
         venueAddress: session.venueAddress,
       };
-      const released = await releaseOutrunSeats(em, session, window.endsAt);
+      const outrun = await releaseOutrunSeats(em, session, window.endsAt);
+      const clashing = await releaseClashingSeats(em, session.id, window);
       em.assign(session, {
         ...window,
         ...(message.venue
@@ -96,12 +104,16 @@ export class SessionsService {
         statusReason: message.reason,
       });
       const event = sessionEvent(session);
+      const released = [
+        ...outrun.map((seat) => ({ ...seat, reason: OUTRUN_REASON })),
+        ...clashing.map(({ invitationId, personnelId }) => ({ invitationId, personnelId, reason: CLASH_REASON })),
+      ];
       await this.outbox.insertMany(
         em,
         released.map((seat) => ({
           subject: EventSubjects.invitationCancelled,
           aggregateId: session.id,
-          payload: { ...seat, status: 'cancelled' as const, reason: OUTRUN_REASON, session: event },
+          payload: { ...seat, status: 'cancelled' as const, session: event },
         })),
       );
       this.outbox.record(em, EventSubjects.sessionRescheduled, session.id, {
@@ -114,16 +126,19 @@ export class SessionsService {
       if (released.length > 0) {
         await em.refresh(session); // seats_taken, as the seat trigger left it
       }
-      return sessionView(session);
+      return { ...sessionView(session), releasedForClash: clashing };
     });
   }
 
-  /** Cancels the session and, in the same transaction, every seat in it; the one event names everyone seated. */
+  /**
+   * Cancels the session and, in the same transaction, every seat in it; the one event names everyone seated. Any
+   * session not held may be called off, also once its start has passed; a roll call taken at a cancelled session
+   * proves nothing (attended topics leave it out).
+   */
   async cancel(message: CancelSessionMessage, scope: CallerScope): Promise<SessionView> {
-    const now = new Date();
     return this.em.transactional(async (em) => {
       const session = await findSession(em, message.id, scope, true);
-      ensureUpcoming(session, 'cancel', now);
+      ensureScheduled(session, 'cancel');
       const released = await em.execute<{ personnel_id: string }[]>(
         `update briefings.invitation set status = 'cancelled', status_reason = 'session_cancelled', updated_at = now()
          where session_id = ? and status in ${SEATED_SQL} returning personnel_id`,
@@ -139,6 +154,27 @@ export class SessionsService {
       await em.refresh(session);
       return sessionView(session);
     });
+  }
+
+  /**
+   * The officer's word that the session was held, once it has started: no more invitations, the roll call stays
+   * open for corrections. Completing it again answers it as it is.
+   */
+  async complete({ id }: IdRequest, scope: CallerScope): Promise<SessionView> {
+    return this.em.transactional(async (em) => {
+      const session = await findSession(em, id, scope, true);
+      ensureCompletable(session, new Date());
+      if (session.status === 'scheduled') {
+        em.assign(session, { status: 'completed' });
+        await em.flush();
+      }
+      return sessionView(session);
+    });
+  }
+
+  private async hasRollCall(em: EntityManager, sessionId: string): Promise<boolean> {
+    const rows = await em.execute('select 1 from briefings.attendance where session_id = ? limit 1', [sessionId]);
+    return rows.length > 0;
   }
 
   private async seated(em: EntityManager, sessionId: string): Promise<string[]> {

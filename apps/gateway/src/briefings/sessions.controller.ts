@@ -8,6 +8,7 @@ import {
   IdRequest,
   ListSessionsQuery,
   PageOf,
+  RescheduleResultView,
   RescheduleSessionRequest,
   SessionView,
   Subjects,
@@ -51,7 +52,7 @@ export class BriefingSessionsController {
 
   @Post()
   @BriefingWriters()
-  @ApiOperation({ summary: 'Schedule a briefing at a venue of a given capacity' })
+  @ApiOperation({ summary: 'Schedule a briefing at a venue of a given capacity; it must start in the future' })
   @ApiCreatedResponse({ type: SessionView })
   @ApiErrors(422)
   create(@Body() body: CreateSessionRequest, @RequestId() requestId: string) {
@@ -63,9 +64,11 @@ export class BriefingSessionsController {
   @HttpCode(200)
   @BriefingWriters()
   @ApiOperation({
-    summary: 'Move a scheduled briefing that has not started (and optionally its venue); invitees keep their seats',
+    summary:
+      'Move a briefing not yet held (and optionally its venue) to a future slot; invitees keep their seats unless the ' +
+      'new slot outruns or clashes with their duty',
   })
-  @ApiOkResponse({ type: SessionView })
+  @ApiOkResponse({ type: RescheduleResultView })
   @ApiErrors(404, 409)
   reschedule(@Param() { id }: IdRequest, @Body() body: RescheduleSessionRequest, @RequestId() requestId: string) {
     return this.rasad.send(Subjects.sessionReschedule, { id, ...body }, { requestId });
@@ -75,10 +78,23 @@ export class BriefingSessionsController {
   @AuditAction('cancel')
   @HttpCode(200)
   @BriefingWriters()
-  @ApiOperation({ summary: 'Cancel a scheduled briefing that has not started, with every seat in it' })
+  @ApiOperation({ summary: 'Cancel a briefing not yet held (also one that has started), with every seat in it' })
   @ApiOkResponse({ type: SessionView })
   @ApiErrors(404, 409)
   cancel(@Param() { id }: IdRequest, @Body() body: CancelSessionRequest, @RequestId() requestId: string) {
     return this.rasad.send(Subjects.sessionCancel, { id, ...body }, { requestId });
+  }
+
+  @Post(':id/complete')
+  @AuditAction('complete')
+  @HttpCode(200)
+  @BriefingWriters()
+  @ApiOperation({
+    summary: 'Mark a briefing held, once it has started: invitations close, the roll call stays open for corrections',
+  })
+  @ApiOkResponse({ type: SessionView })
+  @ApiErrors(404, 409)
+  complete(@Param() { id }: IdRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.sessionComplete, { id }, { requestId });
   }
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProp
 import { CalendarLinkRequest, CalendarLinkView, PersonnelIdRequest, Subjects } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { Audited } from '../audit/audited.interceptor';
+import { GatewayEnv } from '../gateway.env';
 import { Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { RequestId } from '../http/request-id.decorator';
@@ -12,22 +13,31 @@ class RevokedView {
 }
 
 @ApiBearerAuth()
-@Audited({ entity: 'calendar_link', idField: 'personnelId', redact: ['token', 'path'] })
+@Audited({ entity: 'calendar_link', idField: 'personnelId', redact: ['token', 'path', 'url'] })
 @Roles('admin', 'logistics_officer', 'briefing_officer')
 @ApiTags('Calendar')
 @Controller('calendar-links')
 export class CalendarLinksController {
-  constructor(private readonly rasad: RasadClient) {}
+  constructor(
+    private readonly rasad: RasadClient,
+    private readonly env: GatewayEnv,
+  ) {}
 
   @Post()
   @ApiOperation({
-    summary: "Issue a person's calendar link; any earlier link of theirs stops working",
-    description: 'The token is shown only in this answer: the service keeps its hash.',
+    summary: "Issue a person's calendar link and send it to them; any earlier link of theirs stops working",
+    description:
+      'The whole link (`url`, on PUBLIC_BASE_URL) is in this answer and in the notice sent to the person by their ' +
+      "channel; the link table keeps only the token's hash.",
   })
   @ApiCreatedResponse({ type: CalendarLinkView })
   @ApiErrors(422)
   issue(@Body() body: CalendarLinkRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.calendarLinkIssue, body, { requestId });
+    return this.rasad.send(
+      Subjects.calendarLinkIssue,
+      { ...body, publicBaseUrl: this.env.PUBLIC_BASE_URL },
+      { requestId },
+    );
   }
 
   @Delete(':personnelId')

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
   BriefingSessionEvent,
+  CalendarLinkIssuedEvent,
   EventEnvelope,
   EventSubjects,
   InvitationCancelledEvent,
@@ -38,6 +39,16 @@ export const briefingStarted = (session: BriefingSessionEvent, now = new Date())
 @Injectable()
 export class BriefingNoticesConsumer {
   constructor(private readonly notices: NoticeWriter) {}
+
+  /** A calendar link an officer issued goes to the person it opens, by their channel. */
+  @OnEvent(EventSubjects.calendarLinkIssued)
+  async calendarLink(event: CalendarLinkIssuedEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
+    await this.notices.write(em, envelope, {
+      personnelIds: [event.personnelId],
+      districtId: event.districtId ?? null,
+      facts: { kind: 'calendar_link', url: event.url },
+    });
+  }
 
   @OnEvent(EventSubjects.invitationCreated)
   async invited(event: InvitationEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {

@@ -25,6 +25,15 @@ const overnight: DutyFacts = {
 
 /** Each kind with demo-like facts, and the SMS parts its English text may take. */
 const EXAMPLES: { [K in NoticeKind]?: { facts: NoticeFacts[]; segments: number } } = {
+  calendar_link: {
+    facts: [
+      {
+        kind: 'calendar_link',
+        url: `https://rasad.haripur.police.gov.pk/api/v1/calendar/${'q3X9-vY_2kLmNoPqRsTuVwXyZ0123456789abcdefGH'}.ics`,
+      },
+    ],
+    segments: 1,
+  },
   briefing_invitation: { facts: [{ kind: 'briefing_invitation', session }], segments: 1 },
   briefing_rescheduled: {
     facts: [{ kind: 'briefing_rescheduled', session, previousStartsAt: '2027-02-04T05:00:00.000Z' }],

@@ -17,6 +17,7 @@ export interface DutyFacts {
 
 /** The facts each kind of notice is rendered from, one shape per kind. */
 export type NoticeFacts =
+  | { kind: 'calendar_link'; url: string }
   | { kind: 'briefing_invitation'; session: SessionFacts }
   | { kind: 'briefing_rescheduled'; session: SessionFacts; previousStartsAt: string }
   | { kind: 'briefing_cancelled'; session: SessionFacts }

@@ -6,6 +6,8 @@ const place = (s: SessionFacts) => `${s.venueName}، ${s.venueAddress}`;
 /** Urdu notices (UCS-2 on SMS: 70 characters a part, so kept plain). */
 export function urdu(facts: NoticeFacts, clock: Clock): string {
   switch (facts.kind) {
+    case 'calendar_link':
+      return `رسد: آپ کی بریفنگز کا کیلنڈر، اپنے فون کے کیلنڈر میں شامل کریں (کسی کو نہ دیں): ${facts.url}`;
     case 'briefing_invitation':
       return `رسد: آپ کو بریفنگ "${facts.session.title}" میں مدعو کیا گیا ہے: ${clock.at(facts.session.startsAt)}، ${place(facts.session)}۔`;
     case 'briefing_rescheduled':

@@ -8,6 +8,8 @@ import {
   IsIn,
   IsOptional,
   IsUUID,
+  Matches,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsIsoWithOffset } from '../common.dto';
@@ -16,10 +18,21 @@ import { BRIEFING_TOPICS, BriefingTopic } from './sessions.contract';
 export const ATTENDANCE_STATUSES = ['present', 'absent', 'excused'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
+/** The roster's service-number format (see CreatePersonnelRequest): officers read it off a person's card. */
+export const SERVICE_NUMBER = /^[A-Za-z0-9/-]{2,30}$/;
+const SERVICE_NUMBER_MESSAGE = 'must be 2-30 letters, digits, dashes or slashes';
+
+/** Each entry names its person by `personnelId` or by `serviceNumber`, one of the two. */
 export class RollCallEntry {
-  @ApiProperty({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The person; or give serviceNumber instead' })
+  @ValidateIf((entry: RollCallEntry) => entry.personnelId !== undefined || entry.serviceNumber === undefined)
   @IsUUID()
-  personnelId: string;
+  personnelId?: string;
+
+  @ApiPropertyOptional({ example: 'HRP-10452', description: "The service number on the person's card" })
+  @ValidateIf((entry: RollCallEntry) => entry.serviceNumber !== undefined || entry.personnelId === undefined)
+  @Matches(SERVICE_NUMBER, { message: `serviceNumber ${SERVICE_NUMBER_MESSAGE}` })
+  serviceNumber?: string;
 
   @ApiProperty({ enum: ATTENDANCE_STATUSES })
   @IsIn(ATTENDANCE_STATUSES)

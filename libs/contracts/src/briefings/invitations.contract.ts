@@ -6,14 +6,18 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Length,
+  Matches,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { DUTY_PHASES, DUTY_ROLES, DutyPhase, DutyRole, POST_CATEGORIES, PostCategory } from '@rasad/duty-assignments';
 import { TimestampsView } from '../common.dto';
+import { SERVICE_NUMBER } from './attendance.contract';
 import { PageQuery } from '../pagination';
 
 export const INVITATION_STATUSES = ['invited', 'confirmed', 'declined', 'cancelled'] as const;
@@ -45,11 +49,14 @@ export class AudienceSelector {
   personnelIds?: string[];
 }
 
+/** Without a selector (or with an empty one), everyone eligible in the session's district. */
 export class FillSessionRequest {
-  @ApiProperty({ type: AudienceSelector })
+  @ApiPropertyOptional({ type: AudienceSelector, description: 'Narrows the audience; default: the whole district' })
+  @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => AudienceSelector)
-  selector: AudienceSelector;
+  selector?: AudienceSelector;
 }
 
 export class FillSessionMessage extends FillSessionRequest {
@@ -79,15 +86,34 @@ export class FillResultView {
   @ApiProperty() capacity: number;
 }
 
-/** Manual invitations: each person must be known to briefings (from roster events) and seats must remain. */
+/**
+ * Manual invitations, by id or by service number (either list, or both): each person must serve in the session's
+ * district and seats must remain.
+ */
 export class InviteRequest {
-  @ApiProperty({ type: String, format: 'uuid', isArray: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', isArray: true })
+  @ValidateIf(
+    (body: InviteRequest) =>
+      body.personnelIds !== undefined || body.serviceNumbers === undefined || body.serviceNumbers === null,
+  )
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(5000)
   @ArrayUnique()
   @IsUUID('all', { each: true })
-  personnelIds: string[];
+  personnelIds?: string[];
+
+  @ApiPropertyOptional({ type: String, isArray: true, example: ['HRP-10452'], description: 'Service numbers' })
+  @ValidateIf((body: InviteRequest) => body.serviceNumbers !== undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ArrayUnique()
+  @Matches(SERVICE_NUMBER, {
+    each: true,
+    message: 'each of serviceNumbers must be 2-30 letters, digits, dashes or slashes',
+  })
+  serviceNumbers?: string[];
 }
 
 export class InviteMessage extends InviteRequest {

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -57,6 +58,7 @@ export class CreateSessionRequest {
   topics: BriefingTopic[];
 
   @ApiProperty({ type: VenueDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => VenueDto)
   venue: VenueDto;
@@ -79,7 +81,10 @@ export class CreateSessionRequest {
   districtId: string;
 }
 
-/** A new time and, optionally, a new venue; invitees keep their seats and get a change notice. */
+/**
+ * A new time (in the future) and, optionally, a new venue; invitees keep their seats and get a change notice, except
+ * those whose duty the new time outruns or overlaps (the answer names the latter in `releasedForClash`).
+ */
 export class RescheduleSessionRequest {
   @ApiProperty({ example: '2027-02-06T10:00:00+05:00' })
   @IsIsoWithOffset()
@@ -91,6 +96,7 @@ export class RescheduleSessionRequest {
 
   @ApiPropertyOptional({ type: VenueDto, description: 'A new venue; its capacity may not fall below the seats taken' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => VenueDto)
   venue?: VenueDto;
@@ -160,4 +166,18 @@ export class SessionView extends TimestampsView {
   @ApiProperty({ type: String, nullable: true, description: 'Why it was last rescheduled or cancelled' })
   statusReason: string | null;
   @ApiProperty({ description: 'Grows with every reschedule or cancel (iCalendar SEQUENCE)' }) sequence: number;
+}
+
+/** A seat given back because the rescheduled slot overlaps a live duty of the person's. */
+export class ClashReleaseView {
+  @ApiProperty({ format: 'uuid' }) personnelId: string;
+  @ApiProperty({ format: 'uuid' }) invitationId: string;
+  @ApiProperty({ format: 'uuid', description: 'Their earliest duty overlapping the new slot' }) dutyId: string;
+  @ApiProperty({ format: 'date-time' }) dutyStartsAt: string;
+  @ApiProperty({ format: 'date-time' }) dutyEndsAt: string;
+}
+
+/** The moved session, and whom the move released because it now falls during their duty (reason `duty_clash`). */
+export class RescheduleResultView extends SessionView {
+  @ApiProperty({ type: ClashReleaseView, isArray: true }) releasedForClash: ClashReleaseView[];
 }

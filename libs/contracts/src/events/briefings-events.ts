@@ -1,5 +1,16 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { ATTENDANCE_STATUSES, AttendanceStatus } from '../briefings/attendance.contract';
 import { INVITATION_STATUSES, InvitationStatus } from '../briefings/invitations.contract';
 import { BRIEFING_TOPICS, BriefingTopic, SESSION_STATUSES, SessionStatus } from '../briefings/sessions.contract';
@@ -76,4 +87,15 @@ export class ReminderDueEvent {
   /** How long before the start it was planned for, in seconds (86,400 for the 24-hour reminder). */
   @IsInt() @Min(0) offsetSeconds: number;
   @ValidateNested() @Type(() => BriefingSessionEvent) session: BriefingSessionEvent;
+}
+
+/**
+ * A person's calendar link was issued: the notifier sends it to them. The URL carries the token, so this event is a
+ * working credential until the link is revoked or issued again.
+ */
+export class CalendarLinkIssuedEvent {
+  @IsUUID() personnelId: string;
+  /** The district through which the issuing officer reached the person, for scoping the notice. */
+  @IsOptional() @IsUUID() districtId?: string;
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }) url: string;
 }

@@ -9,6 +9,7 @@ import {
 import {
   AttendanceRecordedEvent,
   BriefingSessionEvent,
+  CalendarLinkIssuedEvent,
   InvitationCancelledEvent,
   InvitationEvent,
   ReminderDueEvent,
@@ -32,6 +33,7 @@ export const EventPayloads = {
   [EventSubjects.invitationCancelled]: InvitationCancelledEvent,
   [EventSubjects.attendanceRecorded]: AttendanceRecordedEvent,
   [EventSubjects.reminderDue]: ReminderDueEvent,
+  [EventSubjects.calendarLinkIssued]: CalendarLinkIssuedEvent,
 } as const;
 
 export type EventMap = { [S in keyof typeof EventPayloads]: InstanceType<(typeof EventPayloads)[S]> };

@@ -15,6 +15,7 @@ export const EventSubjects = {
   invitationCancelled: 'evt.briefings.invitation.cancelled.v1',
   attendanceRecorded: 'evt.briefings.attendance.recorded.v1',
   reminderDue: 'evt.briefings.reminder.due.v1',
+  calendarLinkIssued: 'evt.briefings.calendar-link.issued.v1',
 } as const;
 
 export type EventSubject = (typeof EventSubjects)[keyof typeof EventSubjects];

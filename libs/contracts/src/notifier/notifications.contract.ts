@@ -20,6 +20,7 @@ export const NOTICE_KINDS = [
   'duty_posted',
   'duty_cancelled',
   'duty_changed',
+  'calendar_link',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
