@@ -5,7 +5,7 @@ describe('calendar link notice', () => {
 
   it('gives the whole link, untouched, in English and Urdu', () => {
     const english = renderNotice({ kind: 'calendar_link', url }, 'en', 'Asia/Karachi');
-    expect(english).toBe(`Rasad: your briefings for your phone calendar (keep private): ${url}`);
+    expect(english).toBe(`Rasad: briefings calendar for your phone (keep private): ${url}`);
     const urdu = renderNotice({ kind: 'calendar_link', url }, 'ur', 'Asia/Karachi');
     expect(urdu.startsWith('رسد:')).toBe(true);
     expect(urdu.endsWith(url)).toBe(true);

@@ -7,7 +7,7 @@ const place = (s: SessionFacts) => `${s.venueName}, ${s.venueAddress}`;
 export function english(facts: NoticeFacts, clock: Clock): string {
   switch (facts.kind) {
     case 'calendar_link':
-      return `Rasad: your briefings for your phone calendar (keep private): ${facts.url}`;
+      return `Rasad: briefings calendar for your phone (keep private): ${facts.url}`;
     case 'briefing_invitation':
       return `Rasad: You are invited to briefing "${facts.session.title}" on ${clock.at(facts.session.startsAt)} at ${place(facts.session)}.`;
     case 'briefing_rescheduled':
