@@ -3,16 +3,16 @@ import { Logger } from '@nestjs/common';
 import { loadEnv } from '@rasad/common';
 import { ChannelSender, OutgoingNotice } from '../channels/channel-sender';
 import { NotifierEnv } from '../notifier.env';
+import { DeliveryRepository, DueNoticeRecord } from './delivery.repository';
 import { Dispatcher } from './dispatcher';
-import { DueNoticeRow } from './dispatcher.sql';
 
 const PHONE = '+923001234567';
 
-const due: DueNoticeRow = {
+const due: DueNoticeRecord = {
   id: '01939a4e-0000-7000-8000-000000000001',
-  event_id: '01939a4e-0000-7000-8000-000000000002',
-  event_type: 'evt.roster.assignment.cancelled.v1',
-  personnel_id: '01939a4e-0000-7000-8000-000000000003',
+  eventId: '01939a4e-0000-7000-8000-000000000002',
+  eventType: 'evt.roster.assignment.cancelled.v1',
+  personnelId: '01939a4e-0000-7000-8000-000000000003',
   kind: 'duty_cancelled',
   channel: 'log',
   language: 'en',
@@ -20,7 +20,7 @@ const due: DueNoticeRow = {
   segments: 1,
   encoding: 'gsm7',
   attempts: 0,
-  created_at: new Date('2027-02-01T00:00:00Z'),
+  createdAt: new Date('2027-02-01T00:00:00Z'),
   phone: PHONE,
 };
 
@@ -41,7 +41,7 @@ async function roundWith(sender: ChannelSender, execute?: (sql: string, params: 
   };
   const orm = { em: { fork: () => ({ transactional: (work: (e: typeof em) => unknown) => work(em) }) } };
   const env = loadEnv(NotifierEnv, {});
-  const dispatcher = new Dispatcher(orm as unknown as MikroORM, env, [sender]);
+  const dispatcher = new Dispatcher(orm as unknown as MikroORM, env, new DeliveryRepository(), [sender]);
   const failure = await dispatcher.dispatchRound().then(
     () => null,
     (error: Error) => error,

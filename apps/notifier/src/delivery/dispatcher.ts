@@ -3,11 +3,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { PollingWorker } from '@rasad/common';
 import { NoticeChannel } from '@rasad/contracts';
 import { redactPersonalData } from '@rasad/messaging';
-import { CHANNEL_SENDERS, ChannelSender, OutgoingNotice, PermanentDeliveryError } from '../channels/channel-sender';
+import { CHANNEL_SENDERS, ChannelSender, PermanentDeliveryError } from '../channels/channel-sender';
 import { NotifierEnv, missingChannelSettings } from '../notifier.env';
 import { redactingFailures } from '../shared/personal-data';
 import { RetryPolicy, retryDelayMs } from './backoff';
-import { DueNoticeRow, Outcome, claimDueSql, recordOutcomesSql } from './dispatcher.sql';
+import { DeliveryRepository, DueNotice, Outcome } from './delivery.repository';
 
 /** Notified by the trigger of Migration20261129600000NotifierNoticeWake when new notices commit. */
 const NOTICES_CHANNEL = 'notifier_notice';
@@ -34,6 +34,7 @@ export class Dispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly orm: MikroORM,
     private readonly env: NotifierEnv,
+    private readonly delivery: DeliveryRepository,
     @Inject(CHANNEL_SENDERS) senders: ChannelSender[],
   ) {
     for (const sender of senders) {
@@ -72,52 +73,38 @@ export class Dispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   dispatchRound(): Promise<number> {
     return redactingFailures(() =>
       this.orm.em.fork().transactional(async (em) => {
-        const due = await em.execute<DueNoticeRow[]>(claimDueSql, [this.env.NOTIFY_BATCH]);
+        const due = await this.delivery.claimDue(em, this.env.NOTIFY_BATCH);
         if (due.length === 0) {
           return 0;
         }
-        const outcomes = await Promise.all(due.map((row) => this.attempt(row)));
-        await em.execute(recordOutcomesSql, [JSON.stringify(outcomes)]);
+        const outcomes = await Promise.all(due.map((claimed) => this.attempt(claimed)));
+        await this.delivery.recordOutcomes(em, outcomes);
         return due.length;
       }),
     );
   }
 
-  private async attempt(row: DueNoticeRow): Promise<Outcome> {
-    const attempts = row.attempts + 1;
-    const sender = this.senders.get(row.channel);
+  private async attempt({ notice, attempts: before }: DueNotice): Promise<Outcome> {
+    const attempts = before + 1;
+    const sender = this.senders.get(notice.channel);
     try {
       if (!sender) {
-        throw new PermanentDeliveryError(missingChannelSettings(row.channel));
+        throw new PermanentDeliveryError(missingChannelSettings(notice.channel));
       }
-      await sender.send(outgoing(row), AbortSignal.timeout(this.env.NOTIFY_TIMEOUT_MS));
-      return { id: row.id, status: 'sent', error: null, retryInMs: null };
+      await sender.send(notice, AbortSignal.timeout(this.env.NOTIFY_TIMEOUT_MS));
+      return { id: notice.id, status: 'sent', error: null, retryInMs: null };
     } catch (error) {
       const message = describe(error, this.env.NOTIFY_TIMEOUT_MS);
       const retryInMs = error instanceof PermanentDeliveryError ? null : retryDelayMs(attempts, this.policy);
-      this.logger.warn({ noticeId: row.id, channel: row.channel, attempts, retryInMs }, `notice not sent: ${message}`);
+      this.logger.warn(
+        { noticeId: notice.id, channel: notice.channel, attempts, retryInMs },
+        `notice not sent: ${message}`,
+      );
       return retryInMs === null
-        ? { id: row.id, status: 'failed', error: message, retryInMs: null }
-        : { id: row.id, status: 'pending', error: message, retryInMs };
+        ? { id: notice.id, status: 'failed', error: message, retryInMs: null }
+        : { id: notice.id, status: 'pending', error: message, retryInMs };
     }
   }
-}
-
-function outgoing(row: DueNoticeRow): OutgoingNotice {
-  return {
-    id: row.id,
-    eventId: row.event_id,
-    eventType: row.event_type,
-    personnelId: row.personnel_id,
-    kind: row.kind,
-    channel: row.channel,
-    language: row.language,
-    body: row.body,
-    segments: row.segments,
-    encoding: row.encoding,
-    createdAt: new Date(row.created_at).toISOString(),
-    phone: row.phone,
-  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { EventEnvelope, PersonnelEvent } from '@rasad/contracts';
 import { DirectoryConsumer } from './directory.consumer';
+import { DirectoryRepository } from './directory.repository';
 
 const person: PersonnelEvent = {
   id: '01939a4e-0000-7000-8000-000000000003',
@@ -22,7 +23,7 @@ describe('DirectoryConsumer', () => {
       upsert: (_entity: unknown, row: { phone: string }) =>
         Promise.reject(new Error(`insert into "notifier"."recipient" values ('${row.phone}') - deadlock detected`)),
     };
-    const failure = new DirectoryConsumer().personnelRegistered(
+    const failure = new DirectoryConsumer(new DirectoryRepository()).personnelRegistered(
       person,
       {} as EventEnvelope,
       em as unknown as EntityManager,
@@ -32,7 +33,11 @@ describe('DirectoryConsumer', () => {
 
   it('keeps the home district, which puts the person in a district officer’s scope', async () => {
     const upsert = jest.fn().mockResolvedValue(undefined);
-    await new DirectoryConsumer().personnelUpdated(person, {} as EventEnvelope, { upsert } as unknown as EntityManager);
+    await new DirectoryConsumer(new DirectoryRepository()).personnelUpdated(
+      person,
+      {} as EventEnvelope,
+      { upsert } as unknown as EntityManager,
+    );
     expect(upsert.mock.calls[0][1]).toMatchObject({ id: person.id, homeDistrictId: person.homeDistrictId });
   });
 });

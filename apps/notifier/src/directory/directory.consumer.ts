@@ -3,12 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { EventEnvelope, EventSubjects, PersonnelEvent, PostEvent } from '@rasad/contracts';
 import { OnEvent } from '@rasad/messaging';
 import { redactingFailures } from '../shared/personal-data';
-import { DutyPost } from './duty-post.entity';
-import { Recipient } from './recipient.entity';
+import { DirectoryRepository } from './directory.repository';
 
 /** Keeps who can be notified (name, rank, phone, language) and what posts are called, from the roster's events. */
 @Injectable()
 export class DirectoryConsumer {
+  constructor(private readonly directory: DirectoryRepository) {}
+
   @OnEvent(EventSubjects.personnelRegistered)
   async personnelRegistered(person: PersonnelEvent, _envelope: EventEnvelope, em: EntityManager): Promise<void> {
     await this.upsertRecipient(person, em);
@@ -29,28 +30,11 @@ export class DirectoryConsumer {
     await this.upsertPost(post, em);
   }
 
-  // Events carry the whole record, so the latest one applied wins whole; no merge with what was there.
   private async upsertRecipient(person: PersonnelEvent, em: EntityManager): Promise<void> {
-    await redactingFailures(() =>
-      em.upsert(Recipient, {
-        id: person.id,
-        name: person.name,
-        rank: person.rank,
-        phone: person.phone,
-        language: person.language,
-        homeDistrictId: person.homeDistrictId,
-        updatedAt: new Date(),
-      }),
-    );
+    await redactingFailures(() => this.directory.saveRecipient(em, person));
   }
 
   private async upsertPost(post: PostEvent, em: EntityManager): Promise<void> {
-    await em.upsert(DutyPost, {
-      id: post.id,
-      code: post.code,
-      name: post.name,
-      districtId: post.districtId,
-      updatedAt: new Date(),
-    });
+    await this.directory.savePost(em, post);
   }
 }

@@ -12,7 +12,7 @@ import {
   SessionRescheduledEvent,
 } from '@rasad/contracts';
 import { OnEvent } from '@rasad/messaging';
-import { SessionFacts } from '../templates/notice-facts';
+import { NoticeFacts, SessionFacts } from '../templates/notice-facts';
 import { NoticeWriter } from './notice-writer';
 
 const sessionFacts = (s: BriefingSessionEvent): SessionFacts => ({
@@ -52,65 +52,56 @@ export class BriefingNoticesConsumer {
 
   @OnEvent(EventSubjects.invitationCreated)
   async invited(event: InvitationEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    if (briefingStarted(event.session)) {
-      return;
-    }
-    await this.notices.write(em, envelope, {
-      personnelIds: [event.personnelId],
-      districtId: event.session.districtId,
-      facts: { kind: 'briefing_invitation', session: sessionFacts(event.session) },
-    });
+    const facts: NoticeFacts = { kind: 'briefing_invitation', session: sessionFacts(event.session) };
+    await this.tell(event.session, [event.personnelId], facts, envelope, em);
   }
 
   @OnEvent(EventSubjects.sessionRescheduled)
   async rescheduled(event: SessionRescheduledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    if (briefingStarted(event.session)) {
-      return;
-    }
-    await this.notices.write(em, envelope, {
-      personnelIds: event.personnelIds,
-      districtId: event.session.districtId,
-      facts: {
-        kind: 'briefing_rescheduled',
-        session: sessionFacts(event.session),
-        previousStartsAt: event.previous.startsAt,
-      },
-    });
+    const facts: NoticeFacts = {
+      kind: 'briefing_rescheduled',
+      session: sessionFacts(event.session),
+      previousStartsAt: event.previous.startsAt,
+    };
+    await this.tell(event.session, event.personnelIds, facts, envelope, em);
   }
 
   @OnEvent(EventSubjects.sessionCancelled)
   async cancelled(event: SessionCancelledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    if (briefingStarted(event.session)) {
-      return;
-    }
-    await this.notices.write(em, envelope, {
-      personnelIds: event.personnelIds,
-      districtId: event.session.districtId,
-      facts: { kind: 'briefing_cancelled', session: sessionFacts(event.session) },
-    });
+    const facts: NoticeFacts = { kind: 'briefing_cancelled', session: sessionFacts(event.session) };
+    await this.tell(event.session, event.personnelIds, facts, envelope, em);
   }
 
   @OnEvent(EventSubjects.invitationCancelled)
   async withdrawn(event: InvitationCancelledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    if (event.status === 'declined' || SILENT_WITHDRAWALS.has(event.reason) || briefingStarted(event.session)) {
+    if (event.status === 'declined' || SILENT_WITHDRAWALS.has(event.reason)) {
       return;
     }
-    await this.notices.write(em, envelope, {
-      personnelIds: [event.personnelId],
-      districtId: event.session.districtId,
-      facts: { kind: 'briefing_invitation_cancelled', session: sessionFacts(event.session) },
-    });
+    const facts: NoticeFacts = { kind: 'briefing_invitation_cancelled', session: sessionFacts(event.session) };
+    await this.tell(event.session, [event.personnelId], facts, envelope, em);
   }
 
   @OnEvent(EventSubjects.reminderDue)
   async reminder(event: ReminderDueEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    if (briefingStarted(event.session)) {
+    const facts: NoticeFacts = {
+      kind: 'briefing_reminder',
+      session: sessionFacts(event.session),
+      offsetSeconds: event.offsetSeconds,
+    };
+    await this.tell(event.session, [event.personnelId], facts, envelope, em);
+  }
+
+  /** Writes a briefing's notices for these people, in the briefing's district, unless it has already begun. */
+  private async tell(
+    session: BriefingSessionEvent,
+    personnelIds: string[],
+    facts: NoticeFacts,
+    envelope: EventEnvelope,
+    em: EntityManager,
+  ): Promise<void> {
+    if (briefingStarted(session)) {
       return;
     }
-    await this.notices.write(em, envelope, {
-      personnelIds: [event.personnelId],
-      districtId: event.session.districtId,
-      facts: { kind: 'briefing_reminder', session: sessionFacts(event.session), offsetSeconds: event.offsetSeconds },
-    });
+    await this.notices.write(em, envelope, { personnelIds, districtId: session.districtId, facts });
   }
 }

@@ -8,8 +8,7 @@ import {
   EventSubjects,
 } from '@rasad/contracts';
 import { OnEvent } from '@rasad/messaging';
-import { recordDuty, recordNewDuty } from '../directory/directory.repository';
-import { DutyPost } from '../directory/duty-post.entity';
+import { DirectoryRepository } from '../directory/directory.repository';
 import { NoticeWriter } from './notice-writer';
 
 /** A post the roster has not told us about yet: the consumer retries, as its event is on its way. */
@@ -37,11 +36,14 @@ type DutyNotice = { kind: 'duty_posted' | 'duty_changed' } | { kind: 'duty_cance
  */
 @Injectable()
 export class DutyNoticesConsumer {
-  constructor(private readonly notices: NoticeWriter) {}
+  constructor(
+    private readonly notices: NoticeWriter,
+    private readonly directory: DirectoryRepository,
+  ) {}
 
   @OnEvent(EventSubjects.assignmentCreated)
   async posted(duty: AssignmentEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    const fresh = await recordNewDuty(em, duty);
+    const fresh = await this.directory.recordNewDuty(em, duty);
     if (!fresh || duty.status === 'cancelled' || dutyOver(duty)) {
       return;
     }
@@ -50,7 +52,7 @@ export class DutyNoticesConsumer {
 
   @OnEvent(EventSubjects.assignmentChanged)
   async changed({ before, after }: AssignmentChangedEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    const held = await recordDuty(em, after);
+    const held = await this.directory.recordDuty(em, after);
     const wasLive = before.status !== 'cancelled' && held !== 'cancelled';
     if (after.status === 'cancelled') {
       // What they were told is what is cancelled.
@@ -72,7 +74,7 @@ export class DutyNoticesConsumer {
 
   @OnEvent(EventSubjects.assignmentCancelled)
   async cancelled(duty: AssignmentCancelledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    const held = await recordDuty(em, duty);
+    const held = await this.directory.recordDuty(em, duty);
     if (held === 'cancelled' || dutyOver(duty)) {
       return;
     }
@@ -80,7 +82,7 @@ export class DutyNoticesConsumer {
   }
 
   private async notify(duty: AssignmentEvent, notice: DutyNotice, envelope: EventEnvelope, em: EntityManager) {
-    const post = await em.findOne(DutyPost, { id: duty.postId });
+    const post = await this.directory.post(em, duty.postId);
     if (!post) {
       throw new UnknownPostError(`post ${duty.postId} not known to the notifier yet`);
     }

@@ -1,24 +1,19 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope, NoticeChannel } from '@rasad/contracts';
-import { Language } from '@rasad/personnel';
 import { v7 as uuidv7 } from 'uuid';
+import { Addressee, DirectoryRepository } from '../directory/directory.repository';
 import { NotifierEnv, configuredChannels, missingChannelSettings } from '../notifier.env';
 import { smsSegments } from '../sms/segments';
 import { NoticeFacts } from '../templates/notice-facts';
 import { renderNotice } from '../templates/render';
+import { NewNotice, NoticesRepository } from './notices.repository';
 
 export interface NoticeRequest {
   personnelIds: string[];
   /** The district of the session or post the notice is about. */
   districtId: string | null;
   facts: NoticeFacts;
-}
-
-interface RecipientRow {
-  id: string;
-  language: Language;
-  channel: NoticeChannel | null;
 }
 
 /** A recipient the roster has not told us about yet: retried by the consumer, as their event is on its way. */
@@ -32,7 +27,11 @@ export class UnknownRecipientError extends Error {}
 export class NoticeWriter {
   private readonly channels: Set<NoticeChannel>;
 
-  constructor(private readonly env: NotifierEnv) {
+  constructor(
+    private readonly env: NotifierEnv,
+    private readonly directory: DirectoryRepository,
+    private readonly notices: NoticesRepository,
+  ) {
     this.channels = configuredChannels(env);
   }
 
@@ -41,32 +40,19 @@ export class NoticeWriter {
     if (ids.length === 0) {
       return;
     }
-    const recipients = await em.execute<RecipientRow[]>(
-      `select r.id, r.language, p.channel from notifier.recipient r
-       left join notifier.channel_preference p on p.personnel_id = r.id
-       where r.id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
-      [JSON.stringify(ids)],
-    );
-    const known = new Set(recipients.map((r) => r.id));
+    const addressees = await this.directory.addressees(em, ids);
+    const known = new Set(addressees.map((a) => a.id));
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length > 0) {
       throw new UnknownRecipientError(`personnel ${unknown.join(', ')} not known to the notifier yet`);
     }
-    const rows = recipients.map((recipient) => this.row(envelope, request, recipient));
-    await em.execute(
-      `insert into notifier.notice (id, event_id, event_type, personnel_id, district_id, kind, channel, language,
-         body, segments, encoding, status, last_error, next_attempt_at)
-       select id, event_id, event_type, personnel_id, district_id, kind, channel, language,
-         body, segments, encoding, status, last_error, case when status = 'pending' then now() end
-       from jsonb_to_recordset(?::jsonb) as n(id uuid, event_id uuid, event_type text, personnel_id uuid,
-         district_id uuid, kind text, channel text, language text, body text, segments int, encoding text,
-         status text, last_error text)
-       on conflict (event_id, personnel_id, channel) do nothing`,
-      [JSON.stringify(rows)],
+    await this.notices.insert(
+      em,
+      addressees.map((addressee) => this.notice(envelope, request, addressee)),
     );
   }
 
-  private row(envelope: EventEnvelope, request: NoticeRequest, recipient: RecipientRow) {
+  private notice(envelope: EventEnvelope, request: NoticeRequest, recipient: Addressee): NewNotice {
     const channel = recipient.channel ?? this.env.NOTIFY_CHANNEL;
     const body = renderNotice(request.facts, recipient.language, this.env.RASAD_TIME_ZONE);
     const { segments, encoding } = smsSegments(body);
@@ -74,10 +60,10 @@ export class NoticeWriter {
     const configured = this.channels.has(channel);
     return {
       id: uuidv7(),
-      event_id: envelope.id,
-      event_type: envelope.type,
-      personnel_id: recipient.id,
-      district_id: request.districtId,
+      eventId: envelope.id,
+      eventType: envelope.type,
+      personnelId: recipient.id,
+      districtId: request.districtId,
       kind: request.facts.kind,
       channel,
       language: recipient.language,
@@ -85,7 +71,7 @@ export class NoticeWriter {
       segments,
       encoding,
       status: configured ? 'pending' : 'failed',
-      last_error: configured ? null : missingChannelSettings(channel),
+      lastError: configured ? null : missingChannelSettings(channel),
     };
   }
 }

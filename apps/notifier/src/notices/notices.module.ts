@@ -1,13 +1,23 @@
 import { Module } from '@nestjs/common';
 import { DirectoryConsumer } from '../directory/directory.consumer';
+import { DirectoryRepository } from '../directory/directory.repository';
 import { BriefingNoticesConsumer } from './briefing-notices.consumer';
 import { DutyNoticesConsumer } from './duty-notices.consumer';
 import { NoticeWriter } from './notice-writer';
 import { NoticesController } from './notices.controller';
+import { NoticesRepository } from './notices.repository';
 import { NoticesService } from './notices.service';
 
 @Module({
   controllers: [NoticesController],
-  providers: [NoticeWriter, NoticesService, DirectoryConsumer, BriefingNoticesConsumer, DutyNoticesConsumer],
+  providers: [
+    NoticeWriter,
+    NoticesService,
+    NoticesRepository,
+    DirectoryRepository,
+    DirectoryConsumer,
+    BriefingNoticesConsumer,
+    DutyNoticesConsumer,
+  ],
 })
 export class NoticesModule {}

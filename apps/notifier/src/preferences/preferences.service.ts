@@ -8,9 +8,9 @@ import {
   NoticeChannelView,
   SetNoticeChannelMessage,
 } from '@rasad/contracts';
-import { personInDistricts } from '../directory/directory.repository';
+import { DirectoryRepository } from '../directory/directory.repository';
 import { NotifierEnv, configuredChannels, missingChannelSettings } from '../notifier.env';
-import { ChannelPreference } from './channel-preference.entity';
+import { PreferencesRepository } from './preferences.repository';
 
 /**
  * A person's own notice channel; null returns them to the deployment's NOTIFY_CHANNEL. Only for people in the
@@ -24,20 +24,21 @@ export class PreferencesService {
   constructor(
     private readonly em: EntityManager,
     private readonly env: NotifierEnv,
+    private readonly directory: DirectoryRepository,
+    private readonly preferences: PreferencesRepository,
   ) {
     this.channels = configuredChannels(env);
   }
 
   async get(personnelId: string, scope: CallerScope): Promise<NoticeChannelView> {
     await this.ensureInScope(personnelId, scope);
-    const preference = await this.em.findOne(ChannelPreference, { personnelId });
-    return this.view(personnelId, preference?.channel ?? null);
+    return this.view(personnelId, await this.preferences.channel(this.em, personnelId));
   }
 
   async set({ personnelId, channel }: SetNoticeChannelMessage, scope: CallerScope): Promise<NoticeChannelView> {
     await this.ensureInScope(personnelId, scope);
     if (channel === null || channel === undefined) {
-      await this.em.nativeDelete(ChannelPreference, { personnelId });
+      await this.preferences.clearChannel(this.em, personnelId);
       return this.view(personnelId, null);
     }
     if (!this.channels.has(channel)) {
@@ -45,12 +46,15 @@ export class PreferencesService {
         { field: 'channel', message: `${channel} is not configured in this deployment` },
       ]);
     }
-    await this.em.upsert(ChannelPreference, { personnelId, channel, updatedAt: new Date() });
+    await this.preferences.setChannel(this.em, personnelId, channel);
     return this.view(personnelId, channel);
   }
 
   private async ensureInScope(personnelId: string, scope: CallerScope): Promise<void> {
-    if (scope.districtIds !== null && !(await personInDistricts(this.em, personnelId, scope.districtIds))) {
+    if (
+      scope.districtIds !== null &&
+      !(await this.directory.personInDistricts(this.em, personnelId, scope.districtIds))
+    ) {
       throw DomainError.notFound('personnel', personnelId);
     }
   }
