@@ -176,6 +176,14 @@ describe('gateway lists: users and audit', () => {
     ]);
   });
 
+  it('documents the users list as a page with a total, its sort and its filters', async () => {
+    const docs = await api.get('/docs-json');
+    const parameters = (docs.body.paths['/api/v1/users'].get.parameters as { name: string }[]).map((p) => p.name);
+    expect(parameters).toEqual(expect.arrayContaining(['limit', 'cursor', 'sort', 'role', 'districtId', 'disabled']));
+    expect(docs.body.components.schemas.UserViewPage.required).toEqual(['items', 'nextCursor', 'total']);
+    expect(docs.body.components.schemas.UserView.required).toContain('districtCodes');
+  });
+
   it('pages the audit log newest first, with its total, across pages', async () => {
     const { items, totals } = await walk<{ at: string; action: string; entityId: string; after: UserView | null }>(
       '/api/v1/audit?entity=user&action=create&limit=2',
