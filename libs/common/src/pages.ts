@@ -45,7 +45,11 @@ interface Cursor {
 const ROWS = 'listed';
 const SORT_VALUE = '__sort_value';
 
-/** Keyset page over a query builder (its filters already added with `andWhere`), in `order` or creation order. */
+/**
+ * Keyset page over a query builder (its filters already added with `andWhere`), in `order` or creation order. The
+ * cursor's value is read off the last entity, a timestamp as a JS Date to the millisecond: sort on times the app
+ * writes (as every entity's are), or page the rows with `pageRows`, which reads the value back from PostgreSQL.
+ */
 export async function page<E extends object, V>(
   qb: QueryBuilder<E>,
   query: PageQuery,
