@@ -1,12 +1,30 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidationArguments,
+} from 'class-validator';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 const LIMIT = { message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` };
+const CURSOR = { message: 'cursor must be the nextCursor of the previous page' };
 
-/** Keyset pagination: ids are UUID v7, so their order is creation order. */
+/**
+ * Keyset pagination in a list's order (`sort`, else its natural order), the record id breaking ties. The cursor is
+ * opaque (base64url); which sort keys a list takes is its own whitelist, checked where the list is read.
+ */
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
@@ -16,15 +34,73 @@ export class PageQuery {
   @Max(MAX_PAGE_SIZE, LIMIT)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page', format: 'uuid' })
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page, with the same sort and filters' })
   @IsOptional()
-  @IsUUID('all', { message: 'cursor must be the nextCursor of the previous page' })
+  @IsString(CURSOR)
+  @Matches(/^[A-Za-z0-9_-]{16,2000}$/, CURSOR)
   cursor?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'A sort key of this list, `-` before it for descending (`name`, `-startsAt`); default its natural order',
+    example: 'name',
+  })
+  @IsOptional()
+  @IsString({ message: 'sort must be a sort key of this list, `-` before it for descending' })
+  @Matches(/^-?[A-Za-z][A-Za-z0-9]{0,39}$/, {
+    message: 'sort must be a sort key of this list, `-` before it for descending',
+  })
+  sort?: string;
+}
+
+/**
+ * A filter that takes several values: `status=planned,confirmed` or `status=planned&status=confirmed` becomes
+ * `['planned', 'confirmed']`, each one of `allowed`. Optional; an array sent over NATS passes through as it is.
+ */
+export function AnyOf(allowed: readonly string[]): PropertyDecorator {
+  const message = ({ property }: ValidationArguments) =>
+    `${property} must be one or more of: ${allowed.join(', ')} (separated by commas)`;
+  return applyDecorators(
+    ApiPropertyOptional({
+      enum: allowed,
+      isArray: true,
+      description: 'One or more, separated by commas (or the parameter repeated)',
+    }),
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) => valuesOf(value)),
+    IsArray({ message }),
+    ArrayMinSize(1, { message }),
+    ArrayMaxSize(allowed.length, { message }),
+    IsIn(allowed, { each: true, message }),
+  );
+}
+
+function valuesOf(value: unknown): unknown {
+  if (value === undefined || value === null) {
+    return value;
+  }
+  const parts = (Array.isArray(value) ? value : [value]).flatMap((part: unknown) =>
+    typeof part === 'string' ? part.split(',').map((s) => s.trim()) : [part],
+  );
+  return [...new Set(parts.filter((part) => part !== ''))];
+}
+
+/**
+ * For a list still paged by hand by the last id (invitations, dead letters): its SQL casts the cursor to a UUID, so
+ * anything else must stop here as a 400, not reach PostgreSQL as a 500. Goes when the list moves to `pageRows`.
+ */
+export function IdCursor(): PropertyDecorator {
+  return applyDecorators(IsOptional(), IsUUID('all', CURSOR));
 }
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /**
+   * How many records the filters select, over all pages. Optional only until the last lists written by hand
+   * (invitations, dead letters) move to the shared helper, which always gives it.
+   */
+  total?: number;
 }
 
 type Constructor<T> = new (...args: unknown[]) => T;
@@ -35,8 +111,11 @@ export function PageOf<T>(item: Constructor<T>): Constructor<Page<T>> {
     @ApiProperty({ type: item, isArray: true })
     items: T[];
 
-    @ApiProperty({ type: String, nullable: true, format: 'uuid' })
+    @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last' })
     nextCursor: string | null;
+
+    @ApiProperty({ description: 'How many records the filters select, over all pages' })
+    total: number;
   }
   Object.defineProperty(PageClass, 'name', { value: `${item.name}Page` });
   return PageClass;

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AuditEntryView, ListAuditQuery, Page } from '@rasad/contracts';
 import { currentRequestId } from '@rasad/messaging';
+import { ListOrder, page } from '@rasad/common';
 import { Caller } from '../auth/auth.decorators';
 import { AuditEntry, auditEntryView } from './audit-entry.entity';
 import { maskPersonalData } from './personal-data';
@@ -14,6 +15,8 @@ export interface AuditRecord {
   before?: unknown;
   after?: unknown;
 }
+
+const AUDIT_ORDER: ListOrder = { keys: { at: 'a.at' }, natural: '-at' };
 
 @Injectable()
 export class AuditService {
@@ -38,33 +41,21 @@ export class AuditService {
     await em.flush();
   }
 
-  async list(query: ListAuditQuery): Promise<Page<AuditEntryView>> {
-    const limit = query.limit ?? 50;
-    const where: Record<string, unknown> = {};
-    if (query.actor) {
-      where.actor = query.actor;
+  /** Newest first; a filter on each field an admin asks about, and a period. */
+  list(query: ListAuditQuery): Promise<Page<AuditEntryView>> {
+    const qb = this.em.createQueryBuilder(AuditEntry, 'a');
+    for (const field of ['actor', 'entity', 'entityId', 'action'] as const) {
+      if (query[field]) {
+        qb.andWhere({ [field]: query[field] });
+      }
     }
-    if (query.entity) {
-      where.entity = query.entity;
+    if (query.since) {
+      qb.andWhere({ at: { $gte: new Date(query.since) } });
     }
-    if (query.entityId) {
-      where.entityId = query.entityId;
+    if (query.until) {
+      qb.andWhere({ at: { $lt: new Date(query.until) } });
     }
-    if (query.action) {
-      where.action = query.action;
-    }
-    if (query.since || query.until) {
-      where.at = {
-        ...(query.since && { $gte: new Date(query.since) }),
-        ...(query.until && { $lt: new Date(query.until) }),
-      };
-    }
-    if (query.cursor) {
-      where.id = { $lt: query.cursor };
-    }
-    const rows = await this.em.find(AuditEntry, where, { orderBy: { id: 'desc' }, limit: limit + 1 });
     // Masked again on the way out: rows written before images were masked still hold them in full.
-    const items = rows.slice(0, limit).map((row) => maskPersonalData(auditEntryView(row)) as AuditEntryView);
-    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+    return page(qb, query, (row) => maskPersonalData(auditEntryView(row)) as AuditEntryView, AUDIT_ORDER);
   }
 }

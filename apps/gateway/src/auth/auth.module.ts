@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuditedInterceptor } from '../audit/audited.interceptor';
 import { GatewayEnv } from '../gateway.env';
 import { UsersController } from '../users/users.controller';
+import { UserDistricts } from '../users/user-districts';
 import { UsersService } from '../users/users.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -50,6 +51,7 @@ import { SessionsService } from './sessions.service';
     SessionsService,
     RefreshTokensRepository,
     UsersService,
+    UserDistricts,
     AuditService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: CallerContextInterceptor },

@@ -34,12 +34,14 @@ export class User {
   updatedAt: Opt<Date> = new Date();
 }
 
-export function userView(u: User): UserView {
+/** `districtCodes`: the codes of the user's districts, as the roster names them now. */
+export function userView(u: User, districtCodes: string[]): UserView {
   return {
     id: u.id,
     username: u.username,
     role: u.role,
     districtIds: u.districtIds,
+    districtCodes,
     disabled: u.disabled,
     createdAt: u.createdAt.toISOString(),
   };

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CreateUserRequest, IdRequest, UpdateUserRequest, UserView } from '@rasad/contracts';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateUserRequest, IdRequest, ListUsersQuery, PageOf, UpdateUserRequest, UserView } from '@rasad/contracts';
 import { Audited } from '../audit/audited.interceptor';
 import { Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -15,17 +15,21 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a user of districts given by id or code; an unknown district is refused (422)' })
   @ApiCreatedResponse({ type: UserView })
-  @ApiErrors(409)
+  @ApiErrors(409, 422)
   create(@Body() body: CreateUserRequest) {
     return this.users.create(body);
   }
 
   @Get()
-  @ApiOkResponse({ type: [UserView] })
+  @ApiOperation({
+    summary: 'List by role, district and disabled; sort by username (default), role or createdAt; cursor-paginated',
+  })
+  @ApiOkResponse({ type: PageOf(UserView) })
   @ApiErrors()
-  list() {
-    return this.users.list();
+  list(@Query() query: ListUsersQuery) {
+    return this.users.list(query);
   }
 
   @Get(':id')
@@ -37,7 +41,7 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOkResponse({ type: UserView })
-  @ApiErrors(404, 409)
+  @ApiErrors(404, 409, 422)
   update(@Param() { id }: IdRequest, @Body() body: UpdateUserRequest) {
     return this.users.update(id, body);
   }

@@ -1,10 +1,24 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { CreateUserRequest, DomainError, ErrorCode, UpdateUserRequest, UserView } from '@rasad/contracts';
-import { PgErrorCode, pgErrorCode } from '@rasad/common';
+import {
+  CreateUserRequest,
+  DomainError,
+  ErrorCode,
+  ListUsersQuery,
+  Page,
+  UpdateUserRequest,
+  UserView,
+} from '@rasad/contracts';
+import { ListOrder, PgErrorCode, page, pgErrorCode } from '@rasad/common';
 import { PasswordHasher } from '../auth/password-hasher';
 import { SessionsService } from '../auth/sessions.service';
 import { User, userView } from './user.entity';
+import { DistrictChoice, UserDistricts } from './user-districts';
+
+const USER_ORDER: ListOrder = {
+  keys: { username: 'u.username', role: 'u.role', createdAt: 'u.created_at' },
+  natural: 'username',
+};
 
 @Injectable()
 export class UsersService {
@@ -12,30 +26,49 @@ export class UsersService {
     private readonly em: EntityManager,
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionsService,
+    private readonly districts: UserDistricts,
   ) {}
 
-  async create({ password, ...body }: CreateUserRequest): Promise<UserView> {
+  async create({ password, districtIds, districtCodes, ...body }: CreateUserRequest): Promise<UserView> {
+    const chosen = await this.chosenDistricts({ districtIds, districtCodes });
     const user = this.em.create(User, {
       ...body,
-      districtIds: body.role === 'admin' ? [] : body.districtIds,
+      districtIds: body.role === 'admin' ? [] : (chosen ?? []),
       passwordHash: await this.passwords.hash(password),
     });
     await this.flush();
-    return userView(user);
+    return this.view(user);
   }
 
-  async list(): Promise<UserView[]> {
-    return (await this.em.find(User, {}, { orderBy: { username: 'asc' } })).map(userView);
+  /** Every user, disabled ones too unless filtered out: an admin needs to find a disabled account to enable it. */
+  async list(query: ListUsersQuery): Promise<Page<UserView>> {
+    const qb = this.em.createQueryBuilder(User, 'u');
+    if (query.role) {
+      qb.andWhere({ role: { $in: query.role } });
+    }
+    if (query.districtId) {
+      qb.andWhere('?::uuid = any(u.district_ids)', [query.districtId]);
+    }
+    if (query.disabled !== undefined) {
+      qb.andWhere({ disabled: query.disabled });
+    }
+    const users = await page(qb, query, (user) => user, USER_ORDER);
+    const directory = await this.districts.directory(users.items.some((user) => user.districtIds.length > 0));
+    return { ...users, items: users.items.map((user) => userView(user, directory.codesOf(user.districtIds))) };
   }
 
   async get(id: string): Promise<UserView> {
-    return userView(await this.find(id));
+    return this.view(await this.find(id));
   }
 
-  async update(id: string, { password, ...changes }: UpdateUserRequest): Promise<UserView> {
+  async update(id: string, { password, districtIds, districtCodes, ...changes }: UpdateUserRequest): Promise<UserView> {
+    const chosen = await this.chosenDistricts({ districtIds, districtCodes });
     const user = await this.find(id);
     const was = { role: user.role, districts: [...user.districtIds].sort().join(), disabled: user.disabled };
     this.em.assign(user, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
+    if (chosen) {
+      user.districtIds = chosen;
+    }
     if (password) {
       user.passwordHash = await this.passwords.hash(password);
     }
@@ -53,7 +86,21 @@ export class UsersService {
     if (password || user.disabled) {
       await this.sessions.endAll(user.id);
     }
-    return userView(user);
+    return this.view(user);
+  }
+
+  /** The districts named by id and by code, checked against the roster's; undefined when neither field was sent. */
+  private async chosenDistricts(choice: DistrictChoice): Promise<string[] | undefined> {
+    if (choice.districtIds === undefined && choice.districtCodes === undefined) {
+      return undefined;
+    }
+    const named = (choice.districtIds?.length ?? 0) + (choice.districtCodes?.length ?? 0) > 0;
+    return (await this.districts.directory(named)).idsOf(choice);
+  }
+
+  private async view(user: User): Promise<UserView> {
+    const directory = await this.districts.directory(user.districtIds.length > 0);
+    return userView(user, directory.codesOf(user.districtIds));
   }
 
   private async find(id: string): Promise<User> {

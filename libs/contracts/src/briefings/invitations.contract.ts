@@ -18,7 +18,7 @@ import {
 import { DUTY_PHASES, DUTY_ROLES, DutyPhase, DutyRole, POST_CATEGORIES, PostCategory } from '@rasad/duty-assignments';
 import { TimestampsView } from '../common.dto';
 import { SERVICE_NUMBER } from './attendance.contract';
-import { PageQuery } from '../pagination';
+import { IdCursor, PageQuery } from '../pagination';
 
 export const INVITATION_STATUSES = ['invited', 'confirmed', 'declined', 'cancelled'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
@@ -145,6 +145,8 @@ export class ListInvitationsQuery extends PageQuery {
   @IsOptional()
   @IsIn(INVITATION_STATUSES)
   status?: InvitationStatus;
+
+  @IdCursor() cursor?: string;
 }
 
 export class ListInvitationsMessage extends ListInvitationsQuery {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, Matches } from 'class-validator';
-import { PageQuery } from '../pagination';
+import { IdCursor, PageQuery } from '../pagination';
 
 export class ListDeadLettersQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only this consuming service (default: all)' })
@@ -14,6 +14,8 @@ export class ListDeadLettersQuery extends PageQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   includeReplayed?: boolean;
+
+  @IdCursor() cursor?: string;
 }
 
 export class DeadLetterServiceQuery {

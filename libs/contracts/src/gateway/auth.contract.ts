@@ -1,4 +1,6 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 
 import {
   ArrayMaxSize,
@@ -12,7 +14,7 @@ import {
   Length,
   Matches,
 } from 'class-validator';
-import { PageQuery } from '../pagination';
+import { AnyOf, PageQuery } from '../pagination';
 
 export const ROLES = ['admin', 'logistics_officer', 'briefing_officer', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -41,6 +43,40 @@ export class RefreshRequest {
   refreshToken: string;
 }
 
+/** A user's districts by id; with districtCodes, the user gets the districts of both. */
+function DistrictIdsField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: [String],
+      format: 'uuid',
+      description: 'Districts the user may see and change, by id (ignored for admins); unknown ones are refused',
+    }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(50),
+    IsUUID('all', { each: true, message: 'districtIds must be district ids (UUIDs)' }),
+  );
+}
+
+function DistrictCodesField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: [String],
+      example: ['HRP'],
+      description: 'Districts the user may see and change, by code (ignored for admins); unknown ones are refused',
+    }),
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) =>
+      Array.isArray(value)
+        ? value.map((code: unknown) => (typeof code === 'string' ? code.toUpperCase() : code))
+        : value,
+    ),
+    IsArray({ message: 'districtCodes must be a list of district codes, like ["HRP"]' }),
+    ArrayMaxSize(50, { message: 'districtCodes must hold at most 50 codes' }),
+    Matches(/^[A-Z0-9-]{2,12}$/, { each: true, message: 'districtCodes must be district codes, like HRP' }),
+  );
+}
+
 export class CreateUserRequest {
   @ApiProperty({ example: 'dpo.haripur' })
   @Matches(/^[a-z0-9._-]{3,60}$/, {
@@ -55,22 +91,18 @@ export class CreateUserRequest {
 
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
 
-  @ApiProperty({ type: [String], description: 'Districts the user may see and change (ignored for admins)' })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
-  districtIds: string[];
+  @DistrictIdsField()
+  districtIds?: string[];
+
+  @DistrictCodesField()
+  districtCodes?: string[];
 }
 
 export class UpdateUserRequest {
   @ApiPropertyOptional({ minLength: 12 }) @IsOptional() @IsString() @Length(12, 200) password?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
-  districtIds?: string[];
+  @DistrictIdsField() districtIds?: string[];
+  @DistrictCodesField() districtCodes?: string[];
   @ApiPropertyOptional({ description: 'A disabled user loses access at once' })
   @IsOptional()
   @IsBoolean()
@@ -82,8 +114,25 @@ export class UserView {
   @ApiProperty() username: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ type: [String] }) districtIds: string[];
+  @ApiProperty({ type: [String], example: ['HRP'], description: 'The codes of districtIds, in the same order' })
+  districtCodes: string[];
   @ApiProperty() disabled: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class ListUsersQuery extends PageQuery {
+  @AnyOf(ROLES) role?: Role[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Users who may see this district' })
+  @IsOptional()
+  @IsUUID()
+  districtId?: string;
+
+  @ApiPropertyOptional({ description: 'Only disabled users (true) or only active ones (false); default both' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  disabled?: boolean;
 }
 
 export class ListAuditQuery extends PageQuery {
