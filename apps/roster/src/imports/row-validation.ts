@@ -2,20 +2,14 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { FieldError, ImportKind, ImportRow } from '@rasad/contracts';
 import { windowError } from '@rasad/duty-assignments';
-import { normalizePakistanMobile, parseDietaryNeeds } from '@rasad/personnel';
+import { normalizeCnic, normalizePakistanMobile, parseDietaryNeeds } from '@rasad/personnel';
 import { fieldErrors } from '@rasad/messaging';
-import { compileValidation, ValidCheck } from './compiled-validation';
 import { AssignmentImportRow, LIST_COLUMNS, PersonnelImportRow, REFERENCE_PAIRS } from './import-columns';
+import { VALID_ROW } from './row-schemas';
 
 const ROW_CLASSES: Record<ImportKind, new () => object> = {
   personnel: PersonnelImportRow,
   assignments: AssignmentImportRow,
-};
-
-/** The row classes' rules, compiled once: a valid row never goes through class-transformer and validateSync. */
-const VALID: Record<ImportKind, ValidCheck | undefined> = {
-  personnel: compileValidation(PersonnelImportRow),
-  assignments: compileValidation(AssignmentImportRow),
 };
 
 export type RowOutcome = { row: number; data: Record<string, unknown> } | { row: number; errors: FieldError[] };
@@ -37,7 +31,8 @@ export function validateRow(kind: ImportKind, columns: string[], { row, cells }:
       raw[column] = cell;
     }
   });
-  const errors = VALID[kind]?.(raw) ? [] : classErrors(kind, raw, row);
+  // A valid row (nearly all of them) never goes through class-transformer and validateSync.
+  const errors = VALID_ROW[kind](raw) ? [] : classErrors(kind, raw, row);
   for (const [byId, byCode] of REFERENCE_PAIRS[kind]) {
     if (raw[byId] === undefined && raw[byCode] === undefined) {
       errors.push({ row, field: byId, message: `${byId} (or ${byCode}) is required` });
@@ -54,6 +49,7 @@ export function validateRow(kind: ImportKind, columns: string[], { row, cells }:
   }
   if (kind === 'personnel') {
     raw.phone = normalizePakistanMobile(raw.phone as string);
+    raw.cnic = normalizeCnic(raw.cnic as string);
   } else {
     raw.startsAt = new Date(raw.startsAt as string).toISOString();
     raw.endsAt = new Date(raw.endsAt as string).toISOString();
