@@ -33,4 +33,26 @@ describe('validateRow', () => {
     const outcome = validateRow('personnel', COLUMNS, { row: 2, cells: person({ cnic: '1330212345671' }) });
     expect(outcome).toMatchObject({ data: { cnic: '13302-1234567-1', phone: '+923001234567' } });
   });
+
+  it.each([['????? ?????'], ['Muhammad ?mran'], ['\uFFFD\uFFFD\uFFFD\uFFFD']])(
+    'refuses the garbled name %p and says how to save the file',
+    (name) => {
+      expect(validateRow('personnel', COLUMNS, { row: 7, cells: person({ name }) })).toEqual({
+        row: 7,
+        errors: [{ row: 7, field: 'name', message: 'name looks garbled: save the spreadsheet as CSV UTF-8' }],
+      });
+    },
+  );
+
+  it('keeps names in any script', () => {
+    expect(validateRow('personnel', COLUMNS, { row: 2, cells: person({ name: 'محمد عمران' }) })).toHaveProperty('data');
+  });
+
+  it('gives the class message, not the garbled one, for a name that is wrong anyway', () => {
+    const outcome = validateRow('personnel', COLUMNS, { row: 3, cells: person({ name: '?' }) });
+    expect(outcome).toEqual({
+      row: 3,
+      errors: [{ row: 3, field: 'name', message: expect.stringContaining('longer than or equal to 2') }],
+    });
+  });
 });

@@ -12,6 +12,13 @@ const ROW_CLASSES: Record<ImportKind, new () => object> = {
   assignments: AssignmentImportRow,
 };
 
+/**
+ * A spreadsheet saved in a legacy encoding reaches us with each letter it could not encode (all of an Urdu name)
+ * as `?`, or as U+FFFD where a decoder met bytes that are not UTF-8. No name has either.
+ */
+const GARBLED = /[?\uFFFD]/;
+const GARBLED_NAME = 'name looks garbled: save the spreadsheet as CSV UTF-8';
+
 export type RowOutcome = { row: number; data: Record<string, unknown> } | { row: number; errors: FieldError[] };
 
 /** Turns one CSV row into a normalised record, or the list of what is wrong with it. */
@@ -33,6 +40,11 @@ export function validateRow(kind: ImportKind, columns: string[], { row, cells }:
   });
   // A valid row (nearly all of them) never goes through class-transformer and validateSync.
   const errors = VALID_ROW[kind](raw) ? [] : classErrors(kind, raw, row);
+  if (kind === 'personnel' && typeof raw.name === 'string' && GARBLED.test(raw.name)) {
+    if (!errors.some((e) => e.field === 'name')) {
+      errors.push({ row, field: 'name', message: GARBLED_NAME });
+    }
+  }
   for (const [byId, byCode] of REFERENCE_PAIRS[kind]) {
     if (raw[byId] === undefined && raw[byCode] === undefined) {
       errors.push({ row, field: byId, message: `${byId} (or ${byCode}) is required` });
