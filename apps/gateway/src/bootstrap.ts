@@ -11,7 +11,7 @@ import { AuthService } from './auth/auth.service';
 import { GatewayEnv } from './gateway.env';
 import { GatewayModule } from './gateway.module';
 import { requestIdFor, requestIdOf } from './http/request-id.decorator';
-import { refuseOtherThanCsv } from './imports/csv-upload';
+import { refuseUnknownTypeOfUpload } from './imports/csv-upload';
 
 export const API_PREFIX = 'api/v1';
 
@@ -60,7 +60,7 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   // A browser form: its parser only marks the request, the import route streams the one file from it. The limit is a
   // backstop above the import's own (IMPORT_MAX_MB, counted as the file streams), so that a file is refused, never cut.
   await app.register(multipart, { limits: { files: 1, fields: 20, fileSize: (env.IMPORT_MAX_MB + 1) * 1024 * 1024 } });
-  fastify.addHook('onRequest', refuseOtherThanCsv);
+  fastify.addHook('onRequest', refuseUnknownTypeOfUpload(fastify));
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', requestIdOf(request));
   });

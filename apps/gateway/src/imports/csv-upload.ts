@@ -1,13 +1,11 @@
 import type {} from '@fastify/multipart';
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@rasad/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 
-/** Route config of the routes that take a file: requests of any other type are refused before their body is read. */
+/** Route config of the routes that take a file (see refuseUnknownTypeOfUpload). */
 export const CSV_UPLOAD = { csvUpload: true };
-
-const UPLOAD_TYPES = new Set(['text/csv', 'application/csv', 'multipart/form-data']);
 
 function unsupported(): UnsupportedMediaTypeException {
   return new UnsupportedMediaTypeException(
@@ -16,13 +14,16 @@ function unsupported(): UnsupportedMediaTypeException {
 }
 
 /**
- * An onRequest hook: Fastify would answer a type it has no parser for with a 415 that does not say what to send,
- * and parse JSON or text it does have one for; a file route refuses both, saying to send CSV.
+ * An onRequest hook for a type Fastify has no parser for: it would refuse it itself, before any guard, with a 415
+ * that does not say what to send; on a file route the 415 says. Types it can parse (JSON, text) reach the route,
+ * where a caller without a token still gets 401 first, and then uploadedCsv's 415.
  */
-export function refuseOtherThanCsv(request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void {
-  const type = request.headers['content-type']?.split(';')[0].trim().toLowerCase();
-  const upload = (request.routeOptions.config as Partial<typeof CSV_UPLOAD>).csvUpload;
-  done(upload && !(type && UPLOAD_TYPES.has(type)) ? unsupported() : undefined);
+export function refuseUnknownTypeOfUpload(fastify: FastifyInstance) {
+  return (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void => {
+    const type = request.headers['content-type']?.split(';')[0].trim();
+    const upload = (request.routeOptions.config as Partial<typeof CSV_UPLOAD>).csvUpload;
+    done(upload && type && !fastify.hasContentTypeParser(type) ? unsupported() : undefined);
+  };
 }
 
 /** The file, streamed: the text/csv body itself, or the one file field of a form a browser sent. */
