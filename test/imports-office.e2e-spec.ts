@@ -146,6 +146,16 @@ describe('imports an office can use', () => {
       body: empty,
     });
     expect(noFile.status).toBe(400);
+
+    const workbook = new FormData();
+    workbook.append('file', new Blob([new Uint8Array([0x50, 0x4b, 3, 4])]), 'roster.xlsx');
+    const excel = await fetch(`${api.baseUrl}/api/v1/imports/personnel`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${api.token}` },
+      body: workbook,
+    });
+    expect(excel.status).toBe(415);
+    expect(((await excel.json()) as { message: string }).message).toContain('save it as CSV UTF-8');
   });
 
   it.each([

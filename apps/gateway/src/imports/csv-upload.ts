@@ -7,6 +7,10 @@ import { Readable } from 'node:stream';
 /** Route config of the routes that take a file (see refuseUnknownTypeOfUpload). */
 export const CSV_UPLOAD = { csvUpload: true };
 
+// Not application/vnd.ms-excel: Windows browsers send that type for a .csv file too.
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const WORKBOOK = /\.xls[xmb]?$/i;
+
 function unsupported(): UnsupportedMediaTypeException {
   return new UnsupportedMediaTypeException(
     'Send the file as text/csv (Content-Type: text/csv), or as the file field of a browser form (multipart/form-data)',
@@ -34,6 +38,12 @@ export async function uploadedCsv(request: FastifyRequest): Promise<Readable> {
       throw new DomainError(ErrorCode.ValidationFailed, 'the form has no file: attach the CSV file to a file field', [
         { field: '(file)', message: 'no file in the form' },
       ]);
+    }
+    if (WORKBOOK.test(part.filename) || part.mimetype === XLSX) {
+      part.file.resume();
+      throw new UnsupportedMediaTypeException(
+        `${part.filename} is an Excel workbook: save it as CSV UTF-8 (File, Save As) and send the .csv file`,
+      );
     }
     return part.file;
   }
