@@ -166,12 +166,12 @@ describe('CSV imports through the gateway', () => {
     expect(await count('personnel')).toBe(2501);
   });
 
-  it('answers 422 with the line for malformed CSV and 400 for a body that is not CSV', async () => {
+  it('answers 422 with the line for malformed CSV and 415 for a body that is not CSV', async () => {
     const broken = await api.csv('/api/v1/imports/personnel', `${personnelCsv([person(1)])}\n"unterminated,quote`);
     expect(broken.status).toBe(422);
     expect(broken.body.errors[0]).toMatchObject({ row: 3 });
     const json = await api.post('/api/v1/imports/personnel', { rows: [] });
-    expect(json.status).toBe(400);
+    expect(json.status).toBe(415);
     expect(await db.query('select count(*) from roster.import_batch')).toMatchObject({ rows: [{ count: '0' }] });
   });
 });

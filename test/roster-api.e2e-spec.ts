@@ -41,7 +41,7 @@ describe('roster through the gateway (HTTP → NATS → roster → PostgreSQL)',
 
   it('answers 400 naming a bad field, and writes nothing', async () => {
     const before = await count('personnel');
-    const response = await api.post('/api/v1/personnel', personnelBody(geo, { cnic: '1330212345671' }));
+    const response = await api.post('/api/v1/personnel', personnelBody(geo, { cnic: '13302-123456-1' }));
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('REQUEST.VALIDATION_FAILED');
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'cnic' })]);

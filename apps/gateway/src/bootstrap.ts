@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { checkNats, migrateWithLock, prepareDatabases } from '@rasad/common';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuthService } from './auth/auth.service';
 import { GatewayEnv } from './gateway.env';
@@ -12,6 +13,7 @@ import { GatewayModule } from './gateway.module';
 import { csvOnSend } from './http/csv-lists.interceptor';
 import { requestIdFor, requestIdOf } from './http/request-id.decorator';
 import { trustedProxies } from './http/trusted-proxies';
+import { refuseUnknownTypeOfUpload } from './imports/csv-upload';
 
 export const API_PREFIX = 'api/v1';
 
@@ -57,6 +59,10 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   await app.register(helmet, { contentSecurityPolicy: false });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
+  // A browser form: its parser only marks the request, the import route streams the one file from it. The limit is a
+  // backstop above the import's own (IMPORT_MAX_MB, counted as the file streams), so that a file is refused, never cut.
+  await app.register(multipart, { limits: { files: 1, fields: 20, fileSize: (env.IMPORT_MAX_MB + 1) * 1024 * 1024 } });
+  fastify.addHook('onRequest', refuseUnknownTypeOfUpload(fastify));
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', requestIdOf(request));
   });

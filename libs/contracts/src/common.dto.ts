@@ -34,7 +34,7 @@ export interface UpdateRequest<T> {
   changes: T;
 }
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** ISO 8601 with an explicit offset: a time without one is ambiguous across zones. */
 export function IsIsoWithOffset(options?: ValidationOptions): PropertyDecorator {

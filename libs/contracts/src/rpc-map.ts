@@ -56,6 +56,7 @@ import {
   BeginImportReply,
   BeginImportRequest,
   ImportBatchRequest,
+  ImportCommitRequest,
   ImportResultView,
   ImportRowsReply,
   ImportRowsRequest,
@@ -138,7 +139,7 @@ export interface RpcMap {
 
   [Subjects.importBegin]: { request: BeginImportRequest; reply: BeginImportReply };
   [Subjects.importRows]: { request: ImportRowsRequest; reply: ImportRowsReply };
-  [Subjects.importCommit]: { request: ImportBatchRequest; reply: ImportResultView };
+  [Subjects.importCommit]: { request: ImportCommitRequest; reply: ImportResultView };
   [Subjects.importAbort]: { request: ImportBatchRequest; reply: { aborted: boolean } };
 
   [Subjects.briefingsPing]: { request: Record<string, never>; reply: PingReply };

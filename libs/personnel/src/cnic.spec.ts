@@ -1,4 +1,4 @@
-import { CNIC_PATTERN, isValidCnic, maskCnic } from './cnic';
+import { CNIC_PATTERN, isValidCnic, maskCnic, normalizeCnic } from './cnic';
 
 describe('cnic', () => {
   it('accepts the 5-7-1 dashed form', () => {
@@ -49,5 +49,32 @@ describe('cnic', () => {
   it('masks malformed values without leaking digits', () => {
     expect(maskCnic('1310112345679')).toBe('************9');
     expect(maskCnic('')).toBe('');
+  });
+
+  describe('normalizeCnic', () => {
+    it.each([['13302-1234567-1'], ['1330212345671'], ['13302 1234567 1'], [' 13302-1234567-1 '], ['13302-12345671']])(
+      'writes %p in the dashed form',
+      (input) => {
+        expect(normalizeCnic(input)).toBe('13302-1234567-1');
+      },
+    );
+
+    it.each([
+      ['133021234567', 'twelve digits'],
+      ['13302123456712', 'fourteen digits'],
+      ['0000012345671', 'an all-zero area'],
+      ['1330200000001', 'an all-zero serial'],
+      ['13302–1234567–1', 'en dashes'],
+      ['١٣٣٠٢١٢٣٤٥٦٧١', 'Arabic-Indic digits'],
+      ['1330a12345671', 'a letter'],
+      ['', 'nothing'],
+    ])('refuses %p (%s)', (input) => {
+      expect(normalizeCnic(input)).toBeNull();
+    });
+
+    it('refuses what is not a string', () => {
+      expect(normalizeCnic(1330212345671 as unknown as string)).toBeNull();
+      expect(normalizeCnic(undefined as unknown as string)).toBeNull();
+    });
   });
 });

@@ -33,7 +33,8 @@ export class CsvImportService {
     @Inject(GatewayEnv) private readonly env: GatewayEnv,
   ) {}
 
-  async import(kind: ImportKind, body: Readable, requestId: string): Promise<ImportResultView> {
+  /** With dryRun the roster checks everything and counts, then writes nothing. */
+  async import(kind: ImportKind, body: Readable, requestId: string, dryRun = false): Promise<ImportResultView> {
     const parser = body.pipe(this.sizeLimit()).pipe(
       parse({
         bom: true,
@@ -76,7 +77,8 @@ export class CsvImportService {
         inFlight.push(this.sendRows(batchId, chunk, requestId));
       }
       await Promise.all(inFlight.splice(0));
-      return await this.rasad.send(Subjects.importCommit, { batchId }, { requestId, timeoutMs: COMMIT_TIMEOUT_MS });
+      const commit = { batchId, dryRun };
+      return await this.rasad.send(Subjects.importCommit, commit, { requestId, timeoutMs: COMMIT_TIMEOUT_MS });
     } catch (error) {
       await Promise.allSettled(inFlight);
       if (batchId) {

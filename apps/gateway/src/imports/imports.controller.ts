@@ -1,23 +1,37 @@
-import { Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { Controller, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Audited } from '../audit/audited.interceptor';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError, ErrorCode, ImportResultView } from '@rasad/contracts';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ErrorView, ImportQuery, ImportResultView } from '@rasad/contracts';
 import type { FastifyRequest } from 'fastify';
-import { Readable } from 'node:stream';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { RequestId } from '../http/request-id.decorator';
 import { CsvImportService } from './csv-import.service';
+import { CSV_UPLOAD, uploadedCsv } from './csv-upload';
+import { ImportsThrottlerGuard } from './imports-throttler.guard';
 
 const CSV_BODY = {
   schema: { type: 'string', format: 'binary' },
-  description: 'text/csv; the first row names the columns (the JSON field names); list cells separated by `;`',
+  description:
+    'text/csv, or a form (multipart/form-data) with the file in one file field; the first row names the columns ' +
+    '(the JSON field names); list cells separated by `;`. Save spreadsheets as CSV UTF-8.',
 };
+
+const UNSUPPORTED = { status: 415, type: ErrorView, description: 'Neither text/csv nor a form with the file' };
 
 @ApiTags('Imports')
 @ApiBearerAuth()
 @Audited({ entity: 'import' })
-@UseGuards(ThrottlerGuard)
+@UseGuards(ImportsThrottlerGuard)
 @SkipThrottle({ login: true, calendar: true })
 @Controller('imports')
 export class ImportsController {
@@ -32,12 +46,14 @@ export class ImportsController {
       'travelMode, and optionally dietaryNeeds (e.g. `diabetic;vegetarian`) and language. Row numbers in errors are ' +
       'spreadsheet rows: the header is row 1.',
   })
-  @ApiConsumes('text/csv')
+  @RouteConfig(CSV_UPLOAD)
+  @ApiConsumes('text/csv', 'multipart/form-data')
   @ApiBody(CSV_BODY)
   @ApiOkResponse({ type: ImportResultView })
   @ApiErrors(422)
-  personnel(@Req() request: FastifyRequest, @RequestId() requestId: string) {
-    return this.imports.import('personnel', csvBody(request), requestId);
+  @ApiResponse(UNSUPPORTED)
+  async personnel(@Req() request: FastifyRequest, @Query() query: ImportQuery, @RequestId() requestId: string) {
+    return this.imports.import('personnel', await uploadedCsv(request), requestId, query.dryRun);
   }
 
   @Post('assignments')
@@ -48,20 +64,13 @@ export class ImportsController {
       'Columns: personnelId or serviceNumber, postId or postCode, role, startsAt, endsAt (ISO 8601 with offset), phase, ' +
       'and optionally status.',
   })
-  @ApiConsumes('text/csv')
+  @RouteConfig(CSV_UPLOAD)
+  @ApiConsumes('text/csv', 'multipart/form-data')
   @ApiBody(CSV_BODY)
   @ApiOkResponse({ type: ImportResultView })
   @ApiErrors(422)
-  assignments(@Req() request: FastifyRequest, @RequestId() requestId: string) {
-    return this.imports.import('assignments', csvBody(request), requestId);
+  @ApiResponse(UNSUPPORTED)
+  async assignments(@Req() request: FastifyRequest, @Query() query: ImportQuery, @RequestId() requestId: string) {
+    return this.imports.import('assignments', await uploadedCsv(request), requestId, query.dryRun);
   }
-}
-
-function csvBody(request: FastifyRequest): Readable {
-  if (!(request.body instanceof Readable)) {
-    throw new DomainError(ErrorCode.ValidationFailed, 'send the file as the request body with Content-Type: text/csv', [
-      { field: '(body)', message: 'expected a text/csv body' },
-    ]);
-  }
-  return request.body;
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Scope } from '@rasad/messaging';
-import { BeginImportRequest, CallerScope, ImportBatchRequest, Subjects } from '@rasad/contracts';
+import { BeginImportRequest, CallerScope, ImportBatchRequest, ImportCommitRequest, Subjects } from '@rasad/contracts';
 import { ImportsService } from './imports.service';
 import type { ImportRowsPayload } from './rows-message';
 
@@ -20,7 +20,7 @@ export class ImportsController {
   }
 
   @MessagePattern(Subjects.importCommit)
-  commit(@Payload() request: ImportBatchRequest, @Scope() scope: CallerScope) {
+  commit(@Payload() request: ImportCommitRequest, @Scope() scope: CallerScope) {
     return this.imports.commit(request, scope);
   }
 

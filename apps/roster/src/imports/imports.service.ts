@@ -7,6 +7,7 @@ import {
   DomainError,
   ErrorCode,
   FieldError,
+  ImportCommitRequest,
   ImportKind,
   ImportResultView,
   ImportRowsReply,
@@ -35,6 +36,16 @@ const SQL: Record<ImportKind, { checks: string; apply: string }> = {
   personnel: { checks: PERSONNEL_CHECKS, apply: PERSONNEL_APPLY },
   assignments: { checks: ASSIGNMENT_CHECKS, apply: ASSIGNMENT_APPLY },
 };
+
+/**
+ * Carries a validate-only run's counts out of its transaction: throwing it rolls back the upsert and, written by the
+ * same statement, its events.
+ */
+class DryRunRollback extends Error {
+  constructor(readonly result: ImportResultView) {
+    super('dry run: rolled back');
+  }
+}
 
 interface Batch {
   id: string;
@@ -99,7 +110,8 @@ export class ImportsService {
     return { received: rows.length, invalid: new Set(errors.map((e) => e.row)).size };
   }
 
-  async commit({ batchId }: { batchId: string }, scope: CallerScope): Promise<ImportResultView> {
+  /** With dryRun, every check and the upsert run as for real and are rolled back: the answer is the same. */
+  async commit({ batchId, dryRun = false }: ImportCommitRequest, scope: CallerScope): Promise<ImportResultView> {
     const batch = await this.batch(batchId, scope);
     const started = Date.now();
     try {
@@ -127,13 +139,20 @@ export class ImportsService {
         if (problems > 0) {
           await this.throwProblems(em, batchId);
         }
-        await em.execute('delete from roster.import_batch where id = ?', [batchId]);
         const result = { kind: batch.kind, rows, created, updated, unchanged: rows - created - updated };
+        if (dryRun) {
+          throw new DryRunRollback({ dryRun: true, ...result });
+        }
+        await em.execute('delete from roster.import_batch where id = ?', [batchId]);
         this.logger.log({ batchId, ...result, ms: Date.now() - started }, 'import applied');
         return result;
       });
     } catch (error) {
       await this.abort({ batchId }, scope);
+      if (error instanceof DryRunRollback) {
+        this.logger.log({ batchId, ...error.result, ms: Date.now() - started }, 'import checked, nothing written');
+        return error.result;
+      }
       if (pgErrorCode(error) === PgErrorCode.exclusionViolation) {
         throw new DomainError(
           ErrorCode.AssignmentOverlap,

@@ -2,21 +2,22 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { FieldError, ImportKind, ImportRow } from '@rasad/contracts';
 import { windowError } from '@rasad/duty-assignments';
-import { normalizePakistanMobile, parseDietaryNeeds } from '@rasad/personnel';
+import { normalizeCnic, normalizePakistanMobile, parseDietaryNeeds } from '@rasad/personnel';
 import { fieldErrors } from '@rasad/messaging';
-import { compileValidation, ValidCheck } from './compiled-validation';
 import { AssignmentImportRow, LIST_COLUMNS, PersonnelImportRow, REFERENCE_PAIRS } from './import-columns';
+import { VALID_ROW } from './row-schemas';
 
 const ROW_CLASSES: Record<ImportKind, new () => object> = {
   personnel: PersonnelImportRow,
   assignments: AssignmentImportRow,
 };
 
-/** The row classes' rules, compiled once: a valid row never goes through class-transformer and validateSync. */
-const VALID: Record<ImportKind, ValidCheck | undefined> = {
-  personnel: compileValidation(PersonnelImportRow),
-  assignments: compileValidation(AssignmentImportRow),
-};
+/**
+ * A spreadsheet saved in a legacy encoding reaches us with each letter it could not encode (all of an Urdu name)
+ * as `?`, or as U+FFFD where a decoder met bytes that are not UTF-8. No name has either.
+ */
+const GARBLED = /[?\uFFFD]/;
+const GARBLED_NAME = 'name looks garbled: save the spreadsheet as CSV UTF-8';
 
 export type RowOutcome = { row: number; data: Record<string, unknown> } | { row: number; errors: FieldError[] };
 
@@ -37,7 +38,13 @@ export function validateRow(kind: ImportKind, columns: string[], { row, cells }:
       raw[column] = cell;
     }
   });
-  const errors = VALID[kind]?.(raw) ? [] : classErrors(kind, raw, row);
+  // A valid row (nearly all of them) never goes through class-transformer and validateSync.
+  const errors = VALID_ROW[kind](raw) ? [] : classErrors(kind, raw, row);
+  if (kind === 'personnel' && typeof raw.name === 'string' && GARBLED.test(raw.name)) {
+    if (!errors.some((e) => e.field === 'name')) {
+      errors.push({ row, field: 'name', message: GARBLED_NAME });
+    }
+  }
   for (const [byId, byCode] of REFERENCE_PAIRS[kind]) {
     if (raw[byId] === undefined && raw[byCode] === undefined) {
       errors.push({ row, field: byId, message: `${byId} (or ${byCode}) is required` });
@@ -54,6 +61,7 @@ export function validateRow(kind: ImportKind, columns: string[], { row, cells }:
   }
   if (kind === 'personnel') {
     raw.phone = normalizePakistanMobile(raw.phone as string);
+    raw.cnic = normalizeCnic(raw.cnic as string);
   } else {
     raw.startsAt = new Date(raw.startsAt as string).toISOString();
     raw.endsAt = new Date(raw.endsAt as string).toISOString();

@@ -1,8 +1,6 @@
-import { OmitType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray } from 'class-validator';
-import { IMPORT_CHUNK_ROWS, ImportRow, ImportRowsRequest } from '@rasad/contracts';
+import { IMPORT_CHUNK_ROWS, ImportRowsRequest } from '@rasad/contracts';
 import { rasadValidationPipe } from '@rasad/messaging';
-import { compileValidation } from './compiled-validation';
+import { importAjv } from './row-schemas';
 
 /**
  * A rows message as it arrives, unchecked. The handler takes this interface rather than ImportRowsRequest so that
@@ -15,32 +13,35 @@ export interface ImportRowsPayload {
   rows: unknown[];
 }
 
-/** ImportRowsRequest without its nested rows: what compileValidation can mirror. */
-class ImportRowsEnvelope extends OmitType(ImportRowsRequest, ['rows'] as const) {
-  @IsArray()
-  @ArrayMaxSize(IMPORT_CHUNK_ROWS)
-  rows: unknown[];
-}
-
-const validEnvelope = compileValidation(ImportRowsEnvelope);
-const validRow = compileValidation(ImportRow);
-
-const plain = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** ImportRowsRequest's rules (with ImportRow's for each row) as a JSON Schema; rows-message.spec.ts holds them equal. */
+const validMessage = importAjv.compile({
+  type: 'object',
+  additionalProperties: false,
+  required: ['batchId', 'rows'],
+  properties: {
+    batchId: { type: 'string', format: 'uuid' },
+    rows: {
+      type: 'array',
+      maxItems: IMPORT_CHUNK_ROWS,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['row', 'cells'],
+        properties: {
+          row: { type: 'integer', minimum: 2 },
+          cells: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+  },
+});
 
 /**
- * The message once it passes ImportRowsRequest's rules, checked by the compiled rules of its envelope and of each
- * row. Anything they do not pass goes through the global pipe with the contract's class, which throws the error it
- * always gave (each field named).
+ * The message once it passes ImportRowsRequest's rules, checked by the compiled schema. Anything it does not pass
+ * goes through the global pipe with the contract's class, which throws the error it always gave (each field named).
  */
 export async function checkedRows(message: ImportRowsPayload): Promise<ImportRowsRequest> {
-  const valid =
-    validEnvelope !== undefined &&
-    validRow !== undefined &&
-    plain(message) &&
-    validEnvelope(message) &&
-    message.rows.every((row) => plain(row) && validRow(row));
-  if (valid) {
+  if (validMessage(message)) {
     return message as ImportRowsRequest;
   }
   return (await rasadValidationPipe().transform(message, {

@@ -4,7 +4,7 @@ import { DUTY_PHASES, DUTY_ROLES, DUTY_STATUSES, DutyPhase, DutyRole, DutyStatus
 import { IsIsoWithOffset, TimestampsView, UpdateMessage } from '../common.dto';
 import { PageQuery } from '../pagination';
 
-const SETTABLE_STATUSES = DUTY_STATUSES.filter((s) => s !== 'cancelled');
+export const SETTABLE_STATUSES = DUTY_STATUSES.filter((s) => s !== 'cancelled');
 
 export class CreateAssignmentRequest {
   @ApiProperty({ format: 'uuid' })

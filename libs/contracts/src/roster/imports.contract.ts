@@ -1,6 +1,17 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export const IMPORT_KINDS = ['personnel', 'assignments'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -54,7 +65,27 @@ export class ImportBatchRequest {
   batchId: string;
 }
 
+export class ImportCommitRequest extends ImportBatchRequest {
+  /** Check every row and count what would change, then roll back: nothing is written, no event is sent. */
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+/** The import routes' query. */
+export class ImportQuery {
+  @ApiPropertyOptional({
+    description: 'Validate only: every row error, or the counts it would create, update and leave; nothing is written',
+    default: false,
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
 export class ImportResultView {
+  @ApiPropertyOptional({ description: 'Present on a validate-only run: nothing was written' }) dryRun?: true;
   @ApiProperty({ enum: IMPORT_KINDS }) kind: ImportKind;
   @ApiProperty({ description: 'Data rows read' }) rows: number;
   @ApiProperty() created: number;

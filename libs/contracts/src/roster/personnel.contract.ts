@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import {
   GENDERS,
@@ -8,6 +9,7 @@ import {
   IsPakistanMobile,
   LANGUAGES,
   Language,
+  normalizeCnic,
   RANKS,
   Rank,
   TRAVEL_MODES,
@@ -16,9 +18,11 @@ import {
 import { TimestampsView, UpdateMessage } from '../common.dto';
 import { PageQuery } from '../pagination';
 
+export const SERVICE_NUMBER_PATTERN = /^[A-Za-z0-9/-]{2,30}$/;
+
 export class CreatePersonnelRequest {
   @ApiProperty({ example: 'HRP-10452' })
-  @Matches(/^[A-Za-z0-9/-]{2,30}$/, { message: 'serviceNumber must be 2-30 letters, digits, dashes or slashes' })
+  @Matches(SERVICE_NUMBER_PATTERN, { message: 'serviceNumber must be 2-30 letters, digits, dashes or slashes' })
   serviceNumber: string;
 
   @ApiProperty({ example: 'Muhammad Imran' })
@@ -41,7 +45,8 @@ export class CreatePersonnelRequest {
   @IsUUID()
   homeDistrictId: string;
 
-  @ApiProperty({ example: '13302-1234567-1' })
+  @ApiProperty({ example: '13302-1234567-1', description: '1330212345671 is accepted and stored as 13302-1234567-1' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (normalizeCnic(value) ?? value) : value))
   @IsCnic()
   cnic: string;
 
