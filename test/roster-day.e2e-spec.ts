@@ -174,4 +174,174 @@ describe("roster: an officer's day", () => {
       expect(moved.body.errors).toEqual([expect.objectContaining({ field: 'startsAt' })]);
     });
   });
+
+  describe('codes and reasons on a repost (item 8)', () => {
+    it('reposts by postCode, keeping the reason on the duty and in the change event', async () => {
+      const other = await createGeography(api, 'DAYR');
+      const second = await api.post('/api/v1/posts', {
+        code: 'DAY-P2',
+        name: 'Girls school, Day',
+        kind: 'polling_station',
+        category: 'B',
+        policeStationId: geo.policeStationId,
+      });
+      expect(second.status).toBe(201);
+      const person = await createPersonnel(api, geo);
+      const id = await duty(person.id, '2027-02-14T06:00:00+05:00', '2027-02-14T14:00:00+05:00');
+
+      const reposted = await api.patch(`/api/v1/assignments/${id}`, {
+        postCode: 'DAY-P2',
+        reason: 'Polling station moved to the girls school',
+      });
+
+      expect(reposted.status).toBe(200);
+      expect(reposted.body).toMatchObject({
+        postId: second.body.id,
+        changeReason: 'Polling station moved to the girls school',
+      });
+      expect(await events(id, 'evt.roster.assignment.changed.v1')).toEqual([
+        expect.objectContaining({
+          before: expect.objectContaining({ postId: geo.postId }),
+          after: expect.objectContaining({ postId: second.body.id }),
+          reason: 'Polling station moved to the girls school',
+        }),
+      ]);
+      const unknown = await api.patch(`/api/v1/assignments/${id}`, { postCode: 'NO-SUCH-POST' });
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.errors).toEqual([{ field: 'postCode', message: 'no post with code NO-SUCH-POST' }]);
+      const both = await api.patch(`/api/v1/assignments/${id}`, { postId: geo.postId, postCode: 'DAY-P1' });
+      expect(both.status).toBe(400);
+      expect(both.body.errors).toEqual([expect.objectContaining({ field: 'postCode' })]);
+
+      // Another district's post, by code, reads as one that does not exist to an officer of this one.
+      await api.post('/api/v1/users', {
+        username: 'officer.repost',
+        password: PASSWORD,
+        role: 'logistics_officer',
+        districtIds: [geo.districtId],
+      });
+      const officer = await rasad.anonymous.login('officer.repost', PASSWORD);
+      const theirs = await officer.patch(`/api/v1/assignments/${id}`, { postCode: 'DAYR-P1' });
+      expect(theirs.status).toBe(422);
+      expect(theirs.body.errors).toEqual([{ field: 'postCode', message: 'no post with code DAYR-P1' }]);
+      expect((await api.get(`/api/v1/assignments/${id}`)).body.postId).toBe(second.body.id);
+      expect(other.postId).not.toBe(second.body.id);
+    });
+  });
+
+  describe('people leave (item 11)', () => {
+    const hours = (n: number) => new Date(Date.now() + n * 3_600_000).toISOString();
+
+    it('deactivates a person: running and future duties cancelled with notices, past kept, no new duty', async () => {
+      const person = await createPersonnel(api, geo);
+      const past = await duty(person.id, hours(-72), hours(-64));
+      const running = await duty(person.id, hours(-1), hours(5), { phase: 'counting' });
+      const future = await duty(person.id, hours(72), hours(80), { phase: 'pre_poll' });
+      await api.post('/api/v1/users', {
+        username: 'viewer.day',
+        password: PASSWORD,
+        role: 'viewer',
+        districtIds: [geo.districtId],
+      });
+      const viewer = await rasad.anonymous.login('viewer.day', PASSWORD);
+      expect((await viewer.post(`/api/v1/personnel/${person.id}/deactivate`, { reason: 'Retired' })).status).toBe(403);
+
+      const left = await api.post(`/api/v1/personnel/${person.id}/deactivate`, { reason: 'Transferred to Abbottabad' });
+
+      expect(left.status).toBe(200);
+      expect(left.body).toMatchObject({
+        id: person.id,
+        active: false,
+        deactivatedAt: expect.any(String),
+        deactivationReason: 'Transferred to Abbottabad',
+      });
+      const status = async (id: string) => (await api.get(`/api/v1/assignments/${id}`)).body;
+      expect(await status(past)).toMatchObject({ status: 'planned', cancelReason: null });
+      expect(await status(running)).toMatchObject({ status: 'cancelled', cancelReason: 'personnel_deactivated' });
+      expect(await status(future)).toMatchObject({ status: 'cancelled', cancelReason: 'personnel_deactivated' });
+      for (const id of [running, future]) {
+        expect(await events(id, 'evt.roster.assignment.cancelled.v1')).toEqual([
+          expect.objectContaining({ id, status: 'cancelled', reason: 'personnel_deactivated' }),
+        ]);
+      }
+      expect(await events(past, 'evt.roster.assignment.cancelled.v1')).toEqual([]);
+      const updates = await events(person.id, 'evt.roster.personnel.updated.v1');
+      expect(updates.at(-1)).toMatchObject({ active: false, deactivationReason: 'Transferred to Abbottabad' });
+
+      const listed = async (query = '') =>
+        (await api.get(`/api/v1/personnel?search=${person.serviceNumber}${query}`)).body.items.map((p: any) => p.id);
+      expect(await listed()).toEqual([]);
+      expect(await listed('&includeInactive=true')).toEqual([person.id]);
+      expect((await api.get(`/api/v1/personnel/${person.id}`)).body.active).toBe(false);
+
+      const refused = await api.post('/api/v1/assignments', {
+        personnelId: person.id,
+        postId: geo.postId,
+        role: 'guard',
+        phase: 'poll_day',
+        startsAt: hours(100),
+        endsAt: hours(108),
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'personnelId' })]);
+      const imported = await api.csv(
+        '/api/v1/imports/assignments',
+        `${DUTY_HEADER}\n${person.serviceNumber},DAY-P1,guard,${hours(100)},${hours(108)},poll_day`,
+      );
+      expect(imported.status).toBe(422);
+      expect(imported.body.errors).toEqual([
+        {
+          row: 2,
+          field: 'serviceNumber',
+          message: `personnel ${person.serviceNumber} is deactivated and cannot be given duties`,
+        },
+      ]);
+      const audit = await api.get(`/api/v1/audit?entity=personnel&entityId=${person.id}&action=deactivate`);
+      expect(audit.body.items).toEqual([
+        expect.objectContaining({
+          before: expect.objectContaining({ active: true }),
+          after: expect.objectContaining({ active: false }),
+        }),
+      ]);
+
+      const back = await api.post(`/api/v1/personnel/${person.id}/reactivate`);
+      expect(back.status).toBe(200);
+      expect(back.body).toMatchObject({ active: true, deactivatedAt: null, deactivationReason: null });
+      expect(await listed()).toEqual([person.id]);
+      expect(await status(future)).toMatchObject({ status: 'cancelled' });
+      const again = await api.post('/api/v1/assignments', {
+        personnelId: person.id,
+        postId: geo.postId,
+        role: 'guard',
+        phase: 'poll_day',
+        startsAt: hours(100),
+        endsAt: hours(108),
+      });
+      expect(again.status).toBe(201);
+    });
+
+    it('refuses a deactivated person a duty written by a request racing the deactivation', async () => {
+      const person = await createPersonnel(api, geo);
+      const body = (n: number) => ({
+        personnelId: person.id,
+        postId: geo.postId,
+        role: 'guard',
+        phase: 'poll_day',
+        startsAt: hours(200 + n * 10),
+        endsAt: hours(205 + n * 10),
+      });
+      const [deactivated, ...created] = await Promise.all([
+        api.post(`/api/v1/personnel/${person.id}/deactivate`, { reason: 'Dismissed' }),
+        ...Array.from({ length: 10 }, (_, n) => api.post('/api/v1/assignments', body(n))),
+      ]);
+
+      expect(deactivated.status).toBe(200);
+      expect(created.map((r) => r.status).filter((s) => s !== 201 && s !== 409)).toEqual([]);
+      const { rows } = await db.query(
+        `select count(*)::int as live from roster.duty_assignment where personnel_id = $1 and status <> 'cancelled'`,
+        [person.id],
+      );
+      expect(rows[0].live).toBe(0);
+    });
+  });
 });
