@@ -64,23 +64,27 @@ const SOURCE = `
       and by_window.starts_at = st.starts_at and by_window.ends_at = st.ends_at and by_window.status <> 'cancelled'
       and ${mayChangeDuty('by_window')}
   ),
-  -- Person, post and phase, for rows that name no duty: only the one live duty with them (posted where the post is).
-  alike as (
-    select n.row, only_one.id
+  -- Person, post and phase, for a row that names no duty: the person's one live duty with them (posted where the
+  -- post is). The lateral reads the person's few duties by index; OFFSET 0 keeps the planner from also asking the
+  -- post's index, which holds every duty at a busy post.
+  resembling as (
+    select n.*, alike.id as alike_id
     from named n
-    cross join lateral (
-      select (array_agg(d.id))[1] as id from roster.duty_assignment d
-      where d.personnel_id = n.personnel_id and d.post_id = n.post_id and d.phase = n.phase and d.status <> 'cancelled'
+    left join lateral (
+      select (array_agg(d.id))[1] as id
+      from (select d.id, d.post_id, d.phase from roster.duty_assignment d
+            where d.personnel_id = n.personnel_id and d.status <> 'cancelled' offset 0) d
+      where n.duty_ref_id is null and n.named_id is null and d.post_id = n.post_id and d.phase = n.phase
       having count(*) = 1
-    ) only_one
-    where n.duty_ref_id is null and n.named_id is null
+    ) alike on true
   ),
+  -- ... taken only if no other row names or resembles it. A window count and a hashed NOT IN rather than joins
+  -- between these CTEs: they carry no statistics, and the nested loops the planner chose took minutes on 20,000 rows.
   src as (
-    select n.*, coalesce(n.named_id, a.id) as duty_id
-    from named n
-    left join alike a on a.row = n.row
-      and not exists (select 1 from named o where o.named_id = a.id)
-      and not exists (select 1 from alike o where o.id = a.id and o.row <> a.row)
+    select r.*, coalesce(r.named_id, case
+      when count(*) over (partition by r.alike_id) = 1
+       and r.alike_id not in (select named_id from named where named_id is not null) then r.alike_id end) as duty_id
+    from resembling r
   )`;
 
 /** The field that names the row's person, as the file gives them. */
@@ -129,9 +133,9 @@ const PROBLEMS = `
     from src s cross join batch
     join roster.duty_assignment d on d.personnel_id = s.personnel_id and d.status <> 'cancelled'
       and tstzrange(d.starts_at, d.ends_at, '[)') && tstzrange(s.starts_at, s.ends_at, '[)')
-      -- A duty some row of the file updates is where that row puts it, which the check above compares.
-      and not exists (select 1 from src m where m.duty_id = d.id)
     join roster.post p on p.id = d.post_id
+    -- A duty some row of the file updates is where that row puts it, which the check above compares.
+    where d.id not in (select duty_id from src where duty_id is not null)
     order by s.row, d.starts_at)`;
 
 export const ASSIGNMENT_CHECKS = `
