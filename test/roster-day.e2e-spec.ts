@@ -89,6 +89,21 @@ describe("roster: an officer's day", () => {
       expect((await api.get(`/api/v1/assignments/${first}`)).body.endsAt).toBe('2027-02-08T14:00:00+05:00');
     });
 
+    it('moves no duty when two rows of the file resemble it: each creates its own', async () => {
+      const person = await createPersonnel(api, geo);
+      const first = await duty(person.id, '2027-02-08T06:00:00+05:00', '2027-02-08T14:00:00+05:00');
+      const csv = [
+        DUTY_HEADER,
+        `${person.serviceNumber},DAY-P1,guard,2027-02-15T06:00:00+05:00,2027-02-15T14:00:00+05:00,poll_day`,
+        `${person.serviceNumber},DAY-P1,guard,2027-02-16T06:00:00+05:00,2027-02-16T14:00:00+05:00,poll_day`,
+      ].join('\n');
+
+      const imported = await api.csv('/api/v1/imports/assignments', csv);
+
+      expect(imported.body).toMatchObject({ created: 2, updated: 0 });
+      expect((await api.get(`/api/v1/assignments/${first}`)).body.startsAt).toBe('2027-02-08T06:00:00+05:00');
+    });
+
     it('matches by an explicit id column, and reads an unknown id as a row error', async () => {
       const person = await createPersonnel(api, geo);
       const first = await duty(person.id, '2027-02-08T06:00:00+05:00', '2027-02-08T14:00:00+05:00');
