@@ -128,7 +128,8 @@ describe('CSV imports through the gateway', () => {
       header,
       duty('IMP-1002', '2027-02-08T06:00:00+05:00', '2027-02-08T20:00:00+05:00'),
       duty('IMP-1002', '2027-02-08T18:00:00+05:00', '2027-02-09T02:00:00+05:00'),
-      duty('IMP-1000', '2027-02-08T19:00:00+05:00', '2027-02-09T01:00:00+05:00'),
+      // Another phase: a poll-day row at the same post would move IMP-1000's one poll-day duty there (its match).
+      duty('IMP-1000', '2027-02-08T19:00:00+05:00', '2027-02-09T01:00:00+05:00').replace('poll_day', 'counting'),
       duty('IMP-1003', '2027-02-08T20:00:00+05:00', '2027-02-08T06:00:00+05:00'),
       duty('NOBODY', '2027-02-08T06:00:00+05:00', '2027-02-08T20:00:00+05:00'),
     ].join('\n');

@@ -10,6 +10,8 @@ import { Migration20261128000000RosterBase } from './migrations/Migration2026112
 import { Migration20261128100000RosterEvents } from './migrations/Migration20261128100000RosterEvents';
 import { Migration20261128200000RosterImportScope } from './migrations/Migration20261128200000RosterImportScope';
 import { Migration20261128400000RosterPersonnelDutyIndex } from './migrations/Migration20261128400000RosterPersonnelDutyIndex';
+import { Migration20261129000000RosterPersonnelDeactivation } from './migrations/Migration20261129000000RosterPersonnelDeactivation';
+import { Migration20261129000100RosterChangeReason } from './migrations/Migration20261129000100RosterChangeReason';
 import { Migration20261129100000RosterRole } from './migrations/Migration20261129100000RosterRole';
 import { Personnel } from './personnel/personnel.entity';
 import { Post } from './posts/post.entity';
@@ -28,6 +30,8 @@ export function rosterOrmOptions(databaseUrl: string, poolMax = 10): Options<Pos
       Migration20261128100000RosterEvents,
       Migration20261128200000RosterImportScope,
       Migration20261128400000RosterPersonnelDutyIndex,
+      Migration20261129000000RosterPersonnelDeactivation,
+      Migration20261129000100RosterChangeReason,
       Migration20261129100000RosterRole,
     },
   });

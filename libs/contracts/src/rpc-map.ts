@@ -63,6 +63,7 @@ import {
 } from './roster/imports.contract';
 import {
   CreatePersonnelRequest,
+  DeactivatePersonnelMessage,
   ListPersonnelQuery,
   PersonnelView,
   UpdatePersonnelRequest,
@@ -130,6 +131,8 @@ export interface RpcMap {
   [Subjects.personnelGet]: Personnel['get'];
   [Subjects.personnelList]: Personnel['list'];
   [Subjects.personnelUpdate]: Personnel['update'];
+  [Subjects.personnelDeactivate]: { request: DeactivatePersonnelMessage; reply: PersonnelView };
+  [Subjects.personnelReactivate]: { request: IdRequest; reply: PersonnelView };
 
   [Subjects.assignmentCreate]: Assignment['create'];
   [Subjects.assignmentGet]: Assignment['get'];

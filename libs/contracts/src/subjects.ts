@@ -31,6 +31,8 @@ export const Subjects = {
   personnelGet: 'roster.personnel.get.v1',
   personnelList: 'roster.personnel.list.v1',
   personnelUpdate: 'roster.personnel.update.v1',
+  personnelDeactivate: 'roster.personnel.deactivate.v1',
+  personnelReactivate: 'roster.personnel.reactivate.v1',
 
   assignmentCreate: 'roster.assignment.create.v1',
   assignmentGet: 'roster.assignment.get.v1',

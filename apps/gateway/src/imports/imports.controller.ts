@@ -62,7 +62,11 @@ export class ImportsController {
     summary: 'Import duty assignments from CSV: all rows or none; upsert by person and window',
     description:
       'Columns: personnelId or serviceNumber, postId or postCode, role, startsAt, endsAt (ISO 8601 with offset), phase, ' +
-      'and optionally status.',
+      'and optionally status and id. A row updates the duty it matches: the one its id names (absent or outside your ' +
+      'districts: a row error); else the person’s duty with that exact window; else, when the person has exactly one ' +
+      'live duty at that post in that phase and no other row names it, that one, whose window then changes (so a ' +
+      'time is fixed by correcting it in the file and importing again). A row matching nothing creates a duty. An ' +
+      'overlap names endsAt when the end runs into another duty, startsAt when the start does.',
   })
   @RouteConfig(CSV_UPLOAD)
   @ApiConsumes('text/csv', 'multipart/form-data')

@@ -46,7 +46,12 @@ export class AssignmentsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Repost: change post, window, role, phase or status' })
+  @ApiOperation({
+    summary: 'Repost: change post (postId or postCode), window, role, phase or status',
+    description:
+      'A repost (a new post or window) may say why in `reason`: kept on the duty as changeReason and sent with the ' +
+      'change event, so the notice tells the person. 409 names the overlapping duty and the field that causes it.',
+  })
   @ApiOkResponse({ type: AssignmentView })
   @ApiErrors(404, 409, 422)
   update(@Param() { id }: IdRequest, @Body() changes: UpdateAssignmentRequest, @RequestId() requestId: string) {

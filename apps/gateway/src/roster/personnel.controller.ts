@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreatePersonnelRequest,
+  DeactivatePersonnelRequest,
   IdRequest,
   ListPersonnelQuery,
   PageOf,
@@ -10,7 +11,7 @@ import {
   PersonnelView,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
-import { Audited } from '../audit/audited.interceptor';
+import { AuditAction, Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { RequestId } from '../http/request-id.decorator';
 
@@ -22,7 +23,7 @@ export class PersonnelController {
   constructor(private readonly rasad: RasadClient) {}
 
   @Get()
-  @ApiOperation({ summary: 'List, filtered and cursor-paginated' })
+  @ApiOperation({ summary: 'List, filtered and cursor-paginated; deactivated people only with includeInactive=true' })
   @ApiOkResponse({ type: PageOf(PersonnelView) })
   @ApiErrors()
   list(@Query() query: ListPersonnelQuery, @RequestId() requestId: string) {
@@ -48,5 +49,31 @@ export class PersonnelController {
   @ApiErrors(404, 409, 422)
   update(@Param() { id }: IdRequest, @Body() changes: UpdatePersonnelRequest, @RequestId() requestId: string) {
     return this.rasad.send(Subjects.personnelUpdate, { id, changes }, { requestId });
+  }
+
+  @Post(':id/deactivate')
+  @AuditAction('deactivate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'A person leaves: kept with their history, every duty not yet ended cancelled (with notices)',
+    description:
+      'Their duties that have not ended are cancelled with reason `personnel_deactivated`; they drop out of lists ' +
+      '(unless includeInactive=true) and of briefing fills, and cannot be given new duties (409) nor imported onto ' +
+      'duties. Deactivating someone already deactivated changes nothing.',
+  })
+  @ApiOkResponse({ type: PersonnelView })
+  @ApiErrors(404)
+  deactivate(@Param() { id }: IdRequest, @Body() body: DeactivatePersonnelRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.personnelDeactivate, { id, ...body }, { requestId });
+  }
+
+  @Post(':id/reactivate')
+  @AuditAction('reactivate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Back on the roster; duties cancelled when they left stay cancelled' })
+  @ApiOkResponse({ type: PersonnelView })
+  @ApiErrors(404)
+  reactivate(@Param() { id }: IdRequest, @RequestId() requestId: string) {
+    return this.rasad.send(Subjects.personnelReactivate, { id }, { requestId });
   }
 }

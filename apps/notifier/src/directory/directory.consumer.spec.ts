@@ -15,6 +15,9 @@ const person: PersonnelEvent = {
   dietaryNeeds: [],
   travelMode: 'provided',
   language: 'ur',
+  active: true,
+  deactivatedAt: null,
+  deactivationReason: null,
 };
 
 describe('DirectoryConsumer', () => {

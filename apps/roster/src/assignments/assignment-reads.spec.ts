@@ -13,6 +13,7 @@ describe('assignmentRowView', () => {
       phase: 'poll_day',
       status: 'cancelled',
       cancel_reason: 'merged',
+      change_reason: 'moved to the girls school',
       created_at: '2026-11-28 10:11:12.345678+00',
       updated_at: new Date('2026-11-28T10:11:13.000Z'),
     };
@@ -26,6 +27,7 @@ describe('assignmentRowView', () => {
       phase: row.phase,
       status: row.status,
       cancelReason: row.cancel_reason,
+      changeReason: row.change_reason,
       createdAt: new Date('2026-11-28T10:11:12.345Z'),
       updatedAt: new Date('2026-11-28T10:11:13.000Z'),
     });

@@ -14,12 +14,13 @@ export interface AssignmentRow {
   phase: DutyPhase;
   status: DutyStatus;
   cancel_reason: string | null;
+  change_reason: string | null;
   created_at: string | Date;
   updated_at: string | Date;
 }
 
 const COLUMNS =
-  'a.id, a.personnel_id, a.post_id, a.role, a.starts_at, a.ends_at, a.phase, a.status, a.cancel_reason, a.created_at, a.updated_at';
+  'a.id, a.personnel_id, a.post_id, a.role, a.starts_at, a.ends_at, a.phase, a.status, a.cancel_reason, a.change_reason, a.created_at, a.updated_at';
 
 /**
  * The read by id that every `GET /assignments/:id` makes, as prepared statements instead of an entity load: the
@@ -53,6 +54,7 @@ export function assignmentRowView(row: AssignmentRow): AssignmentView {
     phase: row.phase,
     status: row.status,
     cancelReason: row.cancel_reason,
+    changeReason: row.change_reason,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };

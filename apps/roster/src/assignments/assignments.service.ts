@@ -13,7 +13,7 @@ import {
   UpdateAssignmentRequest,
   UpdateRequest,
 } from '@rasad/contracts';
-import { PgErrorCode, page, pgErrorCode, preparedRows } from '@rasad/common';
+import { PgErrorCode, page, pgConstraint, pgErrorCode, preparedRows } from '@rasad/common';
 import { DutyWindow, windowError } from '@rasad/duty-assignments';
 import { Outbox, inScope, restrict, uuidArray } from '@rasad/messaging';
 import { Post } from '../posts/post.entity';
@@ -22,6 +22,8 @@ import { PersonnelService } from '../personnel/personnel.service';
 import { inCallerDistricts, postedIn } from '../shared/scope.sql';
 import { AssignmentRow, GET_ASSIGNMENT, GET_ASSIGNMENT_IN_DISTRICTS, assignmentRowView } from './assignment-reads';
 import { DutyAssignment, assignmentEvent, assignmentView } from './duty-assignment.entity';
+import { cancelDuty } from './duty-cancellation';
+import { overlapField } from './overlap-field';
 
 const POSTED_IN = postedIn('a', inCallerDistricts);
 
@@ -35,9 +37,12 @@ export class AssignmentsService {
 
   async create(body: CreateAssignmentRequest, scope: CallerScope): Promise<AssignmentView> {
     const window = checkedWindow(body.startsAt, body.endsAt);
-    await this.personnel.findInScope(body.personnelId, scope).catch(() => {
+    const person = await this.personnel.findInScope(body.personnelId, scope).catch(() => {
       throw DomainError.referenceNotFound('personnelId', 'personnel', body.personnelId);
     });
+    if (person.deactivatedAt !== null && window.endsAt > new Date()) {
+      throw deactivatedError(person.id);
+    }
     await findReferenceInScope(this.em, Post, 'postId', 'post', body.postId, scope);
     const assignment = this.em.create(DutyAssignment, { ...body, ...window, status: body.status ?? 'planned' });
     this.outbox.record(this.em, EventSubjects.assignmentCreated, assignment.id, assignmentEvent(assignment));
@@ -76,24 +81,39 @@ export class AssignmentsService {
     return page(qb, query, assignmentView);
   }
 
-  /** Reposting: a new post or window, still held to the no-overlap rule by the database. */
+  /**
+   * Reposting: a new post (by id or code) or window, still held to the no-overlap rule by the database. The reason
+   * of a repost is kept on the duty and travels in the change event, for the person's notice.
+   */
   async update({ id, changes }: UpdateRequest<UpdateAssignmentRequest>, scope: CallerScope): Promise<AssignmentView> {
+    const { postCode, reason, ...fields } = changes;
+    if (fields.postId && postCode) {
+      const message = 'give the post by postId or by postCode, not both';
+      throw new DomainError(ErrorCode.ValidationFailed, message, [{ field: 'postCode', message }]);
+    }
     const assignment = await this.findInScope(id, scope);
     if (assignment.status === 'cancelled') {
       throw new DomainError(ErrorCode.InvalidState, `assignment ${id} is cancelled and cannot be changed`);
     }
-    if (changes.postId && changes.postId !== assignment.postId) {
-      await findReferenceInScope(this.em, Post, 'postId', 'post', changes.postId, scope);
+    if (postCode) {
+      fields.postId = (await this.postByCode(postCode, scope)).id;
+    } else if (fields.postId && fields.postId !== assignment.postId) {
+      await findReferenceInScope(this.em, Post, 'postId', 'post', fields.postId, scope);
     }
     const window = checkedWindow(
-      changes.startsAt ?? assignment.startsAt.toISOString(),
-      changes.endsAt ?? assignment.endsAt.toISOString(),
+      fields.startsAt ?? assignment.startsAt.toISOString(),
+      fields.endsAt ?? assignment.endsAt.toISOString(),
     );
     const before = assignmentEvent(assignment);
-    assignDefined<DutyAssignment>(assignment, { ...changes, ...window });
+    assignDefined<DutyAssignment>(assignment, { ...fields, ...window });
     const after = assignmentEvent(assignment);
+    const reposted = (['postId', 'startsAt', 'endsAt'] as const).some((key) => after[key] !== before[key]);
+    if (reposted) {
+      assignment.changeReason = reason ?? null;
+    }
     if (JSON.stringify(after) !== JSON.stringify(before)) {
-      this.outbox.record(this.em, EventSubjects.assignmentChanged, assignment.id, { before, after });
+      const why = reposted && reason ? { reason } : {};
+      this.outbox.record(this.em, EventSubjects.assignmentChanged, assignment.id, { before, after, ...why });
     }
     await this.flush(assignment, scope);
     return assignmentView(assignment);
@@ -102,13 +122,7 @@ export class AssignmentsService {
   async cancel({ id, reason }: CancelAssignmentMessage, scope: CallerScope): Promise<AssignmentView> {
     const assignment = await this.findInScope(id, scope);
     if (assignment.status !== 'cancelled') {
-      assignment.status = 'cancelled';
-      assignment.cancelReason = reason ?? null;
-      assignment.cancelledAt = new Date();
-      this.outbox.record(this.em, EventSubjects.assignmentCancelled, assignment.id, {
-        ...assignmentEvent(assignment),
-        reason: assignment.cancelReason,
-      });
+      cancelDuty(this.em, this.outbox, assignment, reason ?? null);
       await this.em.flush();
     }
     return assignmentView(assignment);
@@ -126,6 +140,17 @@ export class AssignmentsService {
     return assignment;
   }
 
+  /** A post named by its code, as officers know it: absent or outside the caller's districts, the same 422. */
+  private async postByCode(code: string, scope: CallerScope): Promise<Post> {
+    const post = await this.em.findOne(Post, { code });
+    if (!post || !inScope(scope, post.districtId)) {
+      throw new DomainError(ErrorCode.ReferenceNotFound, `postCode: no post with code ${code}`, [
+        { field: 'postCode', message: `no post with code ${code}` },
+      ]);
+    }
+    return post;
+  }
+
   private async flush(assignment: DutyAssignment, scope: CallerScope): Promise<void> {
     try {
       await this.em.flush();
@@ -133,6 +158,11 @@ export class AssignmentsService {
       if (pgErrorCode(error) === PgErrorCode.exclusionViolation) {
         this.em.clear();
         throw await this.overlapError(assignment, scope);
+      }
+      // The person was deactivated between our read and this write (the migration's trigger).
+      if (pgConstraint(error) === 'duty_assignment_personnel_active') {
+        this.em.clear();
+        throw deactivatedError(assignment.personnelId);
       }
       throw error;
     }
@@ -163,10 +193,16 @@ export class AssignmentsService {
       ? `assignment ${named.clash.id} at ${named.post.code} from ${named.clash.startsAt.toISOString()} to ${named.clash.endsAt.toISOString()}`
       : 'another assignment';
     const message = `personnel ${wanted.personnelId} already has ${where}, which overlaps ${wanted.startsAt.toISOString()} to ${wanted.endsAt.toISOString()}`;
-    return new DomainError(ErrorCode.AssignmentOverlap, message, [{ field: 'startsAt', message }], {
+    const field = clashes.length > 0 ? overlapField(wanted, named?.clash ?? clashes[0]) : 'startsAt';
+    return new DomainError(ErrorCode.AssignmentOverlap, message, [{ field, message }], {
       clashingAssignmentId: named?.clash.id ?? null,
     });
   }
+}
+
+function deactivatedError(personnelId: string): DomainError {
+  const message = `personnel ${personnelId} is deactivated and cannot be given duties`;
+  return new DomainError(ErrorCode.InvalidState, message, [{ field: 'personnelId', message }]);
 }
 
 function checkedWindow(startsAt: string, endsAt: string): DutyWindow {

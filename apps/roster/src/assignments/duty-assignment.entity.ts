@@ -32,6 +32,10 @@ export class DutyAssignment extends ServiceEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   cancelledAt: Date | null = null;
+
+  /** Why it was last reposted (a new post or window), when the officer said. */
+  @Property({ type: 'text', nullable: true })
+  changeReason: string | null = null;
 }
 
 export function assignmentView(a: DutyAssignment): AssignmentView {
@@ -45,11 +49,12 @@ export function assignmentView(a: DutyAssignment): AssignmentView {
     phase: a.phase,
     status: a.status,
     cancelReason: a.cancelReason,
+    changeReason: a.changeReason,
     ...timestamps(a),
   };
 }
 
 export function assignmentEvent(a: DutyAssignment): AssignmentEvent {
-  const { cancelReason: _r, createdAt: _c, updatedAt: _u, ...event } = assignmentView(a);
+  const { cancelReason: _r, changeReason: _w, createdAt: _c, updatedAt: _u, ...event } = assignmentView(a);
   return event;
 }

@@ -21,7 +21,7 @@ const REQUIRED: Record<ImportKind, string[]> = {
 
 const OPTIONAL: Record<ImportKind, string[]> = {
   personnel: ['dietaryNeeds', 'language'],
-  assignments: ['status'],
+  assignments: ['status', 'id'],
 };
 
 /** Columns separated by `;` inside a cell. */
@@ -64,4 +64,5 @@ export class AssignmentImportRow extends OmitType(CreateAssignmentRequest, ['per
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 30) serviceNumber?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() postId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 40) postCode?: string;
+  @ApiPropertyOptional({ description: 'The duty this row updates' }) @IsOptional() @IsUUID() id?: string;
 }

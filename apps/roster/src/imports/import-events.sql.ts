@@ -10,7 +10,9 @@ const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-
 export const personnelPayload = (p: string) => `jsonb_build_object(
   'id', ${p}.id, 'serviceNumber', ${p}.service_number, 'name', ${p}.name, 'rank', ${p}.rank, 'unitId', ${p}.unit_id,
   'homeDistrictId', ${p}.home_district_id, 'phone', ${p}.phone, 'gender', ${p}.gender,
-  'dietaryNeeds', to_jsonb(${p}.dietary_needs), 'travelMode', ${p}.travel_mode, 'language', ${p}.language)`;
+  'dietaryNeeds', to_jsonb(${p}.dietary_needs), 'travelMode', ${p}.travel_mode, 'language', ${p}.language,
+  'active', ${p}.deactivated_at is null, 'deactivatedAt', ${iso(`${p}.deactivated_at`)},
+  'deactivationReason', ${p}.deactivation_reason)`;
 
 export const assignmentPayload = (a: string) => `jsonb_build_object(
   'id', ${a}.id, 'personnelId', ${a}.personnel_id, 'postId', ${a}.post_id, 'role', ${a}.role,

@@ -3,17 +3,22 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Scope } from '@rasad/messaging';
 import {
   CreatePersonnelRequest,
+  DeactivatePersonnelMessage,
   IdRequest,
   ListPersonnelQuery,
   Subjects,
   UpdatePersonnelMessage,
   CallerScope,
 } from '@rasad/contracts';
+import { PersonnelStatusService } from './personnel-status.service';
 import { PersonnelService } from './personnel.service';
 
 @Controller()
 export class PersonnelController {
-  constructor(private readonly personnel: PersonnelService) {}
+  constructor(
+    private readonly personnel: PersonnelService,
+    private readonly status: PersonnelStatusService,
+  ) {}
 
   @MessagePattern(Subjects.personnelCreate)
   create(@Payload() body: CreatePersonnelRequest, @Scope() scope: CallerScope) {
@@ -33,5 +38,15 @@ export class PersonnelController {
   @MessagePattern(Subjects.personnelUpdate)
   update(@Payload() message: UpdatePersonnelMessage, @Scope() scope: CallerScope) {
     return this.personnel.update(message, scope);
+  }
+
+  @MessagePattern(Subjects.personnelDeactivate)
+  deactivate(@Payload() message: DeactivatePersonnelMessage, @Scope() scope: CallerScope) {
+    return this.status.deactivate(message, scope);
+  }
+
+  @MessagePattern(Subjects.personnelReactivate)
+  reactivate(@Payload() { id }: IdRequest, @Scope() scope: CallerScope) {
+    return this.status.reactivate(id, scope);
   }
 }

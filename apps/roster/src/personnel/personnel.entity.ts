@@ -37,6 +37,13 @@ export class Personnel extends ServiceEntity {
 
   @Property({ type: 'text' })
   language: Opt<Language> = 'en';
+
+  /** Set when the person leaves; they stay, with their history, but hold no duty still to come. */
+  @Property({ type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  deactivationReason: string | null = null;
 }
 
 export function personnelView(p: Personnel): PersonnelView {
@@ -53,6 +60,9 @@ export function personnelView(p: Personnel): PersonnelView {
     dietaryNeeds: p.dietaryNeeds,
     travelMode: p.travelMode,
     language: p.language,
+    active: p.deactivatedAt === null,
+    deactivatedAt: p.deactivatedAt?.toISOString() ?? null,
+    deactivationReason: p.deactivationReason,
     ...timestamps(p),
   };
 }

@@ -62,6 +62,9 @@ export class PersonnelService {
     if (query.districtId) {
       restrict(qb, { districtIds: [query.districtId] }, SERVING_IN);
     }
+    if (!query.includeInactive) {
+      qb.andWhere({ deactivatedAt: null });
+    }
     if (query.unitId) {
       qb.andWhere({ unitId: query.unitId });
     }

@@ -166,7 +166,7 @@ function demoEvents(demo: HaripurDemo): NewEvent[] {
     ...demo.personnel.map(({ cnic: _cnic, ...person }): NewEvent => ({
       subject: EventSubjects.personnelRegistered,
       aggregateId: person.id,
-      payload: person,
+      payload: { ...person, active: true, deactivatedAt: null, deactivationReason: null },
     })),
     ...demo.assignments.map((duty): NewEvent => ({
       subject: EventSubjects.assignmentCreated,

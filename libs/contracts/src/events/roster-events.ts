@@ -37,6 +37,10 @@ export class PersonnelEvent {
   @IsArray() @IsString({ each: true }) dietaryNeeds: string[];
   @IsIn(TRAVEL_MODES) travelMode: TravelMode;
   @IsIn(LANGUAGES) language: Language;
+  // Optional to validation only: events written before people could be deactivated lack them (all active).
+  @IsOptional() @IsBoolean() active: boolean;
+  @IsOptional() @IsISO8601() deactivatedAt: string | null;
+  @IsOptional() @IsString() deactivationReason: string | null;
 }
 
 export class PostEvent {
@@ -67,6 +71,8 @@ export class AssignmentEvent {
 export class AssignmentChangedEvent {
   @ValidateNested() @Type(() => AssignmentEvent) before: AssignmentEvent;
   @ValidateNested() @Type(() => AssignmentEvent) after: AssignmentEvent;
+  /** Why the duty was reposted, when the officer said. */
+  @IsOptional() @IsString() reason?: string | null;
 }
 
 export class AssignmentCancelledEvent extends AssignmentEvent {

@@ -42,7 +42,25 @@ export class CreateAssignmentRequest {
 /** Reposting: a new post or window keeps the no-overlap rule. */
 export class UpdateAssignmentRequest extends PartialType(
   PickType(CreateAssignmentRequest, ['postId', 'role', 'startsAt', 'endsAt', 'phase', 'status'] as const),
-) {}
+) {
+  @ApiPropertyOptional({
+    example: 'HRP-PS-007',
+    description: 'The new post by its code, as imports take it; not with postId',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  postCode?: string;
+
+  @ApiPropertyOptional({
+    example: 'Polling station moved to the girls school',
+    description: 'Why, when the change is a repost (a new post or window): kept on the duty and told to the person',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+}
 
 export class UpdateAssignmentMessage extends UpdateMessage(UpdateAssignmentRequest) {}
 
@@ -106,4 +124,6 @@ export class AssignmentView extends TimestampsView {
   @ApiProperty({ enum: DUTY_PHASES }) phase: DutyPhase;
   @ApiProperty({ enum: DUTY_STATUSES }) status: DutyStatus;
   @ApiProperty({ type: String, nullable: true }) cancelReason: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was last reposted, if the officer said' })
+  changeReason: string | null;
 }

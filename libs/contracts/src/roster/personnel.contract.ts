@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import {
   GENDERS,
   Gender,
@@ -103,6 +103,12 @@ export class ListPersonnelQuery extends PageQuery {
   @IsString()
   @Length(1, 100)
   search?: string;
+
+  @ApiPropertyOptional({ description: 'Also list deactivated people', default: false })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  includeInactive?: boolean;
 }
 
 export class PersonnelView extends TimestampsView {
@@ -118,4 +124,20 @@ export class PersonnelView extends TimestampsView {
   @ApiProperty({ type: [String] }) dietaryNeeds: string[];
   @ApiProperty({ enum: TRAVEL_MODES }) travelMode: TravelMode;
   @ApiProperty({ enum: LANGUAGES }) language: Language;
+  @ApiProperty({ description: 'false once deactivated: kept with their history, given no new duties' })
+  active: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) deactivatedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) deactivationReason: string | null;
+}
+
+export class DeactivatePersonnelRequest {
+  @ApiProperty({ example: 'Transferred to Abbottabad' })
+  @IsString()
+  @Length(1, 500)
+  reason: string;
+}
+
+export class DeactivatePersonnelMessage extends DeactivatePersonnelRequest {
+  @IsUUID()
+  id: string;
 }
