@@ -75,6 +75,7 @@ const ASSIGNMENT_ROW: SchemaObject = {
   additionalProperties: false,
   required: ['role', 'startsAt', 'endsAt', 'phase'],
   properties: {
+    id: optional(uuid),
     personnelId: optional(uuid),
     serviceNumber: optional(text(1, 30)),
     postId: optional(uuid),

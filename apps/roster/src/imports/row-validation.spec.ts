@@ -52,7 +52,7 @@ describe('validateRow', () => {
     const outcome = validateRow('personnel', COLUMNS, { row: 3, cells: person({ name: '?' }) });
     expect(outcome).toEqual({
       row: 3,
-      errors: [{ row: 3, field: 'name', message: expect.stringContaining('longer than or equal to 2') }],
+      errors: [{ row: 3, field: 'name', message: 'name must be text of 2 to 120 characters' }],
     });
   });
 });
