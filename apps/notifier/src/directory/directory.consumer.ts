@@ -8,23 +8,13 @@ import { Recipient } from './recipient.entity';
 /** Keeps who can be notified (name, rank, phone, language) and what posts are called, from the roster's events. */
 @Injectable()
 export class DirectoryConsumer {
-  @OnEvent(EventSubjects.personnelRegistered)
-  async personnelRegistered(person: PersonnelEvent, _envelope: EventEnvelope, em: EntityManager): Promise<void> {
+  @OnEvent(EventSubjects.personnelRegistered, EventSubjects.personnelUpdated)
+  async personnel(person: PersonnelEvent, _envelope: EventEnvelope, em: EntityManager): Promise<void> {
     await this.upsertRecipient(person, em);
   }
 
-  @OnEvent(EventSubjects.personnelUpdated)
-  async personnelUpdated(person: PersonnelEvent, _envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    await this.upsertRecipient(person, em);
-  }
-
-  @OnEvent(EventSubjects.postCreated)
-  async postCreated(post: PostEvent, _envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    await this.upsertPost(post, em);
-  }
-
-  @OnEvent(EventSubjects.postUpdated)
-  async postUpdated(post: PostEvent, _envelope: EventEnvelope, em: EntityManager): Promise<void> {
+  @OnEvent(EventSubjects.postCreated, EventSubjects.postUpdated)
+  async post(post: PostEvent, _envelope: EventEnvelope, em: EntityManager): Promise<void> {
     await this.upsertPost(post, em);
   }
 

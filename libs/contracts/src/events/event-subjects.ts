@@ -17,8 +17,6 @@ export const EventSubjects = {
   reminderDue: 'evt.briefings.reminder.due.v1',
 } as const;
 
-export type EventSubject = (typeof EventSubjects)[keyof typeof EventSubjects];
-
 export const EVENT_STREAM = 'RASAD_EVENTS';
 export const EVENT_STREAM_SUBJECTS = ['evt.>'];
 
