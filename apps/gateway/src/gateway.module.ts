@@ -15,6 +15,7 @@ import { HttpErrorFilter } from './http/http-exception.filter';
 import { ImportsRoutesModule } from './imports/imports.module';
 import { NotificationsRoutesModule } from './notifications/notifications.module';
 import { RosterRoutesModule } from './roster/roster.module';
+import { StatusRoutesModule } from './status/status.module';
 
 @Module({})
 export class GatewayModule {
@@ -43,6 +44,7 @@ export class GatewayModule {
         DeadLettersRoutesModule,
         NotificationsRoutesModule,
         CalendarRoutesModule,
+        StatusRoutesModule,
       ],
       providers: [
         { provide: GatewayEnv, useValue: env },

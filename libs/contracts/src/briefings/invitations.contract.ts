@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { DUTY_PHASES, DUTY_ROLES, DutyPhase, DutyRole, POST_CATEGORIES, PostCategory } from '@rasad/duty-assignments';
 import { TimestampsView } from '../common.dto';
+import { ProjectionLagView } from '../events/consumer-status.contract';
 import { PageQuery } from '../pagination';
 
 export const INVITATION_STATUSES = ['invited', 'confirmed', 'declined', 'cancelled'] as const;
@@ -77,6 +78,11 @@ export class FillResultView {
   leftOverTotal: number;
   @ApiProperty() seatsTaken: number;
   @ApiProperty() capacity: number;
+  @ApiPropertyOptional({
+    type: ProjectionLagView,
+    description: 'Present when briefings had not yet applied every roster event: people may be missing from this fill',
+  })
+  projectionLag?: ProjectionLagView;
 }
 
 /** Manual invitations: each person must be known to briefings (from roster events) and seats must remain. */
