@@ -10,10 +10,10 @@ import { EVENT_STREAM, EventEnvelope, EventSubjects, KnownEventSubject } from '@
 import { ensureEventStream } from '@rasad/messaging';
 import { NatsServerProcess } from '@rasad/testing';
 import { connect } from 'nats';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { buildHaripurDemo } from '../apps/roster/src/seed/haripur-demo';
-import { lockBench, recreateDatabase } from './database';
+import { recreateDatabase } from './database';
 import { Service, logTail, startService, stopAllOnSignal, stopService } from './processes';
 
 export interface ConsumerFigures {
@@ -29,6 +29,15 @@ type Consumer = (typeof CONSUMERS)[number];
 const UUID = /^[0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{12}|-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/rasad_bench_consumers';
 const STALL_MS = 60_000;
+/** scripts/start.js's flags, and BENCH_APP_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) to profile. */
+const nodeArgs = ['--heap-growing-percent=20', ...(process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+
+/** The consumer bench's own database beside the main bench's: same server, `_consumers` appended. */
+export function consumersDatabaseUrl(benchUrl: string): string {
+  const url = new URL(benchUrl);
+  url.pathname = `${url.pathname}_consumers`;
+  return url.toString();
+}
 
 /** The demo's roster events, `copies` times over, each copy under its own ids (and codes) so none collide. */
 export function demoEvents(count: number): EventEnvelope[] {
@@ -162,7 +171,7 @@ export async function measureConsumers(events: number, databaseUrl = DEFAULT_DAT
         startService(
           service,
           process.execPath,
-          ['--heap-growing-percent=20', '-r', '@swc-node/register', path.join(root, 'apps', service, 'src', 'main.ts')],
+          [...nodeArgs, '-r', '@swc-node/register', path.join(root, 'apps', service, 'src', 'main.ts')],
           { ...process.env, DATABASE_URL: databaseUrl, NATS_URL: broker.url, LOG_LEVEL: 'warn' },
           workDir,
         ),
@@ -188,13 +197,32 @@ export async function measureConsumers(events: number, databaseUrl = DEFAULT_DAT
   }
 }
 
+/**
+ * One run at a time of this bench alone (a second would drop the first one's database); it does not wait for the
+ * main bench's lock, whose database it does not touch. The lock lasts as long as the returned connection.
+ */
+async function lockConsumersBench(databaseUrl: string): Promise<Client> {
+  const url = new URL(databaseUrl);
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  const { rows } = await client.query<{ locked: boolean }>(
+    "select pg_try_advisory_lock(hashtext('rasad.bench.consumers')) as locked",
+  );
+  if (!rows[0].locked) {
+    await client.end();
+    throw new Error('another consumer bench run holds its lock; wait for it to finish');
+  }
+  return client;
+}
+
 if (require.main === module) {
   const at = process.argv.indexOf('--events');
   const events = at > 0 ? Number(process.argv[at + 1]) : 20_000;
   stopAllOnSignal();
   void (async () => {
     const databaseUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_DATABASE_URL;
-    const lock = await lockBench(databaseUrl);
+    const lock = await lockConsumersBench(databaseUrl);
     try {
       console.log(`consumers: ${events.toLocaleString('en')} roster events`);
       const figures = await measureConsumers(events, databaseUrl);
