@@ -21,6 +21,9 @@ export interface ConsumerFigures {
   /** Events per second from the first applied to the last, per consuming service. */
   briefings_eps: number;
   notifier_eps: number;
+  briefings_cpu_ms_per_event: number;
+  notifier_cpu_ms_per_event: number;
+  postgres_cpu_ms_per_event: number;
   dead_letters: number;
 }
 
@@ -105,35 +108,54 @@ async function publish(natsUrl: string, events: EventEnvelope[]): Promise<number
   }
 }
 
-/** Polls each service's inbox until it holds every event, timing from the first applied to the last. */
-async function timeConsumers(pool: Pool, total: number, services: Service[]): Promise<Record<Consumer, number>> {
-  const rates = {} as Record<Consumer, number>;
-  const first = new Map<Consumer, { at: number; count: number }>();
+interface Drain {
+  eps: number;
+  /** CPU the service's process spent per event applied (its notice dispatcher and the rest of it included). */
+  cpuMsPerEvent: number;
+}
+
+/**
+ * Polls each service's inbox until it holds every event, timing from the first applied to the last. On a busy machine
+ * events/s follow the load; CPU per event (the service's, and PostgreSQL's backends' for both) is the steadier figure.
+ */
+async function timeConsumers(pool: Pool, total: number, services: Service[]) {
+  const drains = {} as Record<Consumer, Drain>;
+  const first = new Map<Consumer, { at: number; count: number; cpuMs: number }>();
   let progress = { at: performance.now(), applied: -1 };
-  while (Object.keys(rates).length < CONSUMERS.length) {
+  let postgresStart: number | undefined;
+  let postgresMs = 0;
+  while (Object.keys(drains).length < CONSUMERS.length) {
     const dead = services.find(({ child }) => child.exitCode !== null || child.signalCode !== null);
     if (dead) {
       throw new Error(`${dead.name} exited:\n${logTail(dead)}`);
     }
     const now = performance.now();
     let applied = 0;
-    for (const service of CONSUMERS) {
-      if (rates[service] !== undefined) {
+    for (const [index, service] of CONSUMERS.entries()) {
+      if (drains[service] !== undefined) {
         applied += total;
         continue;
       }
       const count = await inboxCount(pool, service);
       applied += count;
+      const pid = services[index].child.pid!;
       if (count > 0 && !first.has(service)) {
-        first.set(service, { at: now, count });
+        first.set(service, { at: now, count, cpuMs: cpuMs(pid) });
+        postgresStart ??= await postgresCpuMs(pool);
       }
       if (count >= total) {
         const start = first.get(service)!;
-        rates[service] = now > start.at ? Math.round((total - start.count) / ((now - start.at) / 1000)) : Infinity;
+        const eps = now > start.at ? Math.round((total - start.count) / ((now - start.at) / 1000)) : Infinity;
+        const cpuMsPerEvent = Math.round(((cpuMs(pid) - start.cpuMs) / (total - start.count)) * 1000) / 1000;
+        drains[service] = { eps, cpuMsPerEvent };
         console.log(
-          `  ${service}: ${total.toLocaleString('en')} applied, ${rates[service].toLocaleString('en')} events/s`,
+          `  ${service}: ${total.toLocaleString('en')} applied, ${eps.toLocaleString('en')} events/s, ` +
+            `${cpuMsPerEvent} ms CPU per event`,
         );
       }
+    }
+    if (Object.keys(drains).length === CONSUMERS.length && postgresStart !== undefined) {
+      postgresMs = (await postgresCpuMs(pool)) - postgresStart;
     }
     if (applied > progress.applied) {
       progress = { at: now, applied };
@@ -142,7 +164,29 @@ async function timeConsumers(pool: Pool, total: number, services: Service[]): Pr
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return rates;
+  const postgresMsPerEvent = Math.round((postgresMs / (total * CONSUMERS.length)) * 1000) / 1000;
+  console.log(`  PostgreSQL: ${postgresMsPerEvent} ms CPU per event applied (both services' backends)`);
+  return { drains, postgresMsPerEvent };
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** User and system CPU a process has used so far, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0; // gone, or not Linux
+  }
+}
+
+/** CPU of the backends connected to the bench database: the services' pools, which live through the run. */
+async function postgresCpuMs(pool: Pool): Promise<number> {
+  const { rows } = await pool.query<{ pid: number }>(
+    'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+  );
+  return rows.reduce((sum, { pid }) => sum + cpuMs(pid), 0);
 }
 
 async function inboxCount(pool: Pool, schema: Consumer): Promise<number> {
@@ -177,14 +221,17 @@ export async function measureConsumers(events: number, databaseUrl = DEFAULT_DAT
         ),
       );
     }
-    const rates = await timeConsumers(pool, burst.length, services);
+    const { drains, postgresMsPerEvent } = await timeConsumers(pool, burst.length, services);
     const { rows } = await pool.query<{ n: number }>(
       'select (select count(*) from briefings.dead_letter) + (select count(*) from notifier.dead_letter) as n',
     );
     return {
       events: burst.length,
-      briefings_eps: rates.briefings,
-      notifier_eps: rates.notifier,
+      briefings_eps: drains.briefings.eps,
+      notifier_eps: drains.notifier.eps,
+      briefings_cpu_ms_per_event: drains.briefings.cpuMsPerEvent,
+      notifier_cpu_ms_per_event: drains.notifier.cpuMsPerEvent,
+      postgres_cpu_ms_per_event: postgresMsPerEvent,
       dead_letters: Number(rows[0].n),
     };
   } finally {
