@@ -158,7 +158,8 @@ export class EventConsumer {
       pending,
       lastAppliedAt: this.lastAppliedAt?.toISOString() ?? null,
       lastEventOccurredAt: this.lastEventOccurredAt,
-      secondsBehind: pending > 0 && Number.isFinite(oldest) ? Math.max(0, (Date.now() - oldest) / 1000) : 0,
+      secondsBehind:
+        pending > 0 && Number.isFinite(oldest) ? Math.max(0, Math.round((Date.now() - oldest) / 100) / 10) : 0,
     };
   }
 
