@@ -87,8 +87,8 @@ if (process.argv.includes('--seed')) {
 }
 
 // Until the consumers have applied the roster's events (the demo's 5,000 on a first start) a fill finds nobody and
-// lists are empty with no explanation: say once when every consumer reports nothing pending, twice in a row with
-// nothing applied in between (the roster may still be publishing between two polls).
+// lists are empty with no explanation: say once when the roster is up and every consumer reports nothing pending,
+// twice in a row with nothing applied in between (the roster may still be publishing between two polls).
 async function announceCaughtUp(startedAt) {
   const { connect } = require('nats');
   const consumers = (process.env.RASAD_EVENT_CONSUMERS || 'briefings,notifier').split(',').filter((s) => s !== 'none');
@@ -100,17 +100,19 @@ async function announceCaughtUp(startedAt) {
     waitOnFirstConnect: true,
   });
   // NestJS's packet format: {pattern, data, id} out, {response} back.
-  const status = async (service) => {
-    const subject = `${service}.consumer.status.v1`;
-    const packet = JSON.stringify({ pattern: subject, data: {}, id: `start-${service}` });
+  const ask = async (subject) => {
+    const packet = JSON.stringify({ pattern: subject, data: {}, id: `start-${subject}` });
     const reply = await nc.request(subject, packet, { timeout: 2000 });
     return reply.json().response;
   };
   let previous = null;
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 1000).unref());
-    const answers = await Promise.all(consumers.map((service) => status(service).catch(() => null)));
-    const idle = answers.every((answer) => answer && answer.pending === 0);
+    // The roster answers once it has loaded the demo into its outbox and its relay runs: before that, nothing is
+    // pending anywhere only because nothing has been published yet.
+    const roster = await ask('roster.health.ping.v1').catch(() => null);
+    const answers = await Promise.all(consumers.map((s) => ask(`${s}.consumer.status.v1`).catch(() => null)));
+    const idle = roster && answers.every((answer) => answer && answer.pending === 0);
     const snapshot = JSON.stringify(answers.map((answer) => answer && answer.lastAppliedAt));
     if (idle && snapshot === previous) {
       const seconds = ((Date.now() - startedAt) / 1000).toFixed(0);
