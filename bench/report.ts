@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiReadFigures } from './api-read';
+import { ConsumerFigures } from './consumer-throughput';
 import { EventLagFigures } from './event-lag';
 import { ImportFigures } from './personnel-import';
 
@@ -8,6 +9,7 @@ export interface BenchResults {
   api_read: ApiReadFigures;
   import_100k: ImportFigures;
   event_lag: EventLagFigures;
+  consumers: ConsumerFigures;
   rss_mb: { roster: number; gateway: number };
   meta: { date: string; cpus: number; quick: boolean };
 }
@@ -43,6 +45,12 @@ export function printTable(results: BenchResults): void {
       target: '≤ 250',
       pass: results.event_lag.p99_ms <= 250,
     },
+    ...(['briefings_eps', 'notifier_eps'] as const).map((figure) => ({
+      figure: `consumers.${figure}`,
+      value: results.consumers[figure],
+      target: '≥ 5000',
+      pass: results.consumers[figure] >= 5000,
+    })),
     { figure: 'rss_mb.roster', value: rss.roster, target: '≤ 150', pass: rss.roster <= 150 },
     { figure: 'rss_mb.gateway', value: rss.gateway, target: '≤ 150', pass: rss.gateway <= 150 },
   ];

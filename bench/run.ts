@@ -10,6 +10,7 @@ import { measureApiRead } from './api-read';
 import { authHeaders } from './auth';
 import { BenchConfig, benchConfig } from './config';
 import { assignmentIds, lockBench, recreateDatabase, referenceCodes, seedRoster } from './database';
+import { consumersDatabaseUrl, measureConsumers } from './consumer-throughput';
 import { measureEventLag } from './event-lag';
 import {
   copyIntoEquivalentTable,
@@ -77,11 +78,16 @@ async function main(): Promise<void> {
       quick: config.quick,
     });
 
+    const consumerEvents = config.quick ? 5000 : 20_000;
+    console.log(`consumers: ${consumerEvents.toLocaleString('en')} roster events`);
+    const consumers = await measureConsumers(consumerEvents, consumersDatabaseUrl(config.databaseUrl));
+
     const peaks = rss.stop();
     const results: BenchResults = {
       api_read: apiRead,
       import_100k: importFigures(rasadSeconds, copySeconds),
       event_lag: eventLag,
+      consumers,
       rss_mb: { roster: peaks.roster, gateway: peaks.gateway },
       meta: { date: new Date().toISOString(), cpus: os.cpus().length, quick: config.quick },
     };

@@ -98,4 +98,45 @@ if (process.argv.includes('--seed')) {
   }
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
+  announceCaughtUp(Date.now()).catch(() => {
+    // Only a courtesy: without an answer from the broker, say nothing.
+  });
+}
+
+// Until the consumers have applied the roster's events (the demo's 5,000 on a first start) a fill finds nobody and
+// lists are empty with no explanation: say once when the roster is up and every consumer reports nothing pending,
+// twice in a row with nothing applied in between (the roster may still be publishing between two polls).
+async function announceCaughtUp(startedAt) {
+  const { connect } = require('nats');
+  const consumers = (process.env.RASAD_EVENT_CONSUMERS || 'briefings,notifier').split(',').filter((s) => s !== 'none');
+  const nc = await connect({
+    servers: (process.env.NATS_URL || 'nats://127.0.0.1:4222').split(','),
+    user: process.env.NATS_USER,
+    pass: process.env.NATS_PASSWORD,
+    maxReconnectAttempts: -1,
+    waitOnFirstConnect: true,
+  });
+  // NestJS's packet format: {pattern, data, id} out, {response} back.
+  const ask = async (subject) => {
+    const packet = JSON.stringify({ pattern: subject, data: {}, id: `start-${subject}` });
+    const reply = await nc.request(subject, packet, { timeout: 2000 });
+    return reply.json().response;
+  };
+  let previous = null;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1000).unref());
+    // The roster answers once it has loaded the demo into its outbox and its relay runs: before that, nothing is
+    // pending anywhere only because nothing has been published yet.
+    const roster = await ask('roster.health.ping.v1').catch(() => null);
+    const answers = await Promise.all(consumers.map((s) => ask(`${s}.consumer.status.v1`).catch(() => null)));
+    const idle = roster && answers.every((answer) => answer && answer.pending === 0);
+    const snapshot = JSON.stringify(answers.map((answer) => answer && answer.lastAppliedAt));
+    if (idle && snapshot === previous) {
+      const seconds = ((Date.now() - startedAt) / 1000).toFixed(0);
+      console.log(`rasad: ${consumers.join(' and ')} have applied every event (caught up ${seconds} s after start)`);
+      await nc.close();
+      return;
+    }
+    previous = idle ? snapshot : null;
+  }
 }

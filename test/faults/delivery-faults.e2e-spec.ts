@@ -140,7 +140,11 @@ describe('events survive faults: at-least-once delivery, exactly-once effect', (
     await consumer();
     producer({ FAULT_TO: String(EVENTS), FAULTY: '1' });
     await settled(EVENTS - POISON, POISON);
-    const retried = await query<{ n: number }>(`select count(*)::int as n from ${CONSUMER_SCHEMA}.attempt where n = 3`);
+    // Each QRF duty failed twice and then applied. A handler may run more often than its event was delivered: when
+    // another event of its batch fails, the batch is rolled back and run again around the failing one.
+    const retried = await query<{ n: number }>(
+      `select count(*)::int as n from ${CONSUMER_SCHEMA}.attempt where n >= 3`,
+    );
     expect(retried[0].n).toBe(Math.floor(EVENTS / 10) - Math.floor(EVENTS / 50));
 
     const gateway = await createGateway(

@@ -17,6 +17,7 @@ import { LocalTimesInterceptor } from './http/local-times.interceptor';
 import { ImportsRoutesModule } from './imports/imports.module';
 import { NotificationsRoutesModule } from './notifications/notifications.module';
 import { RosterRoutesModule } from './roster/roster.module';
+import { StatusRoutesModule } from './status/status.module';
 
 @Module({})
 export class GatewayModule {
@@ -45,6 +46,7 @@ export class GatewayModule {
         DeadLettersRoutesModule,
         NotificationsRoutesModule,
         CalendarRoutesModule,
+        StatusRoutesModule,
       ],
       providers: [
         { provide: GatewayEnv, useValue: env },

@@ -23,5 +23,6 @@ export * from './events/briefings-events';
 export * from './events/roster-events';
 export * from './events/event-map';
 export * from './events/dead-letters.contract';
+export * from './events/consumer-status.contract';
 export * from './gateway/auth.contract';
 export * from './notifier/webhook-signature';

@@ -38,6 +38,7 @@ import {
   NotificationView,
   SetNoticeChannelMessage,
 } from './notifier/notifications.contract';
+import { ConsumerStatusView } from './events/consumer-status.contract';
 import { DeadLetterView, ListDeadLettersQuery } from './events/dead-letters.contract';
 import {
   AssignmentView,
@@ -172,6 +173,7 @@ export interface RpcMap {
   [ping: `${string}.health.ping.v1`]: { request: Record<string, never>; reply: PingReply };
   [list: `${string}.dead-letter.list.v1`]: { request: ListDeadLettersQuery; reply: Page<DeadLetterView> };
   [replay: `${string}.dead-letter.replay.v1`]: { request: IdRequest; reply: DeadLetterView };
+  [status: `${string}.consumer.status.v1`]: { request: Record<string, never>; reply: ConsumerStatusView };
 }
 
 export type RpcSubject = keyof RpcMap;

@@ -8,7 +8,7 @@ import {
   FillResultView,
   FillSessionMessage,
 } from '@rasad/contracts';
-import { Outbox } from '@rasad/messaging';
+import { EventConsumer, Outbox } from '@rasad/messaging';
 import { sessionEvent } from '../sessions/briefing-session.entity';
 import { findSession } from '../sessions/session-lookup';
 import { ensureUpcoming } from '../sessions/session-rules';
@@ -26,11 +26,16 @@ export class FillService {
   constructor(
     private readonly em: EntityManager,
     private readonly outbox: Outbox,
+    private readonly consumer: EventConsumer,
   ) {}
 
   async fill(message: FillSessionMessage, scope: CallerScope): Promise<FillResultView> {
+    // Asked while the fill runs: a fill on a roster copy that is behind says so (lag() never throws).
+    const lag = this.consumer.lag();
     try {
-      return await this.fillLocked(message, scope);
+      const result = await this.fillLocked(message, scope);
+      const projectionLag = await lag;
+      return projectionLag ? { ...result, projectionLag } : result;
     } catch (error) {
       // Unreachable while every filler takes the lock; should a writer ever skip it, the database still says no.
       if (isSeatsViolation(error)) {

@@ -20,23 +20,13 @@ type Envelope = EventEnvelope<unknown>;
 export class RosterProjectionConsumer {
   constructor(private readonly release: DutyRelease) {}
 
-  @OnEvent(EventSubjects.personnelRegistered)
-  async personnelRegistered(person: PersonnelEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
+  @OnEvent(EventSubjects.personnelRegistered, EventSubjects.personnelUpdated)
+  async personnel(person: PersonnelEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
     await em.execute(UPSERT_PERSONNEL, [JSON.stringify(person)]);
   }
 
-  @OnEvent(EventSubjects.personnelUpdated)
-  async personnelUpdated(person: PersonnelEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
-    await em.execute(UPSERT_PERSONNEL, [JSON.stringify(person)]);
-  }
-
-  @OnEvent(EventSubjects.postCreated)
-  async postCreated(post: PostEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
-    await em.execute(UPSERT_POST, [JSON.stringify(post)]);
-  }
-
-  @OnEvent(EventSubjects.postUpdated)
-  async postUpdated(post: PostEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
+  @OnEvent(EventSubjects.postCreated, EventSubjects.postUpdated)
+  async post(post: PostEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
     await em.execute(UPSERT_POST, [JSON.stringify(post)]);
   }
 

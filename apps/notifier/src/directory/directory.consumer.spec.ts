@@ -26,7 +26,7 @@ describe('DirectoryConsumer', () => {
       upsert: (_entity: unknown, row: { phone: string }) =>
         Promise.reject(new Error(`insert into "notifier"."recipient" values ('${row.phone}') - deadlock detected`)),
     };
-    const failure = new DirectoryConsumer(new DirectoryRepository()).personnelRegistered(
+    const failure = new DirectoryConsumer(new DirectoryRepository()).personnel(
       person,
       {} as EventEnvelope,
       em as unknown as EntityManager,
@@ -36,7 +36,7 @@ describe('DirectoryConsumer', () => {
 
   it('keeps the home district, which puts the person in a district officer’s scope', async () => {
     const upsert = jest.fn().mockResolvedValue(undefined);
-    await new DirectoryConsumer(new DirectoryRepository()).personnelUpdated(
+    await new DirectoryConsumer(new DirectoryRepository()).personnel(
       person,
       {} as EventEnvelope,
       { upsert } as unknown as EntityManager,

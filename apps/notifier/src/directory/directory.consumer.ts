@@ -10,23 +10,13 @@ import { DirectoryRepository } from './directory.repository';
 export class DirectoryConsumer {
   constructor(private readonly directory: DirectoryRepository) {}
 
-  @OnEvent(EventSubjects.personnelRegistered)
-  async personnelRegistered(person: PersonnelEvent, _envelope: EventEnvelope, em: EntityManager): Promise<void> {
+  @OnEvent(EventSubjects.personnelRegistered, EventSubjects.personnelUpdated)
+  async personnel(person: PersonnelEvent, _envelope: EventEnvelope, em: EntityManager): Promise<void> {
     await this.upsertRecipient(person, em);
   }
 
-  @OnEvent(EventSubjects.personnelUpdated)
-  async personnelUpdated(person: PersonnelEvent, _envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    await this.upsertRecipient(person, em);
-  }
-
-  @OnEvent(EventSubjects.postCreated)
-  async postCreated(post: PostEvent, _envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    await this.upsertPost(post, em);
-  }
-
-  @OnEvent(EventSubjects.postUpdated)
-  async postUpdated(post: PostEvent, _envelope: EventEnvelope, em: EntityManager): Promise<void> {
+  @OnEvent(EventSubjects.postCreated, EventSubjects.postUpdated)
+  async post(post: PostEvent, _envelope: EventEnvelope, em: EntityManager): Promise<void> {
     await this.upsertPost(post, em);
   }
 

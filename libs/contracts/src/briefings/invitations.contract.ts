@@ -18,6 +18,7 @@ import {
 import { DUTY_PHASES, DUTY_ROLES, DutyPhase, DutyRole, POST_CATEGORIES, PostCategory } from '@rasad/duty-assignments';
 import { TimestampsView } from '../common.dto';
 import { SERVICE_NUMBER } from './attendance.contract';
+import { ProjectionLagView } from '../events/consumer-status.contract';
 import { IdCursor, PageQuery } from '../pagination';
 
 export const INVITATION_STATUSES = ['invited', 'confirmed', 'declined', 'cancelled'] as const;
@@ -84,6 +85,11 @@ export class FillResultView {
   leftOverTotal: number;
   @ApiProperty() seatsTaken: number;
   @ApiProperty() capacity: number;
+  @ApiPropertyOptional({
+    type: ProjectionLagView,
+    description: 'Present when briefings had not yet applied every roster event: people may be missing from this fill',
+  })
+  projectionLag?: ProjectionLagView;
 }
 
 /**

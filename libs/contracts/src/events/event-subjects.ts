@@ -18,8 +18,6 @@ export const EventSubjects = {
   calendarLinkIssued: 'evt.briefings.calendar-link.issued.v1',
 } as const;
 
-export type EventSubject = (typeof EventSubjects)[keyof typeof EventSubjects];
-
 export const EVENT_STREAM = 'RASAD_EVENTS';
 export const EVENT_STREAM_SUBJECTS = ['evt.>'];
 

@@ -2,42 +2,75 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { backoffMs } from '@rasad/common';
-import { EVENT_STREAM, EventEnvelope, EventPayloads, KnownEventSubject } from '@rasad/contracts';
+import { ConsumerStatusView, EVENT_STREAM, EventEnvelope, EventPayloads, KnownEventSubject } from '@rasad/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, nanos } from 'nats';
 import { v7 as uuidv7 } from 'uuid';
 import { fieldErrors } from '../validation.pipe';
 import { EventsConnection } from './events-connection';
+import { Delivery, EventHandlerFn, InboxBatch } from './inbox-batch';
 import { ON_EVENT } from './on-event.decorator';
 import { EVENTS_OPTIONS, EventsOptions } from './outbox';
 
-type Handler = (payload: unknown, envelope: EventEnvelope, em: unknown) => Promise<void>;
+const DEFAULTS = {
+  ackWaitMs: 30_000,
+  maxDeliveries: 5,
+  backoffMs: 500,
+  batchSize: 500,
+  batchBudgetMs: 1000,
+  partitions: 4,
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const DEFAULTS = { ackWaitMs: 30_000, maxDeliveries: 5, backoffMs: 500 };
-const CONCURRENCY = 8;
-
-/** The envelope, parsed once per message; null when the message is not JSON (it goes to dead letters). */
+/** The envelope, parsed once per message; null when the message is not an event envelope (it goes to dead letters). */
 function envelopeOf(msg: JsMsg): EventEnvelope | null {
   try {
-    return msg.json<EventEnvelope>();
+    const envelope = msg.json<EventEnvelope>();
+    return typeof envelope?.id === 'string' && UUID.test(envelope.id) && typeof envelope.type === 'string'
+      ? envelope
+      : null;
   } catch {
     return null;
   }
 }
 
+/** FNV-1a of the aggregate id: the same aggregate always lands in the same partition. */
+function partitionOf(aggregateId: string, partitions: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < aggregateId.length; i++) {
+    hash = Math.imul(hash ^ aggregateId.charCodeAt(i), 0x01000193);
+  }
+  return (hash >>> 0) % partitions;
+}
+
+const deliveriesOf = (d: Delivery<JsMsg>) => Math.max(...d.copies.map((msg) => msg.info.redeliveryCount));
+
 /**
- * The service's durable JetStream consumer. Each event runs in one transaction with an insert of its id into
- * the inbox: a redelivered event finds its id there and is acked without running again. A failing handler is
- * retried with exponential backoff; after `maxDeliveries` the event goes to the dead-letter table.
+ * The service's durable JetStream consumer. Messages are pulled as they come and applied in batches: each batch is
+ * one transaction with its inbox rows (see InboxBatch), handlers in arrival order, one batch at a time, so events
+ * of one aggregate apply in the order they were published. A redelivered event finds its id in the inbox and is
+ * acked without running again. A failing handler is retried with exponential backoff; after `maxDeliveries`, or at
+ * once for a payload that fails validation, the event goes to the dead-letter table.
  */
 @Injectable()
 export class EventConsumer {
   private readonly logger = new Logger('EventConsumer');
-  private readonly handlers = new Map<string, Handler>();
-  private messages?: ConsumerMessages;
-  private loop?: Promise<void>;
+  private readonly handlers = new Map<string, EventHandlerFn>();
   private readonly settings: typeof DEFAULTS;
+  private readonly batch: InboxBatch;
+  private messages?: ConsumerMessages;
+  private loops?: Promise<void>;
+  private stopping = false;
+  /** Pulled, not yet in a batch, in arrival order. */
+  private buffer: JsMsg[] = [];
+  private inHand: JsMsg[] = [];
+  private wake?: () => void;
+  private heartbeat?: NodeJS.Timeout;
+  /** Events waiting out their backoff, by id, with when they occurred: part of the lag. */
+  private readonly retrying = new Map<string, number>();
+  private lastAppliedAt: Date | null = null;
+  private lastEventOccurredAt: string | null = null;
 
   constructor(
     @Inject(EVENTS_OPTIONS) private readonly options: EventsOptions,
@@ -48,13 +81,14 @@ export class EventConsumer {
     private readonly reflector: Reflector,
   ) {
     this.settings = { ...DEFAULTS, ...options.consumer };
+    this.batch = new InboxBatch(orm, options.schema);
   }
 
   get subjects(): string[] {
     return [...this.handlers.keys()];
   }
 
-  handlerFor(subject: string): Handler | undefined {
+  handlerFor(subject: string): EventHandlerFn | undefined {
     return this.handlers.get(subject);
   }
 
@@ -65,102 +99,204 @@ export class EventConsumer {
     }
     const { jsm, js } = await this.connection.get();
     const durable = this.options.service;
+    // Room for the batch in hand, the next one pulled meanwhile, and some.
+    const maxAckPending = this.settings.batchSize * 4;
     const config = {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       ack_wait: nanos(this.settings.ackWaitMs),
       filter_subject: 'evt.>',
-      max_ack_pending: 1000,
+      max_ack_pending: maxAckPending,
     };
     try {
       await jsm.consumers.info(EVENT_STREAM, durable);
-      await jsm.consumers.update(EVENT_STREAM, durable, { ack_wait: config.ack_wait });
+      await jsm.consumers.update(EVENT_STREAM, durable, { ack_wait: config.ack_wait, max_ack_pending: maxAckPending });
     } catch {
       await jsm.consumers.add(EVENT_STREAM, config);
     }
     const consumer = await js.consumers.get(EVENT_STREAM, durable);
-    this.messages = await consumer.consume({ max_messages: 50 });
-    this.loop = this.run(this.messages);
+    this.messages = await consumer.consume({ max_messages: this.settings.batchSize });
+    // Everything pulled is held here, not in the client: while it waits for its batch it is kept from redelivery.
+    this.heartbeat = setInterval(() => this.keepHeld(), this.settings.ackWaitMs / 3);
+    this.loops = Promise.all([this.pull(this.messages), this.work()]).then(() => undefined);
     this.logger.log({ durable, subjects: this.subjects }, 'consuming events');
   }
 
-  /** Stops taking messages and waits for the one in hand to finish. */
+  /** Stops pulling, lets the batch in hand commit what it has started, and gives back the rest for redelivery. */
   async stop(): Promise<void> {
+    this.stopping = true;
     this.messages?.stop();
-    await this.loop;
+    this.wake?.();
+    await this.loops;
+    clearInterval(this.heartbeat);
   }
 
-  /** Applies one envelope exactly once: false when it had already been applied. */
-  async apply(envelope: EventEnvelope, handler: Handler): Promise<boolean> {
-    const payload = this.validPayload(envelope);
-    return this.orm.em.fork().transactional(async (em) => {
-      const fresh = await em.execute<{ event_id: string }[]>(
-        `insert into ${this.options.schema}.inbox (event_id, subject) values (?, ?) on conflict do nothing returning event_id`,
-        [envelope.id, envelope.type],
-      );
-      if (fresh.length === 0) {
-        return false;
+  /** Applies one envelope exactly once, in a transaction of its own: false when it had already been applied. */
+  async apply(envelope: EventEnvelope, handler: EventHandlerFn): Promise<boolean> {
+    const delivery = { envelope, payload: this.validPayload(envelope), handler, copies: [] };
+    const outcome = await this.batch.apply([delivery], { budgetMs: Infinity, stopping: () => false });
+    if (outcome.failed.length > 0) {
+      throw outcome.failed[0].error;
+    }
+    return outcome.applied.length > 0;
+  }
+
+  /** How far behind the stream this service is: events not yet applied, and the age of the oldest of them. */
+  async status(): Promise<ConsumerStatusView> {
+    let pending = 0;
+    if (this.handlers.size > 0) {
+      const { jsm } = await this.connection.get();
+      const info = await jsm.consumers.info(EVENT_STREAM, this.options.service);
+      pending = info.num_pending + info.num_ack_pending;
+    }
+    const held = [this.inHand[0], this.buffer[0]].map((msg) =>
+      msg ? Date.parse(envelopeOf(msg)?.occurredAt ?? '') : NaN,
+    );
+    const oldest = Math.min(...[...held, ...this.retrying.values()].filter((t) => !Number.isNaN(t)));
+    return {
+      service: this.options.service,
+      pending,
+      lastAppliedAt: this.lastAppliedAt?.toISOString() ?? null,
+      lastEventOccurredAt: this.lastEventOccurredAt,
+      secondsBehind:
+        pending > 0 && Number.isFinite(oldest) ? Math.max(0, Math.round((Date.now() - oldest) / 100) / 10) : 0,
+    };
+  }
+
+  /** For answers built on this service's projections: null when caught up, or when the broker cannot say. */
+  async lag(): Promise<{ pending: number; secondsBehind: number } | null> {
+    try {
+      const { pending, secondsBehind } = await this.status();
+      return pending > 0 ? { pending, secondsBehind: Math.round(secondsBehind) } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private async pull(messages: ConsumerMessages): Promise<void> {
+    for await (const msg of messages) {
+      if (this.stopping) {
+        msg.nak();
+        continue;
       }
-      await handler(payload, envelope, em);
-      return true;
-    });
+      this.buffer.push(msg);
+      this.wake?.();
+    }
+  }
+
+  /** One batch at a time: whatever has arrived, up to `batchSize`; under a burst, what arrived during the last one. */
+  private async work(): Promise<void> {
+    while (!this.stopping) {
+      if (this.buffer.length === 0) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        continue;
+      }
+      this.inHand = this.buffer.splice(0, this.settings.batchSize);
+      const deliveries = await this.prepare(this.inHand);
+      if (deliveries.length > 0) {
+        await this.applyBatch(deliveries);
+      }
+      this.inHand = [];
+    }
+    // Not started: another replica, or this one when it is back, takes them at once.
+    this.buffer.splice(0).forEach((msg) => msg.nak());
+  }
+
+  /** Parses and validates each message; what cannot run is acked or dead-lettered here, copies of one event merged. */
+  private async prepare(messages: JsMsg[]): Promise<Delivery<JsMsg>[]> {
+    const byId = new Map<string, Delivery<JsMsg>>();
+    for (const msg of messages) {
+      const envelope = envelopeOf(msg);
+      if (!envelope) {
+        await this.deadLetter(null, [msg], 'the message is not a JSON event envelope');
+        continue;
+      }
+      const handler = this.handlers.get(envelope.type);
+      if (!handler) {
+        msg.ack();
+        continue;
+      }
+      const known = byId.get(envelope.id.toLowerCase());
+      if (known) {
+        known.copies.push(msg);
+        continue;
+      }
+      try {
+        byId.set(envelope.id.toLowerCase(), { envelope, payload: this.validPayload(envelope), handler, copies: [msg] });
+      } catch (error) {
+        await this.deadLetter(envelope, [msg], (error as Error).message);
+      }
+    }
+    return [...byId.values()];
   }
 
   /**
-   * Up to CONCURRENCY events at once, but one at a time per aggregate, in the order they arrived: a duty's
-   * `changed` never overtakes its `created` here. Stopping waits for every event in hand.
+   * Aggregates are spread over `partitions` transactions applied side by side, each on its own connection: one
+   * aggregate's events stay in one of them, in arrival order, and the database's round trips overlap.
    */
-  private async run(messages: ConsumerMessages): Promise<void> {
-    const chains = new Map<string, Promise<void>>();
-    const inFlight = new Set<Promise<void>>();
-    for await (const msg of messages) {
-      while (inFlight.size >= CONCURRENCY) {
-        await Promise.race(inFlight);
-      }
-      const envelope = envelopeOf(msg);
-      const key = envelope?.aggregateId ?? msg.subject;
-      const previous = chains.get(key) ?? Promise.resolve();
-      const current = previous.then(() => this.handle(msg, envelope));
-      chains.set(key, current);
-      inFlight.add(current);
-      void current.finally(() => {
-        inFlight.delete(current);
-        if (chains.get(key) === current) {
-          chains.delete(key);
-        }
-      });
+  private async applyBatch(deliveries: Delivery<JsMsg>[]): Promise<void> {
+    const partitions = new Map<number, Delivery<JsMsg>[]>();
+    for (const delivery of deliveries) {
+      const key = partitionOf(delivery.envelope.aggregateId ?? delivery.envelope.id, this.settings.partitions);
+      partitions.set(key, [...(partitions.get(key) ?? []), delivery]);
     }
-    await Promise.all(inFlight);
+    const left = new Set((await Promise.all([...partitions.values()].map((part) => this.applyPart(part)))).flat());
+    const rest = deliveries.filter((delivery) => left.has(delivery)).flatMap((delivery) => delivery.copies);
+    if (this.stopping) {
+      rest.forEach((msg) => msg.nak());
+    } else {
+      this.buffer.unshift(...rest);
+    }
   }
 
-  private async handle(msg: JsMsg, envelope: EventEnvelope | null): Promise<void> {
-    if (!envelope) {
-      await this.deadLetter(null, msg, 'the message is not a JSON event envelope');
-      return;
-    }
-    const handler = this.handlers.get(envelope.type);
-    if (!handler) {
-      msg.ack();
-      return;
-    }
+  /** Applies one partition's events, acks or retries each; answers those it did not start. */
+  private async applyPart(deliveries: Delivery<JsMsg>[]): Promise<Delivery<JsMsg>[]> {
     try {
-      await this.apply(envelope, handler);
-      msg.ack();
-    } catch (error) {
-      const deliveries = msg.info.redeliveryCount;
-      const reason = error instanceof Error ? error.message : String(error);
-      if (error instanceof InvalidEventError || deliveries >= this.settings.maxDeliveries) {
-        await this.deadLetter(envelope, msg, reason);
-        return;
+      const { applied, duplicates, failed, left } = await this.batch.apply(deliveries, {
+        budgetMs: this.settings.batchBudgetMs,
+        stopping: () => this.stopping,
+      });
+      for (const { envelope, copies } of [...applied, ...duplicates]) {
+        copies.forEach((msg) => msg.ack());
+        this.retrying.delete(envelope.id);
       }
-      const delay = backoffMs(deliveries, { baseMs: this.settings.backoffMs, maxMs: 60_000 });
-      this.logger.warn({ eventId: envelope.id, subject: envelope.type, deliveries, retryInMs: delay }, reason);
-      msg.nak(delay);
+      if (applied.length > 0) {
+        this.lastAppliedAt = new Date();
+        this.lastEventOccurredAt = applied[applied.length - 1].envelope.occurredAt;
+      }
+      for (const { delivery, error } of failed) {
+        await this.retryOrDeadLetter(delivery, error);
+      }
+      return left;
+    } catch (error) {
+      // The batch itself failed (database unreachable, a deadlock on the inbox): every event of it is retried.
+      this.logger.warn(`a batch of ${deliveries.length} events failed: ${(error as Error).message}`);
+      for (const delivery of deliveries) {
+        await this.retryOrDeadLetter(delivery, error);
+      }
+      return [];
     }
   }
 
-  private async deadLetter(envelope: EventEnvelope | null, msg: JsMsg, error: string): Promise<void> {
+  private async retryOrDeadLetter(delivery: Delivery<JsMsg>, error: unknown): Promise<void> {
+    const { envelope, copies } = delivery;
+    const deliveries = deliveriesOf(delivery);
+    const reason = error instanceof Error ? error.message : String(error);
+    if (error instanceof InvalidEventError || deliveries >= this.settings.maxDeliveries) {
+      this.retrying.delete(envelope.id);
+      await this.deadLetter(envelope, copies, reason);
+      return;
+    }
+    const delay = backoffMs(deliveries, { baseMs: this.settings.backoffMs, maxMs: 60_000 });
+    this.logger.warn({ eventId: envelope.id, subject: envelope.type, deliveries, retryInMs: delay }, reason);
+    this.retrying.set(envelope.id, Date.parse(envelope.occurredAt));
+    copies.forEach((msg) => msg.nak(delay));
+  }
+
+  private async deadLetter(envelope: EventEnvelope | null, copies: JsMsg[], error: string): Promise<void> {
+    const [msg] = copies;
+    const deliveries = Math.max(...copies.map((copy) => copy.info.redeliveryCount));
     try {
       await this.orm.em.fork().execute(
         `insert into ${this.options.schema}.dead_letter (id, event_id, subject, envelope, error, deliveries)
@@ -172,18 +308,22 @@ export class EventConsumer {
           envelope?.type ?? msg.subject,
           JSON.stringify(envelope ?? { raw: msg.string() }),
           error,
-          msg.info.redeliveryCount,
+          deliveries,
         ],
       );
-      this.logger.error(
-        { eventId: envelope?.id, subject: msg.subject, deliveries: msg.info.redeliveryCount },
-        `dead letter: ${error}`,
-      );
-      msg.term(error);
+      this.logger.error({ eventId: envelope?.id, subject: msg.subject, deliveries }, `dead letter: ${error}`);
+      copies.forEach((copy) => copy.term(error));
     } catch (failure) {
       // Nowhere to put it right now: let JetStream bring it back later.
       this.logger.error(`could not store a dead letter: ${(failure as Error).message}`);
-      msg.nak(this.settings.backoffMs);
+      copies.forEach((copy) => copy.nak(this.settings.backoffMs));
+    }
+  }
+
+  /** Messages held for a later batch tell JetStream they are being worked on, so it does not send them again. */
+  private keepHeld(): void {
+    for (const msg of [...this.inHand, ...this.buffer]) {
+      msg.working();
     }
   }
 
@@ -204,9 +344,8 @@ export class EventConsumer {
         continue;
       }
       for (const name of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
-        const method = instance[name] as Handler;
-        const subject = this.reflector.get<string | undefined>(ON_EVENT, method);
-        if (subject) {
+        const method = instance[name] as EventHandlerFn;
+        for (const subject of this.reflector.get<string[] | undefined>(ON_EVENT, method) ?? []) {
           if (this.handlers.has(subject)) {
             throw new Error(`two handlers for ${subject} in ${this.options.service}`);
           }

@@ -7,6 +7,7 @@ import {
   BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { consumerStatusController } from './consumer-status.controller';
 import { deadLettersController } from './dead-letters.controller';
 import { DeadLettersService } from './dead-letters.service';
 import { EventConsumer } from './event-consumer';
@@ -33,7 +34,9 @@ export class EventsModule implements OnApplicationBootstrap, BeforeApplicationSh
       module: EventsModule,
       global: true,
       imports: [DiscoveryModule],
-      controllers: options.consumer ? [deadLettersController(options.service)] : [],
+      controllers: options.consumer
+        ? [deadLettersController(options.service), consumerStatusController(options.service)]
+        : [],
       providers: [
         { provide: EVENTS_OPTIONS, useValue: options },
         EventsConnection,

@@ -5,13 +5,19 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 export const ON_EVENT = Symbol('rasad:on-event');
 
 /**
- * Marks a method as the handler of one event subject. It runs inside the transaction that also records the
- * event in the service's inbox, with that transaction's EntityManager: an event is applied once or not at all.
+ * Marks a method as the handler of one or more event subjects. It runs inside the transaction that also records the
+ * event in the service's inbox, with an EntityManager of its own on that transaction: an event is applied once or
+ * not at all. The method must take the subjects' payload, so a handler for the wrong payload does not compile.
  */
-export const OnEvent = (subject: KnownEventSubject): MethodDecorator => SetMetadata(ON_EVENT, subject);
-
-export type EventHandler<S extends KnownEventSubject> = (
-  payload: EventMap[S],
-  envelope: EventEnvelope<EventMap[S]>,
-  em: EntityManager,
-) => Promise<void>;
+export function OnEvent<S extends KnownEventSubject>(...subjects: [S, ...S[]]) {
+  return (
+    target: object,
+    method: string | symbol,
+    // Only `value` is checked: a method that takes less than it is given (no EntityManager) is a fine handler.
+    descriptor: {
+      value?: (payload: EventMap[S], envelope: EventEnvelope<EventMap[S]>, em: EntityManager) => Promise<void>;
+    },
+  ): void => {
+    SetMetadata(ON_EVENT, subjects)(target, method, descriptor);
+  };
+}
