@@ -18,7 +18,6 @@ import { RasadClient } from '@rasad/messaging';
 import { IsUUID } from 'class-validator';
 import { AuditAction, Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { RequestId } from '../http/request-id.decorator';
 import { BriefingWriters } from './briefing-writers';
 
 class InvitationParams extends IdRequest {
@@ -42,15 +41,15 @@ export class BriefingAudienceController {
   })
   @ApiOkResponse({ type: FillResultView })
   @ApiErrors(404, 409)
-  fill(@Param() { id }: IdRequest, @Body() body: FillSessionRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.sessionFill, { id, ...body }, { requestId });
+  fill(@Param() { id }: IdRequest, @Body() body: FillSessionRequest) {
+    return this.rasad.send(Subjects.sessionFill, { id, ...body });
   }
 
   @Get('invitations')
   @ApiOkResponse({ type: PageOf(InvitationView) })
   @ApiErrors(404)
-  invitations(@Param() { id }: IdRequest, @Query() query: ListInvitationsQuery, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.invitationList, { sessionId: id, ...query }, { requestId });
+  invitations(@Param() { id }: IdRequest, @Query() query: ListInvitationsQuery) {
+    return this.rasad.send(Subjects.invitationList, { sessionId: id, ...query });
   }
 
   @Post('invitations')
@@ -59,8 +58,8 @@ export class BriefingAudienceController {
   @ApiOperation({ summary: 'Invite these people; all or nothing, 409 when the seats left are not enough' })
   @ApiCreatedResponse({ type: InvitationView, isArray: true })
   @ApiErrors(404, 409, 422)
-  invite(@Param() { id }: IdRequest, @Body() body: InviteRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.invitationCreate, { id, ...body }, { requestId });
+  invite(@Param() { id }: IdRequest, @Body() body: InviteRequest) {
+    return this.rasad.send(Subjects.invitationCreate, { id, ...body });
   }
 
   @Patch('invitations/:invitationId')
@@ -70,12 +69,8 @@ export class BriefingAudienceController {
   @ApiOperation({ summary: 'Confirm, decline or cancel an invitation; declining or cancelling frees the seat' })
   @ApiOkResponse({ type: InvitationView })
   @ApiErrors(404, 409)
-  answer(
-    @Param() { id, invitationId }: InvitationParams,
-    @Body() body: AnswerInvitationRequest,
-    @RequestId() requestId: string,
-  ) {
-    return this.rasad.send(Subjects.invitationAnswer, { sessionId: id, invitationId, ...body }, { requestId });
+  answer(@Param() { id, invitationId }: InvitationParams, @Body() body: AnswerInvitationRequest) {
+    return this.rasad.send(Subjects.invitationAnswer, { sessionId: id, invitationId, ...body });
   }
 
   @Post('attendance')
@@ -84,14 +79,14 @@ export class BriefingAudienceController {
   @ApiOperation({ summary: 'Record a roll call (present, absent, excused) with code-of-conduct acknowledgements' })
   @ApiCreatedResponse({ type: RollCallResultView })
   @ApiErrors(404, 409, 422)
-  record(@Param() { id }: IdRequest, @Body() body: RollCallRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.attendanceRecord, { id, ...body }, { requestId });
+  record(@Param() { id }: IdRequest, @Body() body: RollCallRequest) {
+    return this.rasad.send(Subjects.attendanceRecord, { id, ...body });
   }
 
   @Get('attendance')
   @ApiOkResponse({ type: AttendanceView, isArray: true })
   @ApiErrors(404)
-  attendance(@Param() { id }: IdRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.attendanceList, { id }, { requestId });
+  attendance(@Param() { id }: IdRequest) {
+    return this.rasad.send(Subjects.attendanceList, { id });
   }
 }

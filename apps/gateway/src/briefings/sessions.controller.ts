@@ -16,7 +16,6 @@ import {
 import { RasadClient } from '@rasad/messaging';
 import { AuditAction, Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { RequestId } from '../http/request-id.decorator';
 import { BriefingWriters } from './briefing-writers';
 
 @ApiBearerAuth()
@@ -31,23 +30,23 @@ export class BriefingSessionsController {
   @ApiOperation({ summary: "A person's attended topics (present), missing required topics and acknowledgement" })
   @ApiOkResponse({ type: AttendedTopicsView })
   @ApiErrors(404)
-  attendedTopics(@Query() query: AttendedTopicsQuery, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.attendedTopics, query, { requestId });
+  attendedTopics(@Query() query: AttendedTopicsQuery) {
+    return this.rasad.send(Subjects.attendedTopics, query);
   }
 
   @Get()
   @ApiOperation({ summary: 'List by district, status and date range; cursor-paginated' })
   @ApiOkResponse({ type: PageOf(SessionView) })
   @ApiErrors()
-  list(@Query() query: ListSessionsQuery, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.sessionList, query, { requestId });
+  list(@Query() query: ListSessionsQuery) {
+    return this.rasad.send(Subjects.sessionList, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: SessionView })
   @ApiErrors(404)
-  get(@Param() { id }: IdRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.sessionGet, { id }, { requestId });
+  get(@Param() { id }: IdRequest) {
+    return this.rasad.send(Subjects.sessionGet, { id });
   }
 
   @Post()
@@ -55,8 +54,8 @@ export class BriefingSessionsController {
   @ApiOperation({ summary: 'Schedule a briefing at a venue of a given capacity; it must start in the future' })
   @ApiCreatedResponse({ type: SessionView })
   @ApiErrors(422)
-  create(@Body() body: CreateSessionRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.sessionCreate, body, { requestId });
+  create(@Body() body: CreateSessionRequest) {
+    return this.rasad.send(Subjects.sessionCreate, body);
   }
 
   @Post(':id/reschedule')
@@ -70,8 +69,8 @@ export class BriefingSessionsController {
   })
   @ApiOkResponse({ type: RescheduleResultView })
   @ApiErrors(404, 409)
-  reschedule(@Param() { id }: IdRequest, @Body() body: RescheduleSessionRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.sessionReschedule, { id, ...body }, { requestId });
+  reschedule(@Param() { id }: IdRequest, @Body() body: RescheduleSessionRequest) {
+    return this.rasad.send(Subjects.sessionReschedule, { id, ...body });
   }
 
   @Post(':id/cancel')
@@ -81,8 +80,8 @@ export class BriefingSessionsController {
   @ApiOperation({ summary: 'Cancel a briefing not yet held (also one that has started), with every seat in it' })
   @ApiOkResponse({ type: SessionView })
   @ApiErrors(404, 409)
-  cancel(@Param() { id }: IdRequest, @Body() body: CancelSessionRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.sessionCancel, { id, ...body }, { requestId });
+  cancel(@Param() { id }: IdRequest, @Body() body: CancelSessionRequest) {
+    return this.rasad.send(Subjects.sessionCancel, { id, ...body });
   }
 
   @Post(':id/complete')
@@ -94,7 +93,7 @@ export class BriefingSessionsController {
   })
   @ApiOkResponse({ type: SessionView })
   @ApiErrors(404, 409)
-  complete(@Param() { id }: IdRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.sessionComplete, { id }, { requestId });
+  complete(@Param() { id }: IdRequest) {
+    return this.rasad.send(Subjects.sessionComplete, { id });
   }
 }

@@ -4,7 +4,6 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import { DistrictCalendarQuery, Subjects } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { RequestId } from '../http/request-id.decorator';
 import { ICS_SCHEMA, icsReply } from './ics';
 
 @ApiBearerAuth()
@@ -23,9 +22,8 @@ export class BriefingsCalendarController {
   @ApiErrors(404)
   async district(
     @Query() query: DistrictCalendarQuery,
-    @RequestId() requestId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    return icsReply(reply, await this.rasad.send(Subjects.calendarDistrict, query, { requestId }));
+    return icsReply(reply, await this.rasad.send(Subjects.calendarDistrict, query));
   }
 }

@@ -6,7 +6,6 @@ import { Audited } from '../audit/audited.interceptor';
 import { GatewayEnv } from '../gateway.env';
 import { Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { RequestId } from '../http/request-id.decorator';
 
 class RevokedView {
   @ApiProperty() revoked: boolean;
@@ -32,19 +31,15 @@ export class CalendarLinksController {
   })
   @ApiCreatedResponse({ type: CalendarLinkView })
   @ApiErrors(422)
-  issue(@Body() body: CalendarLinkRequest, @RequestId() requestId: string) {
-    return this.rasad.send(
-      Subjects.calendarLinkIssue,
-      { ...body, publicBaseUrl: this.env.PUBLIC_BASE_URL },
-      { requestId },
-    );
+  issue(@Body() body: CalendarLinkRequest) {
+    return this.rasad.send(Subjects.calendarLinkIssue, { ...body, publicBaseUrl: this.env.PUBLIC_BASE_URL });
   }
 
   @Delete(':personnelId')
   @ApiOperation({ summary: "Revoke a person's calendar link; `revoked` is false when there was none" })
   @ApiOkResponse({ type: RevokedView })
   @ApiErrors(404)
-  revoke(@Param() { personnelId }: PersonnelIdRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.calendarLinkRevoke, { personnelId }, { requestId });
+  revoke(@Param() { personnelId }: PersonnelIdRequest) {
+    return this.rasad.send(Subjects.calendarLinkRevoke, { personnelId });
   }
 }

@@ -6,7 +6,6 @@ import { ErrorView, Subjects } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { Public } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { RequestId } from '../http/request-id.decorator';
 import { CalendarFileParam, ICS_SCHEMA, icsReply } from './ics';
 
 /** The one briefings route without sign-in: calendar apps cannot send a JWT, so the link's token is the key. */
@@ -32,10 +31,9 @@ export class PersonalCalendarController {
   @ApiResponse({ status: 429, type: ErrorView, description: 'Too many requests from this address; see Retry-After' })
   async personal(
     @Param() { file }: CalendarFileParam,
-    @RequestId() requestId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const token = file.slice(0, -'.ics'.length);
-    return icsReply(reply, await this.rasad.send(Subjects.calendarPersonal, { token }, { requestId }));
+    return icsReply(reply, await this.rasad.send(Subjects.calendarPersonal, { token }));
   }
 }

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { DeadLetterServiceQuery, DeadLetterView, IdRequest, ListDeadLettersQuery, PageOf } from '@rasad/contracts';
 import { Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { RequestId } from '../http/request-id.decorator';
 import { DeadLettersService } from './dead-letters.service';
 
 @ApiTags('Dead letters')
@@ -17,8 +16,8 @@ export class DeadLettersController {
   @ApiOperation({ summary: 'Events a service could not apply after its retries, with the error' })
   @ApiOkResponse({ type: PageOf(DeadLetterView) })
   @ApiErrors()
-  list(@Query() query: ListDeadLettersQuery, @RequestId() requestId: string) {
-    return this.deadLetters.list(query, requestId);
+  list(@Query() query: ListDeadLettersQuery) {
+    return this.deadLetters.list(query);
   }
 
   @Post(':id/replay')
@@ -26,7 +25,7 @@ export class DeadLettersController {
   @ApiOperation({ summary: 'Run the event through its handler again, once the cause is fixed' })
   @ApiOkResponse({ type: DeadLetterView })
   @ApiErrors(404, 409)
-  replay(@Param() { id }: IdRequest, @Query() { service }: DeadLetterServiceQuery, @RequestId() requestId: string) {
-    return this.deadLetters.replay(id, service, requestId);
+  replay(@Param() { id }: IdRequest, @Query() { service }: DeadLetterServiceQuery) {
+    return this.deadLetters.replay(id, service);
   }
 }

@@ -24,27 +24,27 @@ export class DeadLettersService {
   }
 
   /** Envelopes carry what the event carried (phones in an SMS, a person's CNIC): masked for every reader. */
-  async list(query: ListDeadLettersQuery, requestId: string): Promise<Page<DeadLetterView>> {
-    return maskPersonalData(await this.fetch(query, requestId)) as Page<DeadLetterView>;
+  async list(query: ListDeadLettersQuery): Promise<Page<DeadLetterView>> {
+    return maskPersonalData(await this.fetch(query)) as Page<DeadLetterView>;
   }
 
-  private async fetch(query: ListDeadLettersQuery, requestId: string): Promise<Page<DeadLetterView>> {
+  private async fetch(query: ListDeadLettersQuery): Promise<Page<DeadLetterView>> {
     const { service, ...rest } = query;
     const services = this.services(service);
     if (services.length === 1) {
-      return this.rasad.send(deadLetterSubjects(services[0]).list, rest, { requestId });
+      return this.rasad.send(deadLetterSubjects(services[0]).list, rest);
     }
     // Across services a single cursor cannot continue every list: the first page of each, merged.
     const pages = await Promise.all(
-      services.map((s) => this.rasad.send(deadLetterSubjects(s).list, { limit: rest.limit }, { requestId })),
+      services.map((s) => this.rasad.send(deadLetterSubjects(s).list, { limit: rest.limit })),
     );
     return { items: pages.flatMap((p) => p.items), nextCursor: null };
   }
 
-  async replay(id: string, service: string | undefined, requestId: string): Promise<DeadLetterView> {
+  async replay(id: string, service: string | undefined): Promise<DeadLetterView> {
     for (const candidate of this.services(service)) {
       try {
-        const replayed = await this.rasad.send(deadLetterSubjects(candidate).replay, { id }, { requestId });
+        const replayed = await this.rasad.send(deadLetterSubjects(candidate).replay, { id });
         return maskPersonalData(replayed) as DeadLetterView;
       } catch (error) {
         if (!(error instanceof DomainError && error.code === ErrorCode.NotFound)) {

@@ -1,4 +1,3 @@
-import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +11,3 @@ export function requestIdFor(req: IncomingMessage): string {
 export function requestIdOf(request: FastifyRequest): string {
   return request.id;
 }
-
-export const RequestId = createParamDecorator((_data: unknown, context: ExecutionContext): string =>
-  requestIdOf(context.switchToHttp().getRequest<FastifyRequest>()),
-);

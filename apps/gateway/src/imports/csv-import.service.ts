@@ -9,7 +9,7 @@ import {
   ImportRow,
   Subjects,
 } from '@rasad/contracts';
-import { RasadClient } from '@rasad/messaging';
+import { RasadClient, currentRequestId } from '@rasad/messaging';
 import { Readable, Transform } from 'node:stream';
 import { GatewayEnv } from '../gateway.env';
 
@@ -34,7 +34,7 @@ export class CsvImportService {
   ) {}
 
   /** With dryRun the roster checks everything and counts, then writes nothing. */
-  async import(kind: ImportKind, body: Readable, requestId: string, dryRun = false): Promise<ImportResultView> {
+  async import(kind: ImportKind, body: Readable, dryRun = false): Promise<ImportResultView> {
     const parser = body.pipe(this.sizeLimit()).pipe(
       parse({
         bom: true,
@@ -53,17 +53,17 @@ export class CsvImportService {
       let rows = 0;
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
         if (!batchId) {
-          ({ batchId } = await this.rasad.send(Subjects.importBegin, { kind, columns: record }, { requestId }));
+          ({ batchId } = await this.rasad.send(Subjects.importBegin, { kind, columns: record }));
           continue;
         }
         chunk.push({ row: info.lines, cells: record });
         if (chunk.length === IMPORT_CHUNK_ROWS) {
-          inFlight.push(this.sendRows(batchId, chunk, requestId));
+          inFlight.push(this.sendRows(batchId, chunk));
           chunk = [];
           if (inFlight.length >= CHUNKS_IN_FLIGHT) {
             rows += await inFlight.shift()!;
             if (rows % 20_000 === 0) {
-              this.logger.log({ requestId, kind, rows }, 'import progress');
+              this.logger.log({ requestId: currentRequestId(), kind, rows }, 'import progress');
             }
           }
         }
@@ -74,29 +74,29 @@ export class CsvImportService {
         ]);
       }
       if (chunk.length > 0) {
-        inFlight.push(this.sendRows(batchId, chunk, requestId));
+        inFlight.push(this.sendRows(batchId, chunk));
       }
       await Promise.all(inFlight.splice(0));
       const commit = { batchId, dryRun };
-      return await this.rasad.send(Subjects.importCommit, commit, { requestId, timeoutMs: COMMIT_TIMEOUT_MS });
+      return await this.rasad.send(Subjects.importCommit, commit, { timeoutMs: COMMIT_TIMEOUT_MS });
     } catch (error) {
       await Promise.allSettled(inFlight);
       if (batchId) {
-        await this.rasad.send(Subjects.importAbort, { batchId }, { requestId }).catch(() => undefined);
+        await this.rasad.send(Subjects.importAbort, { batchId }).catch(() => undefined);
       }
       throw this.explain(error);
     }
   }
 
   /** The promise is marked handled at once (a failure waits in line to be awaited without crashing the process). */
-  private sendRows(batchId: string, rows: ImportRow[], requestId: string): Promise<number> {
-    const sent = this.sendChunk(batchId, rows, requestId);
+  private sendRows(batchId: string, rows: ImportRow[]): Promise<number> {
+    const sent = this.sendChunk(batchId, rows);
     sent.catch(() => undefined);
     return sent;
   }
 
-  private async sendChunk(batchId: string, rows: ImportRow[], requestId: string): Promise<number> {
-    await this.rasad.send(Subjects.importRows, { batchId, rows }, { requestId, timeoutMs: CHUNK_TIMEOUT_MS });
+  private async sendChunk(batchId: string, rows: ImportRow[]): Promise<number> {
+    await this.rasad.send(Subjects.importRows, { batchId, rows }, { timeoutMs: CHUNK_TIMEOUT_MS });
     return rows.length;
   }
 

@@ -14,7 +14,6 @@ import {
 import { ErrorView, ImportQuery, ImportResultView } from '@rasad/contracts';
 import type { FastifyRequest } from 'fastify';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { RequestId } from '../http/request-id.decorator';
 import { CsvImportService } from './csv-import.service';
 import { CSV_UPLOAD, uploadedCsv } from './csv-upload';
 import { ImportsThrottlerGuard } from './imports-throttler.guard';
@@ -52,8 +51,8 @@ export class ImportsController {
   @ApiOkResponse({ type: ImportResultView })
   @ApiErrors(422)
   @ApiResponse(UNSUPPORTED)
-  async personnel(@Req() request: FastifyRequest, @Query() query: ImportQuery, @RequestId() requestId: string) {
-    return this.imports.import('personnel', await uploadedCsv(request), requestId, query.dryRun);
+  async personnel(@Req() request: FastifyRequest, @Query() query: ImportQuery) {
+    return this.imports.import('personnel', await uploadedCsv(request), query.dryRun);
   }
 
   @Post('assignments')
@@ -74,7 +73,7 @@ export class ImportsController {
   @ApiOkResponse({ type: ImportResultView })
   @ApiErrors(422)
   @ApiResponse(UNSUPPORTED)
-  async assignments(@Req() request: FastifyRequest, @Query() query: ImportQuery, @RequestId() requestId: string) {
-    return this.imports.import('assignments', await uploadedCsv(request), requestId, query.dryRun);
+  async assignments(@Req() request: FastifyRequest, @Query() query: ImportQuery) {
+    return this.imports.import('assignments', await uploadedCsv(request), query.dryRun);
   }
 }

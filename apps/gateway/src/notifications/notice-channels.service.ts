@@ -17,19 +17,14 @@ export class NoticeChannelsService {
     private readonly audit: AuditService,
   ) {}
 
-  async get(personnelId: string, requestId: string): Promise<NoticeChannelView> {
-    await this.rasad.send(Subjects.personnelGet, { id: personnelId }, { requestId });
-    return this.rasad.send(Subjects.noticeChannelGet, { personnelId }, { requestId });
+  async get(personnelId: string): Promise<NoticeChannelView> {
+    await this.rasad.send(Subjects.personnelGet, { id: personnelId });
+    return this.rasad.send(Subjects.noticeChannelGet, { personnelId });
   }
 
-  async set(
-    personnelId: string,
-    channel: NoticeChannel | null,
-    caller: Caller,
-    requestId: string,
-  ): Promise<NoticeChannelView> {
-    const before = await this.get(personnelId, requestId);
-    const after = await this.rasad.send(Subjects.noticeChannelSet, { personnelId, channel }, { requestId });
+  async set(personnelId: string, channel: NoticeChannel | null, caller: Caller): Promise<NoticeChannelView> {
+    const before = await this.get(personnelId);
+    const after = await this.rasad.send(Subjects.noticeChannelSet, { personnelId, channel });
     await this.audit.record({
       action: 'update',
       entity: 'notice_channel',

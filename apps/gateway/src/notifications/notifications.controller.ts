@@ -12,7 +12,6 @@ import {
 import { RasadClient } from '@rasad/messaging';
 import { Caller, CurrentCaller } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { RequestId } from '../http/request-id.decorator';
 import { NoticeChannelsService } from './notice-channels.service';
 
 @ApiTags('Notifications')
@@ -28,16 +27,16 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Delivery log: each notice with its channel, status, attempts and last error (no phones)' })
   @ApiOkResponse({ type: PageOf(NotificationView) })
   @ApiErrors()
-  list(@Query() query: ListNotificationsQuery, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.notificationList, query, { requestId });
+  list(@Query() query: ListNotificationsQuery) {
+    return this.rasad.send(Subjects.notificationList, query);
   }
 
   @Get('channels/:personnelId')
   @ApiOperation({ summary: "A person's notice channel, and the one their next notice will use" })
   @ApiOkResponse({ type: NoticeChannelView })
   @ApiErrors(404)
-  getChannel(@Param() { personnelId }: PersonnelIdRequest, @RequestId() requestId: string) {
-    return this.channels.get(personnelId, requestId);
+  getChannel(@Param() { personnelId }: PersonnelIdRequest) {
+    return this.channels.get(personnelId);
   }
 
   @Put('channels/:personnelId')
@@ -48,8 +47,7 @@ export class NotificationsController {
     @Param() { personnelId }: PersonnelIdRequest,
     @Body() { channel }: SetNoticeChannelRequest,
     @CurrentCaller() caller: Caller,
-    @RequestId() requestId: string,
   ) {
-    return this.channels.set(personnelId, channel ?? null, caller, requestId);
+    return this.channels.set(personnelId, channel ?? null, caller);
   }
 }

@@ -13,7 +13,6 @@ import {
 import { RasadClient } from '@rasad/messaging';
 import { AuditAction, Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { RequestId } from '../http/request-id.decorator';
 
 @ApiBearerAuth()
 @Audited({ entity: 'assignment', get: Subjects.assignmentGet })
@@ -26,23 +25,23 @@ export class AssignmentsController {
   @ApiOperation({ summary: 'List by district, post, person, status, phase and date range; cursor-paginated' })
   @ApiOkResponse({ type: PageOf(AssignmentView) })
   @ApiErrors()
-  list(@Query() query: ListAssignmentsQuery, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.assignmentList, query, { requestId });
+  list(@Query() query: ListAssignmentsQuery) {
+    return this.rasad.send(Subjects.assignmentList, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: AssignmentView })
   @ApiErrors(404)
-  get(@Param() { id }: IdRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.assignmentGet, { id }, { requestId });
+  get(@Param() { id }: IdRequest) {
+    return this.rasad.send(Subjects.assignmentGet, { id });
   }
 
   @Post()
   @ApiOperation({ summary: 'Post a person to duty; 409 names the duty it would overlap' })
   @ApiCreatedResponse({ type: AssignmentView })
   @ApiErrors(409, 422)
-  create(@Body() body: CreateAssignmentRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.assignmentCreate, body, { requestId });
+  create(@Body() body: CreateAssignmentRequest) {
+    return this.rasad.send(Subjects.assignmentCreate, body);
   }
 
   @Patch(':id')
@@ -54,8 +53,8 @@ export class AssignmentsController {
   })
   @ApiOkResponse({ type: AssignmentView })
   @ApiErrors(404, 409, 422)
-  update(@Param() { id }: IdRequest, @Body() changes: UpdateAssignmentRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.assignmentUpdate, { id, changes }, { requestId });
+  update(@Param() { id }: IdRequest, @Body() changes: UpdateAssignmentRequest) {
+    return this.rasad.send(Subjects.assignmentUpdate, { id, changes });
   }
 
   @Post(':id/cancel')
@@ -64,7 +63,7 @@ export class AssignmentsController {
   @ApiOperation({ summary: 'Cancel a duty (frees the window for another)' })
   @ApiOkResponse({ type: AssignmentView })
   @ApiErrors(404)
-  cancel(@Param() { id }: IdRequest, @Body() body: CancelAssignmentRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.assignmentCancel, { id, ...body }, { requestId });
+  cancel(@Param() { id }: IdRequest, @Body() body: CancelAssignmentRequest) {
+    return this.rasad.send(Subjects.assignmentCancel, { id, ...body });
   }
 }

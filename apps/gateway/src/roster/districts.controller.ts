@@ -13,7 +13,6 @@ import { RasadClient } from '@rasad/messaging';
 import { Audited } from '../audit/audited.interceptor';
 import { Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { RequestId } from '../http/request-id.decorator';
 
 @ApiBearerAuth()
 @Audited({ entity: 'district', get: Subjects.districtGet })
@@ -26,29 +25,29 @@ export class DistrictsController {
   @ApiOperation({ summary: 'List, filtered and cursor-paginated' })
   @ApiOkResponse({ type: PageOf(DistrictView) })
   @ApiErrors()
-  list(@Query() query: ListDistrictsQuery, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.districtList, query, { requestId });
+  list(@Query() query: ListDistrictsQuery) {
+    return this.rasad.send(Subjects.districtList, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: DistrictView })
   @ApiErrors(404)
-  get(@Param() { id }: IdRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.districtGet, { id }, { requestId });
+  get(@Param() { id }: IdRequest) {
+    return this.rasad.send(Subjects.districtGet, { id });
   }
 
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: DistrictView })
   @ApiErrors(409)
-  create(@Body() body: CreateDistrictRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.districtCreate, body, { requestId });
+  create(@Body() body: CreateDistrictRequest) {
+    return this.rasad.send(Subjects.districtCreate, body);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: DistrictView })
   @ApiErrors(404, 409)
-  update(@Param() { id }: IdRequest, @Body() changes: UpdateDistrictRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.districtUpdate, { id, changes }, { requestId });
+  update(@Param() { id }: IdRequest, @Body() changes: UpdateDistrictRequest) {
+    return this.rasad.send(Subjects.districtUpdate, { id, changes });
   }
 }

@@ -13,7 +13,6 @@ import {
 import { RasadClient } from '@rasad/messaging';
 import { AuditAction, Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { RequestId } from '../http/request-id.decorator';
 
 @ApiBearerAuth()
 @Audited({ entity: 'personnel', get: Subjects.personnelGet })
@@ -26,29 +25,29 @@ export class PersonnelController {
   @ApiOperation({ summary: 'List, filtered and cursor-paginated; deactivated people only with includeInactive=true' })
   @ApiOkResponse({ type: PageOf(PersonnelView) })
   @ApiErrors()
-  list(@Query() query: ListPersonnelQuery, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.personnelList, query, { requestId });
+  list(@Query() query: ListPersonnelQuery) {
+    return this.rasad.send(Subjects.personnelList, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: PersonnelView })
   @ApiErrors(404)
-  get(@Param() { id }: IdRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.personnelGet, { id }, { requestId });
+  get(@Param() { id }: IdRequest) {
+    return this.rasad.send(Subjects.personnelGet, { id });
   }
 
   @Post()
   @ApiCreatedResponse({ type: PersonnelView })
   @ApiErrors(409, 422)
-  create(@Body() body: CreatePersonnelRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.personnelCreate, body, { requestId });
+  create(@Body() body: CreatePersonnelRequest) {
+    return this.rasad.send(Subjects.personnelCreate, body);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: PersonnelView })
   @ApiErrors(404, 409, 422)
-  update(@Param() { id }: IdRequest, @Body() changes: UpdatePersonnelRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.personnelUpdate, { id, changes }, { requestId });
+  update(@Param() { id }: IdRequest, @Body() changes: UpdatePersonnelRequest) {
+    return this.rasad.send(Subjects.personnelUpdate, { id, changes });
   }
 
   @Post(':id/deactivate')
@@ -63,8 +62,8 @@ export class PersonnelController {
   })
   @ApiOkResponse({ type: PersonnelView })
   @ApiErrors(404)
-  deactivate(@Param() { id }: IdRequest, @Body() body: DeactivatePersonnelRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.personnelDeactivate, { id, ...body }, { requestId });
+  deactivate(@Param() { id }: IdRequest, @Body() body: DeactivatePersonnelRequest) {
+    return this.rasad.send(Subjects.personnelDeactivate, { id, ...body });
   }
 
   @Post(':id/reactivate')
@@ -73,7 +72,7 @@ export class PersonnelController {
   @ApiOperation({ summary: 'Back on the roster; duties cancelled when they left stay cancelled' })
   @ApiOkResponse({ type: PersonnelView })
   @ApiErrors(404)
-  reactivate(@Param() { id }: IdRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.personnelReactivate, { id }, { requestId });
+  reactivate(@Param() { id }: IdRequest) {
+    return this.rasad.send(Subjects.personnelReactivate, { id });
   }
 }

@@ -12,7 +12,6 @@ import {
 import { RasadClient } from '@rasad/messaging';
 import { Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { RequestId } from '../http/request-id.decorator';
 
 @ApiBearerAuth()
 @Audited({ entity: 'police_station', get: Subjects.policeStationGet })
@@ -25,28 +24,28 @@ export class PoliceStationsController {
   @ApiOperation({ summary: 'List, filtered and cursor-paginated' })
   @ApiOkResponse({ type: PageOf(PoliceStationView) })
   @ApiErrors()
-  list(@Query() query: ListPoliceStationsQuery, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.policeStationList, query, { requestId });
+  list(@Query() query: ListPoliceStationsQuery) {
+    return this.rasad.send(Subjects.policeStationList, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: PoliceStationView })
   @ApiErrors(404)
-  get(@Param() { id }: IdRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.policeStationGet, { id }, { requestId });
+  get(@Param() { id }: IdRequest) {
+    return this.rasad.send(Subjects.policeStationGet, { id });
   }
 
   @Post()
   @ApiCreatedResponse({ type: PoliceStationView })
   @ApiErrors(409, 422)
-  create(@Body() body: CreatePoliceStationRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.policeStationCreate, body, { requestId });
+  create(@Body() body: CreatePoliceStationRequest) {
+    return this.rasad.send(Subjects.policeStationCreate, body);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: PoliceStationView })
   @ApiErrors(404, 409, 422)
-  update(@Param() { id }: IdRequest, @Body() changes: UpdatePoliceStationRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.policeStationUpdate, { id, changes }, { requestId });
+  update(@Param() { id }: IdRequest, @Body() changes: UpdatePoliceStationRequest) {
+    return this.rasad.send(Subjects.policeStationUpdate, { id, changes });
   }
 }

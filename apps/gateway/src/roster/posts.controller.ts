@@ -12,7 +12,6 @@ import {
 import { RasadClient } from '@rasad/messaging';
 import { Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { RequestId } from '../http/request-id.decorator';
 
 @ApiBearerAuth()
 @Audited({ entity: 'post', get: Subjects.postGet })
@@ -25,28 +24,28 @@ export class PostsController {
   @ApiOperation({ summary: 'List, filtered and cursor-paginated' })
   @ApiOkResponse({ type: PageOf(PostView) })
   @ApiErrors()
-  list(@Query() query: ListPostsQuery, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.postList, query, { requestId });
+  list(@Query() query: ListPostsQuery) {
+    return this.rasad.send(Subjects.postList, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: PostView })
   @ApiErrors(404)
-  get(@Param() { id }: IdRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.postGet, { id }, { requestId });
+  get(@Param() { id }: IdRequest) {
+    return this.rasad.send(Subjects.postGet, { id });
   }
 
   @Post()
   @ApiCreatedResponse({ type: PostView })
   @ApiErrors(409, 422)
-  create(@Body() body: CreatePostRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.postCreate, body, { requestId });
+  create(@Body() body: CreatePostRequest) {
+    return this.rasad.send(Subjects.postCreate, body);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: PostView })
   @ApiErrors(404, 409, 422)
-  update(@Param() { id }: IdRequest, @Body() changes: UpdatePostRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.postUpdate, { id, changes }, { requestId });
+  update(@Param() { id }: IdRequest, @Body() changes: UpdatePostRequest) {
+    return this.rasad.send(Subjects.postUpdate, { id, changes });
   }
 }

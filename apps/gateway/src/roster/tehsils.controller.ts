@@ -12,7 +12,6 @@ import {
 import { RasadClient } from '@rasad/messaging';
 import { Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { RequestId } from '../http/request-id.decorator';
 
 @ApiBearerAuth()
 @Audited({ entity: 'tehsil', get: Subjects.tehsilGet })
@@ -25,28 +24,28 @@ export class TehsilsController {
   @ApiOperation({ summary: 'List, filtered and cursor-paginated' })
   @ApiOkResponse({ type: PageOf(TehsilView) })
   @ApiErrors()
-  list(@Query() query: ListTehsilsQuery, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.tehsilList, query, { requestId });
+  list(@Query() query: ListTehsilsQuery) {
+    return this.rasad.send(Subjects.tehsilList, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: TehsilView })
   @ApiErrors(404)
-  get(@Param() { id }: IdRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.tehsilGet, { id }, { requestId });
+  get(@Param() { id }: IdRequest) {
+    return this.rasad.send(Subjects.tehsilGet, { id });
   }
 
   @Post()
   @ApiCreatedResponse({ type: TehsilView })
   @ApiErrors(409, 422)
-  create(@Body() body: CreateTehsilRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.tehsilCreate, body, { requestId });
+  create(@Body() body: CreateTehsilRequest) {
+    return this.rasad.send(Subjects.tehsilCreate, body);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: TehsilView })
   @ApiErrors(404, 409, 422)
-  update(@Param() { id }: IdRequest, @Body() changes: UpdateTehsilRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.tehsilUpdate, { id, changes }, { requestId });
+  update(@Param() { id }: IdRequest, @Body() changes: UpdateTehsilRequest) {
+    return this.rasad.send(Subjects.tehsilUpdate, { id, changes });
   }
 }

@@ -12,7 +12,6 @@ import {
 import { RasadClient } from '@rasad/messaging';
 import { Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { RequestId } from '../http/request-id.decorator';
 
 @ApiBearerAuth()
 @Audited({ entity: 'unit', get: Subjects.unitGet })
@@ -25,28 +24,28 @@ export class UnitsController {
   @ApiOperation({ summary: 'List, filtered and cursor-paginated' })
   @ApiOkResponse({ type: PageOf(UnitView) })
   @ApiErrors()
-  list(@Query() query: ListUnitsQuery, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.unitList, query, { requestId });
+  list(@Query() query: ListUnitsQuery) {
+    return this.rasad.send(Subjects.unitList, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: UnitView })
   @ApiErrors(404)
-  get(@Param() { id }: IdRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.unitGet, { id }, { requestId });
+  get(@Param() { id }: IdRequest) {
+    return this.rasad.send(Subjects.unitGet, { id });
   }
 
   @Post()
   @ApiCreatedResponse({ type: UnitView })
   @ApiErrors(409, 422)
-  create(@Body() body: CreateUnitRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.unitCreate, body, { requestId });
+  create(@Body() body: CreateUnitRequest) {
+    return this.rasad.send(Subjects.unitCreate, body);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: UnitView })
   @ApiErrors(404, 409, 422)
-  update(@Param() { id }: IdRequest, @Body() changes: UpdateUnitRequest, @RequestId() requestId: string) {
-    return this.rasad.send(Subjects.unitUpdate, { id, changes }, { requestId });
+  update(@Param() { id }: IdRequest, @Body() changes: UpdateUnitRequest) {
+    return this.rasad.send(Subjects.unitUpdate, { id, changes });
   }
 }

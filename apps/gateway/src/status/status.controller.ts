@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ConsumersStatusView } from '@rasad/contracts';
 import { Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { RequestId } from '../http/request-id.decorator';
 import { StatusService } from './status.service';
 
 @ApiTags('Status')
@@ -17,7 +16,7 @@ export class StatusController {
   @ApiOperation({ summary: 'How far each consuming service is behind the events: events pending and seconds behind' })
   @ApiOkResponse({ type: ConsumersStatusView })
   @ApiErrors()
-  consumers(@RequestId() requestId: string) {
-    return this.status.consumersStatus(requestId);
+  consumers() {
+    return this.status.consumersStatus();
   }
 }

@@ -17,14 +17,14 @@ export class StatusService {
     this.consumers = env.RASAD_EVENT_CONSUMERS.split(',').filter((name) => name !== 'none');
   }
 
-  async consumersStatus(requestId: string): Promise<ConsumersStatusView> {
-    const consumers = await Promise.all(this.consumers.map((service) => this.consumerStatus(service, requestId)));
+  async consumersStatus(): Promise<ConsumersStatusView> {
+    const consumers = await Promise.all(this.consumers.map((service) => this.consumerStatus(service)));
     return { caughtUp: consumers.every((c) => c.error === undefined && c.pending === 0), consumers };
   }
 
-  private async consumerStatus(service: string, requestId: string): Promise<ConsumerStatusView> {
+  private async consumerStatus(service: string): Promise<ConsumerStatusView> {
     try {
-      return await this.rasad.send(consumerStatusSubject(service), {}, { requestId, timeoutMs: STATUS_TIMEOUT_MS });
+      return await this.rasad.send(consumerStatusSubject(service), {}, { timeoutMs: STATUS_TIMEOUT_MS });
     } catch (error) {
       return {
         service,
