@@ -16,7 +16,8 @@ import { Outbox, uuidArray } from '@rasad/messaging';
 import { sessionEvent } from '../sessions/briefing-session.entity';
 import { findSession } from '../sessions/session-lookup';
 import { ensureOpenForInvitations } from '../sessions/session-rules';
-import { NamedRef, resolveNamedPeople } from '../shared/people-in-scope';
+import { NamedRef, namedPeople } from '../shared/people-in-scope';
+import { PeopleRepository } from '../shared/people.repository';
 import { briefingFull, isSeatsViolation } from '../shared/seats';
 import { answerInvitation } from './invitation-answer';
 import { Invitation } from './invitation.entity';
@@ -28,6 +29,7 @@ export class InvitationsService {
   constructor(
     private readonly em: EntityManager,
     private readonly outbox: Outbox,
+    private readonly people: PeopleRepository,
   ) {}
 
   /**
@@ -41,7 +43,8 @@ export class InvitationsService {
         const session = await findSession(em, message.id, scope);
         ensureOpenForInvitations(session, new Date());
         // The session is in the caller's districts, so people of its district are the caller's too.
-        personnelIds = [...new Set(await resolveNamedPeople(em, invitees(message), [session.districtId]))];
+        const named = invitees(message);
+        personnelIds = [...new Set(namedPeople(named, await this.people.resolve(em, named, [session.districtId])))];
         const opened = await em.execute<{ id: string; personnel_id: string }[]>(
           `insert into briefings.invitation (id, session_id, personnel_id, status)
            select briefings.uuid_v7(), ?, person, 'invited' from unnest(?::uuid[]) as person
