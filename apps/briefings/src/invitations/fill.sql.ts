@@ -1,5 +1,5 @@
 import { AudienceSelector, REQUIRED_BRIEFING_TOPICS } from '@rasad/contracts';
-import { SEATED_SQL } from '../shared/seats';
+import { SEATED_SQL } from '../shared/seats.sql';
 
 /** How many of those left without a seat the answer lists. */
 export const LEFT_OVER_LIMIT = 1000;

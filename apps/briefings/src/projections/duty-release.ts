@@ -2,15 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AssignmentEvent, EventSubjects } from '@rasad/contracts';
 import { Outbox } from '@rasad/messaging';
-import { CLASH_REASON } from '../sessions/clashing-seats';
 import { BriefingSession, sessionEvent } from '../sessions/briefing-session.entity';
-import { SEATED_SQL, qualifyingDutySql } from '../shared/seats';
-
-interface Released {
-  id: string;
-  session_id: string;
-  personnel_id: string;
-}
+import { CLASH_REASON, DUTY_CANCELLED_REASON } from '../shared/seats';
+import { ProjectionsRepository, ReleasedSeat } from './projections.repository';
 
 /**
  * When a duty stops qualifying a person for a briefing (cancelled, moved out of the district or before the
@@ -20,22 +14,14 @@ interface Released {
  */
 @Injectable()
 export class DutyRelease {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly projections: ProjectionsRepository,
+  ) {}
 
   async release(em: EntityManager, formerDuty: AssignmentEvent): Promise<void> {
-    const released = await em.execute<Released[]>(
-      `update briefings.invitation i
-         set status = 'cancelled', status_reason = 'duty_cancelled', updated_at = now()
-       from briefings.session s
-       where i.session_id = s.id and i.personnel_id = ? and i.status in ${SEATED_SQL}
-         and s.status = 'scheduled' and s.starts_at > now()
-         and s.district_id = (select district_id from briefings.post where id = ?)
-         and s.ends_at <= ?::timestamptz
-         and not ${qualifyingDutySql('i.personnel_id')}
-       returning i.id, i.session_id, i.personnel_id`,
-      [formerDuty.personnelId, formerDuty.postId, formerDuty.startsAt],
-    );
-    await this.announce(em, released, 'duty_cancelled');
+    const released = await this.projections.releaseUnqualified(em, formerDuty);
+    await this.announce(em, released, DUTY_CANCELLED_REASON);
   }
 
   /**
@@ -46,36 +32,27 @@ export class DutyRelease {
     if (duty.status === 'cancelled') {
       return;
     }
-    const released = await em.execute<Released[]>(
-      `update briefings.invitation i
-         set status = 'cancelled', status_reason = ?, updated_at = now()
-       from briefings.session s
-       where i.session_id = s.id and i.personnel_id = ? and i.status in ${SEATED_SQL}
-         and s.status = 'scheduled' and s.starts_at > now()
-         and s.starts_at < ?::timestamptz and s.ends_at > ?::timestamptz
-       returning i.id, i.session_id, i.personnel_id`,
-      [CLASH_REASON, duty.personnelId, duty.endsAt, duty.startsAt],
-    );
+    const released = await this.projections.releaseClashes(em, duty);
     await this.announce(em, released, CLASH_REASON);
   }
 
-  private async announce(em: EntityManager, released: Released[], reason: string): Promise<void> {
+  private async announce(em: EntityManager, released: ReleasedSeat[], reason: string): Promise<void> {
     if (released.length === 0) {
       return;
     }
-    const sessions = await em.find(BriefingSession, { id: { $in: released.map((row) => row.session_id) } });
+    const sessions = await em.find(BriefingSession, { id: { $in: released.map((seat) => seat.sessionId) } });
     const byId = new Map(sessions.map((session) => [session.id, session]));
     await this.outbox.insertMany(
       em,
-      released.map((row) => ({
+      released.map((seat) => ({
         subject: EventSubjects.invitationCancelled,
-        aggregateId: row.session_id,
+        aggregateId: seat.sessionId,
         payload: {
-          invitationId: row.id,
-          personnelId: row.personnel_id,
+          invitationId: seat.invitationId,
+          personnelId: seat.personnelId,
           status: 'cancelled' as const,
           reason,
-          session: sessionEvent(byId.get(row.session_id)!),
+          session: sessionEvent(byId.get(seat.sessionId)!),
         },
       })),
     );
