@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DutyRelease } from './duty-release';
+import { DutyRelease } from './duty-release.service';
 import { ProjectionsRepository } from './projections.repository';
 import { RosterProjectionConsumer } from './roster-projection.consumer';
 

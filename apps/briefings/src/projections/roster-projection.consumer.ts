@@ -10,7 +10,7 @@ import {
 } from '@rasad/contracts';
 import { EventEnvelope } from '@rasad/contracts';
 import { OnEvent } from '@rasad/messaging';
-import { DutyRelease } from './duty-release';
+import { DutyRelease } from './duty-release.service';
 import { ProjectionsRepository } from './projections.repository';
 
 type Envelope = EventEnvelope<unknown>;
