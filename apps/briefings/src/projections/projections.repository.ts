@@ -11,6 +11,12 @@ export interface ReleasedSeat {
   personnelId: string;
 }
 
+interface ReleasedRecord {
+  id: string;
+  session_id: string;
+  personnel_id: string;
+}
+
 /**
  * Upserts by id: events of one aggregate arrive in order, but a duty may arrive before its post or person, and a
  * replayed old event must not be refused. Each statement takes the event's payload as one JSON parameter.
@@ -62,47 +68,50 @@ export class ProjectionsRepository {
    * person, unless another live duty still qualifies them (posted in the session's district, starting once the
    * session is over).
    */
-  async releaseUnqualified(em: EntityManager, formerDuty: AssignmentEvent): Promise<ReleasedSeat[]> {
-    const rows = await em.execute<ReleasedRecord[]>(
-      `update briefings.invitation i
-         set status = 'cancelled', status_reason = ?, updated_at = now()
-       from briefings.session s
-       where i.session_id = s.id and i.personnel_id = ? and i.status in ${SEATED_SQL}
-         and s.status = 'scheduled' and s.starts_at > now()
-         and s.district_id = (select district_id from briefings.post where id = ?)
-         and s.ends_at <= ?::timestamptz
-         and not exists (
-           select 1 from briefings.duty qd join briefings.post qp on qp.id = qd.post_id
-           where qd.personnel_id = i.personnel_id and qd.status <> 'cancelled'
-             and qp.district_id = s.district_id and qd.starts_at >= s.ends_at)
-       returning i.id, i.session_id, i.personnel_id`,
-      [DUTY_CANCELLED_REASON, formerDuty.personnelId, formerDuty.postId, formerDuty.startsAt],
+  releaseUnqualified(em: EntityManager, formerDuty: AssignmentEvent): Promise<ReleasedSeat[]> {
+    return this.releaseUpcoming(
+      em,
+      DUTY_CANCELLED_REASON,
+      formerDuty.personnelId,
+      `s.district_id = (select district_id from briefings.post where id = ?)
+       and s.ends_at <= ?::timestamptz
+       and not exists (
+         select 1 from briefings.duty qd join briefings.post qp on qp.id = qd.post_id
+         where qd.personnel_id = i.personnel_id and qd.status <> 'cancelled'
+           and qp.district_id = s.district_id and qd.starts_at >= s.ends_at)`,
+      [formerDuty.postId, formerDuty.startsAt],
     );
-    return rows.map(releasedSeat);
   }
 
   /** Gives back the duty's person's seats in upcoming sessions that overlap the duty. */
-  async releaseClashes(em: EntityManager, duty: AssignmentEvent): Promise<ReleasedSeat[]> {
+  releaseClashes(em: EntityManager, duty: AssignmentEvent): Promise<ReleasedSeat[]> {
+    return this.releaseUpcoming(
+      em,
+      CLASH_REASON,
+      duty.personnelId,
+      's.starts_at < ?::timestamptz and s.ends_at > ?::timestamptz',
+      [duty.endsAt, duty.startsAt],
+    );
+  }
+
+  /** Gives back the person's seats, for `reason`, in scheduled sessions not yet started that meet `condition`. */
+  private async releaseUpcoming(
+    em: EntityManager,
+    reason: string,
+    personnelId: string,
+    condition: string,
+    params: unknown[],
+  ): Promise<ReleasedSeat[]> {
     const rows = await em.execute<ReleasedRecord[]>(
       `update briefings.invitation i
          set status = 'cancelled', status_reason = ?, updated_at = now()
        from briefings.session s
        where i.session_id = s.id and i.personnel_id = ? and i.status in ${SEATED_SQL}
          and s.status = 'scheduled' and s.starts_at > now()
-         and s.starts_at < ?::timestamptz and s.ends_at > ?::timestamptz
+         and ${condition}
        returning i.id, i.session_id, i.personnel_id`,
-      [CLASH_REASON, duty.personnelId, duty.endsAt, duty.startsAt],
+      [reason, personnelId, ...params],
     );
-    return rows.map(releasedSeat);
+    return rows.map((row) => ({ invitationId: row.id, sessionId: row.session_id, personnelId: row.personnel_id }));
   }
-}
-
-interface ReleasedRecord {
-  id: string;
-  session_id: string;
-  personnel_id: string;
-}
-
-function releasedSeat(row: ReleasedRecord): ReleasedSeat {
-  return { invitationId: row.id, sessionId: row.session_id, personnelId: row.personnel_id };
 }
