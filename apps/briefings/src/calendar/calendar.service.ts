@@ -15,7 +15,7 @@ import {
 import { Invitation } from '../invitations/invitation.entity';
 import { BriefingSession } from '../sessions/briefing-session.entity';
 import { CalendarEntry, renderCalendar } from './calendar-feed';
-import { personInDistricts, servingDistrict } from '../shared/people-in-scope';
+import { PeopleRepository } from '../shared/people.repository';
 import { CalendarLinksRepository } from './calendar-links.repository';
 import { calendarPath, calendarTokenHash, newCalendarToken } from './calendar-tokens';
 
@@ -34,6 +34,7 @@ export class CalendarService {
   constructor(
     private readonly em: EntityManager,
     private readonly links: CalendarLinksRepository,
+    private readonly people: PeopleRepository,
     private readonly outbox: Outbox,
   ) {}
 
@@ -94,7 +95,7 @@ export class CalendarService {
     scope: CallerScope,
   ): Promise<CalendarLinkView> {
     return this.em.transactional(async (em) => {
-      const districtId = await servingDistrict(em, personnelId, scope.districtIds);
+      const districtId = await this.people.servingDistrict(em, personnelId, scope.districtIds);
       if (!districtId) {
         throw DomainError.referenceNotFound('personnelId', 'personnel', personnelId);
       }
@@ -115,7 +116,7 @@ export class CalendarService {
 
   /** Someone briefings knows as serving in one of the caller's districts; otherwise they do not exist for them. */
   private async ensurePersonInScope(personnelId: string, scope: CallerScope, absent: () => DomainError) {
-    if (!(await personInDistricts(this.em, personnelId, scope.districtIds))) {
+    if (!(await this.people.inDistricts(this.em, personnelId, scope.districtIds))) {
       throw absent();
     }
   }

@@ -1,10 +1,10 @@
 import { splitFill } from './fill-result';
 
 const row = (id: string, firstDuty: string, invitationId: string | null, total: number) => ({
-  personnel_id: id,
-  first_duty: new Date(firstDuty),
+  personnelId: id,
+  firstDuty: new Date(firstDuty),
   total,
-  invitation_id: invitationId,
+  invitationId,
 });
 
 describe('splitFill', () => {

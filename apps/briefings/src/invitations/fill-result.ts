@@ -1,11 +1,16 @@
 import { FilledPersonView } from '@rasad/contracts';
-import { LEFT_OVER_LIMIT } from './fill.sql';
 
-interface RankedRow {
-  personnel_id: string;
-  first_duty: Date | string;
+/** How many of those left without a seat the answer lists. */
+export const LEFT_OVER_LIMIT = 1000;
+
+/** One eligible person of a fill, ranked by their earliest qualifying duty. */
+export interface RankedPerson {
+  personnelId: string;
+  firstDuty: Date;
+  /** How many are eligible in all. */
   total: number;
-  invitation_id: string | null;
+  /** The invitation the fill gave them; null when they are left over. */
+  invitationId: string | null;
 }
 
 export interface SplitFill {
@@ -16,11 +21,11 @@ export interface SplitFill {
 }
 
 /** The ranked rows of a fill (earliest duty first), split into those invited now and those left without a seat. */
-export function splitFill(rows: RankedRow[]): SplitFill {
+export function splitFill(rows: RankedPerson[]): SplitFill {
   const people = rows.map((row) => ({
-    personnelId: row.personnel_id,
-    firstDutyStartsAt: new Date(row.first_duty).toISOString(),
-    invitationId: row.invitation_id,
+    personnelId: row.personnelId,
+    firstDutyStartsAt: row.firstDuty.toISOString(),
+    invitationId: row.invitationId,
   }));
   const invited = people.filter((person) => person.invitationId !== null);
   const leftOver = people.filter((person) => person.invitationId === null).slice(0, LEFT_OVER_LIMIT);

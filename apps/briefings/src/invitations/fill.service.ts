@@ -13,8 +13,8 @@ import { sessionEvent } from '../sessions/briefing-session.entity';
 import { findSession } from '../sessions/session-lookup';
 import { ensureUpcoming } from '../sessions/session-rules';
 import { isSeatsViolation } from '../shared/seats';
-import { FILL_SQL, FillRow, fillParams } from './fill.sql';
 import { splitFill } from './fill-result';
+import { InvitationsRepository } from './invitations.repository';
 
 /**
  * Fills a session from the roster's duties, earliest duty first, up to the seats left. The session row is locked
@@ -26,6 +26,7 @@ export class FillService {
   constructor(
     private readonly em: EntityManager,
     private readonly outbox: Outbox,
+    private readonly invitations: InvitationsRepository,
     private readonly consumer: EventConsumer,
   ) {}
 
@@ -50,8 +51,7 @@ export class FillService {
       const session = await findSession(em, id, scope, true);
       ensureUpcoming(session, 'fill', new Date());
       const seats = session.capacity - session.seatsTaken;
-      const rows = await em.execute<FillRow[]>(FILL_SQL, [fillParams(session.id, seats, selector ?? {})]);
-      const result = splitFill(rows);
+      const result = splitFill(await this.invitations.fill(em, session.id, seats, selector ?? {}));
       const event = sessionEvent(session);
       await this.outbox.insertMany(
         em,

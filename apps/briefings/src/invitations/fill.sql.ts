@@ -1,8 +1,8 @@
 import { AudienceSelector, REQUIRED_BRIEFING_TOPICS } from '@rasad/contracts';
-import { SEATED_SQL } from '../shared/seats';
+import { SEATED_SQL } from '../shared/seats.sql';
+import { LEFT_OVER_LIMIT } from './fill-result';
 
-/** How many of those left without a seat the answer lists. */
-export const LEFT_OVER_LIMIT = 1000;
+// Read only by InvitationsRepository.
 
 /**
  * One statement: the eligible people ranked by their earliest qualifying duty, the first `seats` of them invited
@@ -67,14 +67,6 @@ export const FILL_SQL = `
   from eligible e cross join f left join invited i on i.personnel_id = e.personnel_id
   where e.rank <= f.seats + ${LEFT_OVER_LIMIT}
   order by e.rank`;
-
-export interface FillRow {
-  personnel_id: string;
-  first_duty: Date;
-  rank: number;
-  total: number;
-  invitation_id: string | null;
-}
 
 export function fillParams(sessionId: string, seats: number, selector: AudienceSelector): string {
   return JSON.stringify({

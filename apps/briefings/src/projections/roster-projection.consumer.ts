@@ -10,43 +10,46 @@ import {
 } from '@rasad/contracts';
 import { EventEnvelope } from '@rasad/contracts';
 import { OnEvent } from '@rasad/messaging';
-import { DutyRelease } from './duty-release';
-import { UPSERT_DUTY, UPSERT_PERSONNEL, UPSERT_POST } from './projection.sql';
+import { DutyRelease } from './duty-release.service';
+import { ProjectionsRepository } from './projections.repository';
 
 type Envelope = EventEnvelope<unknown>;
 
 /** Keeps briefings' copy of the roster: who exists, where posts are, who is on duty when. */
 @Injectable()
 export class RosterProjectionConsumer {
-  constructor(private readonly release: DutyRelease) {}
+  constructor(
+    private readonly release: DutyRelease,
+    private readonly projections: ProjectionsRepository,
+  ) {}
 
   @OnEvent(EventSubjects.personnelRegistered, EventSubjects.personnelUpdated)
   async personnel(person: PersonnelEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
-    await em.execute(UPSERT_PERSONNEL, [JSON.stringify(person)]);
+    await this.projections.upsertPersonnel(em, person);
   }
 
   @OnEvent(EventSubjects.postCreated, EventSubjects.postUpdated)
   async post(post: PostEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
-    await em.execute(UPSERT_POST, [JSON.stringify(post)]);
+    await this.projections.upsertPost(em, post);
   }
 
   /** A new duty makes its person eligible for the next fill, and takes back a seat at a briefing it overlaps. */
   @OnEvent(EventSubjects.assignmentCreated)
   async assignmentCreated(duty: AssignmentEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
-    await em.execute(UPSERT_DUTY, [JSON.stringify(duty)]);
+    await this.projections.upsertDuty(em, duty);
     await this.release.releaseClashes(em, duty);
   }
 
   @OnEvent(EventSubjects.assignmentChanged)
   async assignmentChanged(change: AssignmentChangedEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
-    await em.execute(UPSERT_DUTY, [JSON.stringify(change.after)]);
+    await this.projections.upsertDuty(em, change.after);
     await this.release.release(em, change.before);
     await this.release.releaseClashes(em, change.after);
   }
 
   @OnEvent(EventSubjects.assignmentCancelled)
   async assignmentCancelled(duty: AssignmentCancelledEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
-    await em.execute(UPSERT_DUTY, [JSON.stringify(duty)]);
+    await this.projections.upsertDuty(em, duty);
     await this.release.release(em, duty);
   }
 }

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { InvitationStatus, SessionStatus } from '@rasad/contracts';
+import { uuidArray } from '@rasad/messaging';
 import { DueReminder, InvitationState, PlannedReminder, ReminderOutcome } from './reminder-plan';
 
 export interface InvitationRow extends InvitationState {
@@ -38,7 +39,7 @@ interface DueRecord extends StateRecord {
 const STATE_COLUMNS = `i.id as invitation_id, i.session_id, i.personnel_id, i.status as invitation_status,
   s.status as session_status, s.starts_at, s.sequence`;
 
-/** The reminder table's SQL. Row sets travel as one JSON parameter, so every write is one statement. */
+/** The reminder table's SQL. An id list travels as one uuid[] parameter, a row set as one JSON one: one statement each. */
 @Injectable()
 export class RemindersRepository {
   /** Plans for one session are made one at a time: two events about it cannot interleave their writes. */
@@ -81,12 +82,12 @@ export class RemindersRepository {
     await em.execute(
       `update briefings.reminder r set status = 'dropped', settled_at = now()
        where r.status = 'pending'
-         and r.invitation_id in (select value::uuid from jsonb_array_elements_text(?::jsonb))
+         and r.invitation_id = any(?::uuid[])
          and not exists (
            select 1 from jsonb_to_recordset(?::jsonb) p(invitation_id uuid, offset_seconds int, session_sequence int)
            where p.invitation_id = r.invitation_id and p.offset_seconds = r.offset_seconds
              and p.session_sequence = r.session_sequence)`,
-      [JSON.stringify(invitationIds), plan],
+      [uuidArray(invitationIds), plan],
     );
     if (planned.length === 0) {
       return;

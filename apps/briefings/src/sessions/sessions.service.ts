@@ -1,4 +1,3 @@
-import { page } from '@rasad/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -13,12 +12,11 @@ import {
   RescheduleSessionMessage,
   SessionView,
 } from '@rasad/contracts';
-import { Outbox, ensureReferenceInScope, restrict } from '@rasad/messaging';
-import { SEATED_SQL, venueTooSmall } from '../shared/seats';
+import { Outbox, ensureReferenceInScope } from '@rasad/messaging';
+import { CLASH_REASON, OUTRUN_REASON, venueTooSmall } from '../shared/seats';
 import { BriefingSession, sessionEvent, sessionView } from './briefing-session.entity';
 import { findSession } from './session-lookup';
-import { CLASH_REASON, releaseClashingSeats } from './clashing-seats';
-import { OUTRUN_REASON, releaseOutrunSeats } from './outrun-seats';
+import { SessionsRepository } from './sessions.repository';
 import { ensureCompletable, ensureMovable, ensureScheduled, futureWindow } from './session-rules';
 
 /**
@@ -30,6 +28,7 @@ export class SessionsService {
   constructor(
     private readonly em: EntityManager,
     private readonly outbox: Outbox,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   async create(body: CreateSessionRequest, scope: CallerScope): Promise<SessionView> {
@@ -56,21 +55,7 @@ export class SessionsService {
   }
 
   list(query: ListSessionsQuery, scope: CallerScope): Promise<Page<SessionView>> {
-    const qb = this.em.createQueryBuilder(BriefingSession, 's');
-    restrict(qb, scope, 's.district_id in {districts}');
-    if (query.districtId) {
-      qb.andWhere({ districtId: query.districtId });
-    }
-    if (query.status) {
-      qb.andWhere({ status: query.status });
-    }
-    if (query.from) {
-      qb.andWhere({ endsAt: { $gt: new Date(query.from) } });
-    }
-    if (query.to) {
-      qb.andWhere({ startsAt: { $lt: new Date(query.to) } });
-    }
-    return page(qb, query, sessionView);
+    return this.sessions.list(this.em, query, scope);
   }
 
   /**
@@ -83,7 +68,7 @@ export class SessionsService {
     const window = futureWindow(message.startsAt, message.endsAt, now);
     return this.em.transactional(async (em) => {
       const session = await findSession(em, message.id, scope, true);
-      ensureMovable(session, await this.hasRollCall(em, session.id), now);
+      ensureMovable(session, await this.sessions.hasRollCall(em, session.id), now);
       if (message.venue && message.venue.capacity < session.seatsTaken) {
         throw venueTooSmall(session.id, message.venue.capacity, session.seatsTaken);
       }
@@ -93,8 +78,15 @@ export class SessionsService {
         venueName: session.venueName,
         venueAddress: session.venueAddress,
       };
-      const outrun = await releaseOutrunSeats(em, session, window.endsAt);
-      const clashing = await releaseClashingSeats(em, session.id, window);
+      // Moving a briefing later can make it end after the duties it was meant to prepare people for: those whose
+      // seat rested on such a duty and whom no duty backs at the new end lose it. A briefing after the duty has
+      // started briefs no one; seats that never rested on a duty, and people with a later duty, are left alone.
+      const outrun =
+        window.endsAt.getTime() > session.endsAt.getTime()
+          ? await this.sessions.releaseOutrun(em, session, window.endsAt)
+          : [];
+      // No one sits in a briefing while on duty anywhere: the move gives those seats back, naming the duty.
+      const clashing = await this.sessions.releaseClashing(em, session.id, window);
       em.assign(session, {
         ...window,
         ...(message.venue
@@ -120,7 +112,7 @@ export class SessionsService {
         session: event,
         previous,
         reason: message.reason,
-        personnelIds: await this.seated(em, session.id),
+        personnelIds: await this.sessions.seated(em, session.id),
       });
       await em.flush();
       if (released.length > 0) {
@@ -139,16 +131,12 @@ export class SessionsService {
     return this.em.transactional(async (em) => {
       const session = await findSession(em, message.id, scope, true);
       ensureScheduled(session, 'cancel');
-      const released = await em.execute<{ personnel_id: string }[]>(
-        `update briefings.invitation set status = 'cancelled', status_reason = 'session_cancelled', updated_at = now()
-         where session_id = ? and status in ${SEATED_SQL} returning personnel_id`,
-        [session.id],
-      );
+      const released = await this.sessions.releaseAll(em, session.id);
       em.assign(session, { status: 'cancelled', statusReason: message.reason, sequence: session.sequence + 1 });
       this.outbox.record(em, EventSubjects.sessionCancelled, session.id, {
         session: sessionEvent(session),
         reason: message.reason,
-        personnelIds: released.map((row) => row.personnel_id),
+        personnelIds: released,
       });
       await em.flush();
       await em.refresh(session);
@@ -170,19 +158,5 @@ export class SessionsService {
       }
       return sessionView(session);
     });
-  }
-
-  private async hasRollCall(em: EntityManager, sessionId: string): Promise<boolean> {
-    const rows = await em.execute('select 1 from briefings.attendance where session_id = ? limit 1', [sessionId]);
-    return rows.length > 0;
-  }
-
-  private async seated(em: EntityManager, sessionId: string): Promise<string[]> {
-    const rows = await em.execute<{ personnel_id: string }[]>(
-      `select personnel_id from briefings.invitation where session_id = ? and status in ${SEATED_SQL}
-       order by personnel_id`,
-      [sessionId],
-    );
-    return rows.map((row) => row.personnel_id);
   }
 }

@@ -4,8 +4,14 @@ import { DomainError, ErrorCode } from '@rasad/contracts';
 /** The check constraint that holds a session within its venue's capacity (see the base migration). */
 export const SEATS_CONSTRAINT = 'session_seats_within_capacity';
 
-/** Invitation statuses that hold a seat, as SQL. */
-export const SEATED_SQL = `('invited', 'confirmed')`;
+/** Why a seat was given back when its briefing moved onto, or a duty came onto, the person's own duty. */
+export const CLASH_REASON = 'duty_clash';
+
+/** Why a seat was given back when its briefing moved past the duty it prepared the person for. */
+export const OUTRUN_REASON = 'rescheduled_after_duty';
+
+/** Why a seat was given back when the duty that earned it stopped qualifying the person. */
+export const DUTY_CANCELLED_REASON = 'duty_cancelled';
 
 export function isSeatsViolation(error: unknown): boolean {
   return pgErrorCode(error) === PgErrorCode.checkViolation && pgConstraint(error) === SEATS_CONSTRAINT;
@@ -33,15 +39,4 @@ export function venueTooSmall(sessionId: string, capacity: number, seatsTaken: n
     capacity,
     seatsTaken,
   });
-}
-
-/**
- * A duty that makes a person (`personnel`, SQL) due for session `s`: live, posted in the session's district, and
- * starting once the session is over.
- */
-export function qualifyingDutySql(personnel: string): string {
-  return `exists (
-    select 1 from briefings.duty qd join briefings.post qp on qp.id = qd.post_id
-    where qd.personnel_id = ${personnel} and qd.status <> 'cancelled'
-      and qp.district_id = s.district_id and qd.starts_at >= s.ends_at)`;
 }
