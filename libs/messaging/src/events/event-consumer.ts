@@ -7,6 +7,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, nanos } from 'nats';
 import { v7 as uuidv7 } from 'uuid';
+import { redactPersonalData } from '../rpc-exception.filter';
 import { fieldErrors } from '../validation.pipe';
 import { EventsConnection } from './events-connection';
 import { Delivery, EventHandlerFn, InboxBatch } from './inbox-batch';
@@ -271,7 +272,9 @@ export class EventConsumer {
       return left;
     } catch (error) {
       // The batch itself failed (database unreachable, a deadlock on the inbox): every event of it is retried.
-      this.logger.warn(`a batch of ${deliveries.length} events failed: ${(error as Error).message}`);
+      this.logger.warn(
+        `a batch of ${deliveries.length} events failed: ${redactPersonalData((error as Error).message)}`,
+      );
       for (const delivery of deliveries) {
         await this.retryOrDeadLetter(delivery, error);
       }
@@ -282,7 +285,8 @@ export class EventConsumer {
   private async retryOrDeadLetter(delivery: Delivery<JsMsg>, error: unknown): Promise<void> {
     const { envelope, copies } = delivery;
     const deliveries = deliveriesOf(delivery);
-    const reason = error instanceof Error ? error.message : String(error);
+    // The driver quotes a failing statement with its values (a phone): the log line and the dead letter keep none.
+    const reason = redactPersonalData(error instanceof Error ? error.message : String(error));
     if (error instanceof InvalidEventError || deliveries >= this.settings.maxDeliveries) {
       this.retrying.delete(envelope.id);
       await this.deadLetter(envelope, copies, reason);
@@ -315,7 +319,7 @@ export class EventConsumer {
       copies.forEach((copy) => copy.term(error));
     } catch (failure) {
       // Nowhere to put it right now: let JetStream bring it back later.
-      this.logger.error(`could not store a dead letter: ${(failure as Error).message}`);
+      this.logger.error(`could not store a dead letter: ${redactPersonalData((failure as Error).message)}`);
       copies.forEach((copy) => copy.nak(this.settings.backoffMs));
     }
   }
