@@ -25,3 +25,4 @@ export * from './events/event-map';
 export * from './events/dead-letters.contract';
 export * from './gateway/auth.contract';
 export * from './notifier/webhook-signature';
+export * from './service-contract';
