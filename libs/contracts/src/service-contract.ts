@@ -26,12 +26,12 @@ export function registerServiceContract(contract: ServiceContract): void {
   if (contracts.has(contract.service) || Object.hasOwn(QueueGroups, contract.service)) {
     throw new Error(`the ${contract.service} service's contract is declared twice`);
   }
+  // Its events are under its own name, so no two services (nor the older ones' EventPayloads) declare one subject.
   for (const [subject, payloadClass] of Object.entries(contract.events ?? {})) {
-    if (!subject.startsWith(`${contract.service}.`)) {
-      throw new Error(`event ${subject} is not the ${contract.service} service's: its subjects start with its name`);
-    }
-    if (eventPayloads.has(subject) || Object.hasOwn(EventPayloads, subject)) {
-      throw new Error(`event ${subject} is declared twice`);
+    if (!subject.startsWith(`evt.${contract.service}.`)) {
+      throw new Error(
+        `event ${subject} is not the ${contract.service} service's: its events are evt.${contract.service}.…`,
+      );
     }
     eventPayloads.set(subject, payloadClass);
   }
@@ -40,7 +40,9 @@ export function registerServiceContract(contract: ServiceContract): void {
 
 /** The queue group of a service: from its contracts folder, or the services declared before the folders existed. */
 export function queueGroupOf(service: string): string {
-  const queue = contracts.get(service)?.queue ?? (QueueGroups as Record<string, string>)[service];
+  const queue =
+    contracts.get(service)?.queue ??
+    (Object.hasOwn(QueueGroups, service) ? (QueueGroups as Record<string, string>)[service] : undefined);
   if (queue === undefined) {
     throw new Error(`no contract for service ${service}: export its folder from libs/contracts/src/index.ts`);
   }

@@ -40,6 +40,6 @@ declare module '../rpc-map' {
 registerServiceContract({
   service: '__name__',
   queue: '__name__',
-  // Subject to payload class, e.g. `'__name__.note.added.v1': NoteAddedEvent`; consumers validate by them.
+  // Subject to payload class, e.g. `'evt.__name__.note.added.v1': NoteAddedEvent`; consumers validate by them.
   events: {},
 });
