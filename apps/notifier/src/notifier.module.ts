@@ -1,8 +1,5 @@
-import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import { pinoParams } from '@rasad/common';
-import { EventsModule, healthController, serviceProviders } from '@rasad/messaging';
+import { serviceModule } from '@rasad/messaging';
 import { DeliveryModule } from './delivery/delivery.module';
 import { NOTIFIER_SCHEMA, notifierOrmOptions } from './mikro-orm.config';
 import { NoticesModule } from './notices/notices.module';
@@ -13,27 +10,19 @@ import { PreferencesModule } from './preferences/preferences.module';
 export class NotifierModule {
   static forRoot(env: NotifierEnv): DynamicModule {
     return {
-      module: NotifierModule,
+      ...serviceModule({
+        module: NotifierModule,
+        service: 'notifier',
+        env,
+        envClass: NotifierEnv,
+        schema: NOTIFIER_SCHEMA,
+        orm: notifierOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX),
+        imports: [NoticesModule, PreferencesModule, DeliveryModule],
+        // A notice for someone the roster has not told us about yet waits for their event: about two minutes.
+        consumer: { maxDeliveries: 8, backoffMs: 1000 },
+      }),
       // Its env is read by every context module.
       global: true,
-      imports: [
-        LoggerModule.forRoot(pinoParams('notifier', env.LOG_LEVEL, false, env.LOG_FILE)),
-        MikroOrmModule.forRoot(notifierOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX)),
-        NoticesModule,
-        PreferencesModule,
-        DeliveryModule,
-        EventsModule.forRoot({
-          service: 'notifier',
-          schema: NOTIFIER_SCHEMA,
-          databaseUrl: env.DATABASE_URL,
-          nats: { url: env.NATS_URL, user: env.NATS_USER, pass: env.NATS_PASSWORD },
-          streamReplicas: env.NATS_STREAM_REPLICAS,
-          // A notice for someone the roster has not told us about yet waits for their event: about two minutes.
-          consumer: { maxDeliveries: 8, backoffMs: 1000 },
-        }),
-      ],
-      controllers: [healthController('notifier')],
-      providers: [{ provide: NotifierEnv, useValue: env }, ...serviceProviders()],
       exports: [NotifierEnv],
     };
   }

@@ -26,3 +26,4 @@ export * from './events/dead-letters.contract';
 export * from './events/consumer-status.contract';
 export * from './gateway/auth.contract';
 export * from './notifier/webhook-signature';
+export * from './service-contract';

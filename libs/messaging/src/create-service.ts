@@ -3,7 +3,7 @@ import { DynamicModule, INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { BaseEnv, checkNats, migrateWithLock, prepareDatabases } from '@rasad/common';
-import { QueueGroups } from '@rasad/contracts';
+import { queueGroupOf } from '@rasad/contracts';
 import { natsServerStrategy } from './rasad-nats-server';
 
 /**
@@ -12,18 +12,14 @@ import { natsServerStrategy } from './rasad-nats-server';
  * on SIGTERM, and migrate its schema under the advisory lock (then stop, with --migrate-only). Returned not yet
  * listening, so a caller may seed or test first.
  */
-export async function createService(
-  service: keyof typeof QueueGroups,
-  module: DynamicModule,
-  env: BaseEnv,
-): Promise<INestMicroservice> {
-  await prepareDatabases(env, service);
+export async function createService(service: string, module: DynamicModule, env: BaseEnv): Promise<INestMicroservice> {
+  // Fails before any connection for a service whose contracts folder is not exported from libs/contracts.
+  const queue = queueGroupOf(service);
+  // Its schema and role: `lodging-desk` owns lodging_desk (a PostgreSQL name without quotes).
+  await prepareDatabases(env, service.replaceAll('-', '_'));
   await checkNats(env.NATS_URL, { user: env.NATS_USER, pass: env.NATS_PASSWORD });
   const app = await NestFactory.createMicroservice(module, {
-    ...natsServerStrategy(
-      { url: env.NATS_URL, name: service, user: env.NATS_USER, pass: env.NATS_PASSWORD },
-      QueueGroups[service],
-    ),
+    ...natsServerStrategy({ url: env.NATS_URL, name: service, user: env.NATS_USER, pass: env.NATS_PASSWORD }, queue),
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));

@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { backoffMs } from '@rasad/common';
-import { ConsumerStatusView, EVENT_STREAM, EventEnvelope, EventPayloads, KnownEventSubject } from '@rasad/contracts';
+import { ConsumerStatusView, EVENT_STREAM, EventEnvelope, eventPayloadClassOf } from '@rasad/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, nanos } from 'nats';
@@ -332,7 +332,7 @@ export class EventConsumer {
   }
 
   private validPayload(envelope: EventEnvelope): unknown {
-    const payloadClass = EventPayloads[envelope.type as KnownEventSubject];
+    const payloadClass = eventPayloadClassOf(envelope.type);
     const payload = plainToInstance(payloadClass as new () => object, envelope.payload ?? {});
     const errors = fieldErrors(validateSync(payload));
     if (errors.length > 0) {

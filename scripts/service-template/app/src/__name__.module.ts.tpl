@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { serviceModule } from '@rasad/messaging';
+import { __Pascal__Env } from './__name__.env';
+import { __SCHEMA_CONST__, __camel__OrmOptions } from './mikro-orm.config';
+import { NotesModule } from './notes/notes.module';
+
+@Module({})
+export class __Pascal__Module {
+  static forRoot(env: __Pascal__Env): DynamicModule {
+    return serviceModule({
+      module: __Pascal__Module,
+      service: '__name__',
+      env,
+      envClass: __Pascal__Env,
+      schema: __SCHEMA_CONST__,
+      orm: __camel__OrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX),
+      imports: [NotesModule],
+      // Add `consumer: {}` when a context handles another service's events with @OnEvent.
+    });
+  }
+}
