@@ -32,7 +32,11 @@ function buildIfNeeded() {
       cwd: root,
       stdio: 'inherit',
     });
-    if (result.status !== 0) process.exit(result.status ?? 1);
+    if (result.status !== 0) {
+      // webpack writes a bundle even when compilation fails: leave none, so the next start builds again.
+      fs.rmSync(bundle, { force: true });
+      process.exit(result.status ?? 1);
+    }
   }
 }
 
