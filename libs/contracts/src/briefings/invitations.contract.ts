@@ -6,6 +6,7 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -47,6 +48,8 @@ export class AudienceSelector {
 
 export class FillSessionRequest {
   @ApiProperty({ type: AudienceSelector })
+  // ValidateNested alone lets a missing selector or an array of selectors through.
+  @IsObject()
   @ValidateNested()
   @Type(() => AudienceSelector)
   selector: AudienceSelector;

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -57,6 +58,8 @@ export class CreateSessionRequest {
   topics: BriefingTopic[];
 
   @ApiProperty({ type: VenueDto })
+  // ValidateNested alone lets a missing venue or an array of venues through.
+  @IsObject()
   @ValidateNested()
   @Type(() => VenueDto)
   venue: VenueDto;
@@ -91,6 +94,7 @@ export class RescheduleSessionRequest {
 
   @ApiPropertyOptional({ type: VenueDto, description: 'A new venue; its capacity may not fall below the seats taken' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => VenueDto)
   venue?: VenueDto;
