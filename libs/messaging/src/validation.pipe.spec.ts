@@ -1,0 +1,65 @@
+import { ArgumentMetadata } from '@nestjs/common';
+import { CreateDistrictRequest, CreateSessionRequest, DomainError, ErrorCode } from '@rasad/contracts';
+import { MAX_NESTING, rasadValidationPipe, tooDeeplyNested } from './validation.pipe';
+
+const body = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({ type: 'body', metatype });
+
+function nested(depth: number): unknown {
+  let value: unknown = 'bottom';
+  for (let i = 0; i < depth; i++) {
+    value = { a: value };
+  }
+  return value;
+}
+
+async function rejection(value: unknown, metadata: ArgumentMetadata): Promise<DomainError> {
+  const error = await rasadValidationPipe()
+    .transform(value, metadata)
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}
+
+describe('rasadValidationPipe', () => {
+  it('answers a body nested 20,000 deep with a 400 naming its field, where the recursive transform overflowed', async () => {
+    const error = await rejection(
+      { code: 'HRP', name: 'Haripur', province: nested(20_000) },
+      body(CreateDistrictRequest),
+    );
+    expect(error.code).toBe(ErrorCode.ValidationFailed);
+    expect(error.errors).toEqual([{ field: 'province', message: `nests deeper than ${MAX_NESTING} levels` }]);
+  });
+
+  it('lets the nesting of real requests through', () => {
+    expect(tooDeeplyNested({ entries: [{ personnelId: 'x', status: 'present' }] })).toBeUndefined();
+    expect(tooDeeplyNested(nested(MAX_NESTING))).toBeUndefined();
+    expect(tooDeeplyNested([nested(MAX_NESTING + 1)])).toBe('0');
+  });
+
+  it('names an empty key as "" rather than as no field at all', async () => {
+    const error = await rejection({ code: 'HRP', name: 'Haripur', '': 1 }, body(CreateDistrictRequest));
+    expect(error.errors).toEqual([{ field: '""', message: '"" is not an accepted field' }]);
+  });
+
+  it('requires a briefing venue to be one object: missing, or a list of venues, is a 400 on venue', async () => {
+    const session = {
+      title: 'Code of conduct',
+      topics: ['code_of_conduct'],
+      startsAt: '2027-02-05T10:00:00+05:00',
+      endsAt: '2027-02-05T12:00:00+05:00',
+      presenter: 'DSP Legal',
+      districtId: '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+    };
+    const venue = { name: 'Police Lines Hall', address: 'G.T. Road, Haripur', capacity: 10 };
+    for (const value of [session, { ...session, venue: [venue] }]) {
+      const error = await rejection(value, body(CreateSessionRequest));
+      expect(error.errors?.map((e) => e.field)).toContain('venue');
+    }
+    await expect(
+      rasadValidationPipe().transform({ ...session, venue }, body(CreateSessionRequest)),
+    ).resolves.toBeInstanceOf(CreateSessionRequest);
+  });
+});
