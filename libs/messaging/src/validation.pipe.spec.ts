@@ -1,6 +1,6 @@
 import { ArgumentMetadata } from '@nestjs/common';
 import { CreateDistrictRequest, CreateSessionRequest, DomainError, ErrorCode } from '@rasad/contracts';
-import { MAX_NESTING, rasadValidationPipe, tooDeeplyNested } from './validation.pipe';
+import { MAX_NESTING, rasadValidationPipe, unacceptableField } from './validation.pipe';
 
 const body = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({ type: 'body', metatype });
 
@@ -34,9 +34,19 @@ describe('rasadValidationPipe', () => {
   });
 
   it('lets the nesting of real requests through', () => {
-    expect(tooDeeplyNested({ entries: [{ personnelId: 'x', status: 'present' }] })).toBeUndefined();
-    expect(tooDeeplyNested(nested(MAX_NESTING))).toBeUndefined();
-    expect(tooDeeplyNested([nested(MAX_NESTING + 1)])).toBe('0');
+    expect(unacceptableField({ entries: [{ personnelId: 'x', status: 'present' }] })).toBeUndefined();
+    expect(unacceptableField(nested(MAX_NESTING))).toBeUndefined();
+    expect(unacceptableField([nested(MAX_NESTING + 1)])?.field).toBe('0');
+  });
+
+  it('answers a NUL character, which PostgreSQL refuses to store (a 500), with a 400 naming the field', async () => {
+    const error = await rejection(
+      { code: 'HRP', name: 'Haripur\u0000Ghazi', province: 'Khyber Pakhtunkhwa' },
+      body(CreateDistrictRequest),
+    );
+    expect(error.errors).toEqual([{ field: 'name', message: 'must not contain the NUL character (\\u0000)' }]);
+    expect(unacceptableField({ venue: { name: '\u0000' } })?.field).toBe('venue.name');
+    expect(unacceptableField({ search: '%\u0000' }, 'query')?.field).toBe('search');
   });
 
   it('names an empty key as "" rather than as no field at all', async () => {

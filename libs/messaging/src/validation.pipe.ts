@@ -23,31 +23,37 @@ export function fieldErrors(errors: ValidationError[]): FieldError[] {
 /** Deeper than any request of ours nests, and far short of where the recursive transform overflows the stack. */
 export const MAX_NESTING = 32;
 
-/** The top-level field under which a value nests deeper than MAX_NESTING, walked without recursion. */
-export function tooDeeplyNested(value: unknown): string | undefined {
-  const pending: [unknown, number, string][] = [[value, 0, '']];
+/**
+ * What no field may hold, whatever its type: nesting deep enough to overflow the pipe's recursion, and the NUL
+ * character, which PostgreSQL text and jsonb refuse (both were 500s). Walked without recursion; a field is named by
+ * its path, or by its top-level key when it is too deep to spell out.
+ */
+export function unacceptableField(value: unknown, root = 'body'): FieldError | undefined {
+  const pending: [unknown, string[]][] = [[value, []]];
   while (pending.length) {
-    const [current, depth, field] = pending.pop()!;
+    const [current, path] = pending.pop()!;
+    if (typeof current === 'string' && current.includes('\u0000')) {
+      return { field: path.join('.') || root, message: 'must not contain the NUL character (\\u0000)' };
+    }
     if (typeof current !== 'object' || current === null) {
       continue;
     }
-    if (depth > MAX_NESTING) {
-      return field;
+    if (path.length > MAX_NESTING) {
+      return { field: path[0], message: `nests deeper than ${MAX_NESTING} levels` };
     }
     for (const [key, child] of Object.entries(current)) {
-      pending.push([child, depth + 1, field || key || '""']);
+      pending.push([child, [...path, key || '""']]);
     }
   }
   return undefined;
 }
 
-/** The ValidationPipe, after a guard against nesting that would overflow its recursion (a 500 instead of a 400). */
+/** The ValidationPipe, after a guard against what it would pass or choke on (see unacceptableField). */
 class RasadValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const field = metadata.type === 'custom' ? undefined : tooDeeplyNested(value);
-    if (field !== undefined) {
-      const message = `nests deeper than ${MAX_NESTING} levels`;
-      throw new DomainError(ErrorCode.ValidationFailed, `Invalid ${field}: ${message}`, [{ field, message }]);
+    const error = metadata.type === 'custom' ? undefined : unacceptableField(value, metadata.type);
+    if (error) {
+      throw new DomainError(ErrorCode.ValidationFailed, `Invalid ${error.field}: ${error.message}`, [error]);
     }
     return super.transform(value, metadata);
   }
