@@ -58,6 +58,8 @@ export class CsvListsInterceptor implements NestInterceptor {
     pageQuery();
     const first: unknown = await firstValueFrom(next.handle());
     if (!isPage(first)) {
+      // Not a list (a calendar feed, one record): it answers as it would have; csvOnSend must not read it as JSON.
+      delete (request as ExportRequest)[CSV_EXPORT];
       return first;
     }
     const items = [...first.items];
