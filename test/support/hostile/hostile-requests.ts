@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Operation, Schema } from './openapi';
 import { anyHostileValue, awkwardStrings, invalidDates, invalidUuids, sameTypeHostile } from './hostile-values';
+import { KnownIds, plausibleValues, validValue, validValues } from './valid-values';
 
 export type HostileBody =
   | { kind: 'none' }
@@ -16,58 +17,12 @@ export interface HostileRequest {
   pathParam?: string;
 }
 
-/** Record ids a valid body refers to, by property name (districtId, personnelId, …). */
-export type KnownIds = Record<string, string>;
-
 type Path = (string | number)[];
 interface Slot {
   path: Path;
   name: string;
   schema: Schema;
   required: boolean;
-}
-
-const IN_A_MONTH = Date.now() + 30 * 24 * 3600_000;
-const isTime = (schema: Schema, name: string) =>
-  schema.format === 'date-time' || /At$|^(from|to|since|until)$/.test(name);
-
-/** A value the route would accept, built from the schema: real ids by name, else the first enum, the example, … */
-export function validValue(schema: Schema, name: string, ids: KnownIds): unknown {
-  if (schema.type === 'array' || schema.items) {
-    const one = ids[name.replace(/s$/, '')];
-    return one ? [one] : [validValue(schema.items ?? {}, name.replace(/s$/, ''), ids)];
-  }
-  if (ids[name]) {
-    return ids[name];
-  }
-  if (schema.enum?.length) {
-    return schema.enum[0];
-  }
-  if (schema.example !== undefined) {
-    return schema.example;
-  }
-  if (schema.properties) {
-    return Object.fromEntries(
-      Object.entries(schema.properties).map(([key, property]) => [key, validValue(property, key, ids)]),
-    );
-  }
-  switch (schema.type) {
-    case 'string':
-      if (schema.format === 'uuid') {
-        return '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
-      }
-      if (isTime(schema, name)) {
-        return new Date(IN_A_MONTH + (name.startsWith('end') || name === 'to' ? 7200_000 : 0)).toISOString();
-      }
-      return 'h'.repeat(Math.max(schema.minLength ?? 0, 8));
-    case 'number':
-    case 'integer':
-      return schema.minimum ?? 1;
-    case 'boolean':
-      return false;
-    default:
-      return {};
-  }
 }
 
 /** Every property a body schema declares, nested objects and the first element of arrays included. */
@@ -160,6 +115,17 @@ function mutation(slots: Slot[]): fc.Arbitrary<Mutation> {
   return fc.oneof(...options);
 }
 
+/** One field set to a value of its own type that a validator passes but a service may not expect. */
+function plausibleMutation(slots: Slot[], ids: KnownIds): fc.Arbitrary<Mutation> {
+  return fc.constantFrom(...slots).chain((slot) =>
+    plausibleValues(slot.schema, slot.name, ids).map(
+      (value): Mutation =>
+        (body) =>
+          at(body, slot.path, (p, k) => withKey(p, k, value)),
+    ),
+  );
+}
+
 const wholeBodies = fc.oneof(
   fc.constantFrom({}, [], [{}], null, 'a string', 0, -1, true, false),
   anyHostileValue,
@@ -218,27 +184,79 @@ function rawBodies(valid: unknown): fc.Arbitrary<HostileBody> {
   );
 }
 
+/** A CSV cell as the import reads it: lists separated by `;`, quoted when it holds a comma, quote or line break. */
+function csvCell(value: unknown): string {
+  const text = Array.isArray(value)
+    ? value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(';')
+    : typeof value === 'string'
+      ? value
+      : (JSON.stringify(value) ?? '');
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const BROKEN_CSV = ['', '\n', '\uFEFF', 'a,b\n1', '"unclosed,1\n', 'a,a\n1,2', ',,,\n,,,', 'x\u0000y\n1', 'a\r\r\nb'];
+
+/** Import files: the create route's fields as columns, rows valid or with a field gone wrong, and broken files. */
+function csvBodies(row: Schema, ids: KnownIds): fc.Arbitrary<HostileBody> {
+  const slots = slotsOf(row);
+  const columns = Object.keys(row.properties ?? {});
+  const rows = fc.array(
+    fc.tuple(
+      validValues(row, '', ids),
+      fc.array(fc.oneof(mutation(slots), plausibleMutation(slots, ids)), { maxLength: 2 }),
+    ),
+    { minLength: 1, maxLength: 3 },
+  );
+  const file = fc.tuple(fc.shuffledSubarray(columns, { minLength: 1 }), rows).map(([header, records]) =>
+    [
+      header.join(','),
+      ...records.map(([valid, mutations]) => {
+        const record = mutations.reduce((body, m) => m(body), valid) as Record<string, unknown> | null;
+        return header.map((column) => csvCell(record?.[column] ?? '')).join(',');
+      }),
+    ].join('\n'),
+  );
+  return fc
+    .oneof({ weight: 4, arbitrary: file }, { weight: 1, arbitrary: fc.constantFrom(...BROKEN_CSV) })
+    .map((text): HostileBody => ({ kind: 'raw', text, contentType: 'text/csv', encoding: 'utf8' }));
+}
+
 function bodies(operation: Operation, ids: KnownIds): fc.Arbitrary<HostileBody> {
-  const schema = operation.body ?? { type: 'object', properties: {} };
-  const valid = operation.body ? validValue(operation.body, '', ids) : undefined;
-  const mutated = fc.array(mutation(slotsOf(schema)), { minLength: 1, maxLength: 3 }).map((mutations): HostileBody => ({
-    kind: 'json',
-    value: mutations.reduce<unknown>((body, m) => m(body), valid ?? {}),
-  }));
-  const whole = wholeBodies.map((value): HostileBody => ({ kind: 'json', value }));
   const none = fc.constant<HostileBody>({ kind: 'none' });
-  return operation.body
-    ? fc.oneof(
-        { weight: 8, arbitrary: mutated },
-        { weight: 2, arbitrary: whole },
-        { weight: 2, arbitrary: rawBodies(valid) },
-        { weight: 1, arbitrary: none },
-      )
-    : fc.oneof(
-        { weight: 6, arbitrary: none },
-        { weight: 1, arbitrary: whole },
-        { weight: 1, arbitrary: rawBodies({}) },
-      );
+  const whole = wholeBodies.map((value): HostileBody => ({ kind: 'json', value }));
+  if (operation.csvRow) {
+    return fc.oneof(
+      { weight: 6, arbitrary: csvBodies(operation.csvRow, ids) },
+      { weight: 1, arbitrary: whole },
+      { weight: 1, arbitrary: rawBodies({}) },
+      { weight: 1, arbitrary: none },
+    );
+  }
+  if (!operation.body) {
+    return fc.oneof(
+      { weight: 6, arbitrary: none },
+      { weight: 1, arbitrary: whole },
+      { weight: 1, arbitrary: rawBodies({}) },
+    );
+  }
+  const slots = slotsOf(operation.body);
+  const changed = (changes: fc.Arbitrary<Mutation>, most: number) =>
+    fc
+      .tuple(validValues(operation.body!, '', ids), fc.array(changes, { minLength: 1, maxLength: most }))
+      .map(([valid, mutations]): HostileBody => ({
+        kind: 'json',
+        value: mutations.reduce((body, m) => m(body), valid),
+      }));
+  const options = [
+    { weight: 6, arbitrary: changed(mutation(slots), 3) },
+    { weight: 2, arbitrary: whole },
+    { weight: 2, arbitrary: rawBodies(validValue(operation.body, '', ids)) },
+    { weight: 1, arbitrary: none },
+  ];
+  if (slots.length) {
+    options.push({ weight: 6, arbitrary: changed(plausibleMutation(slots, ids), 2) });
+  }
+  return fc.oneof(...options);
 }
 
 const queryValue = (schema: Schema, name: string) =>
@@ -274,6 +292,11 @@ function queries(operation: Operation, ids: KnownIds): fc.Arbitrary<string> {
     fc
       .constantFrom(...declared)
       .chain((p) => queryValue(p.schema ?? {}, p.name).map((value): Pair[] => [[p.name, value]])),
+    fc
+      .constantFrom(...declared)
+      .chain((p) => plausibleValues(p.schema ?? {}, p.name, ids).map((value): Pair[] => [[p.name, String(value)]])),
+    // Every list is also a spreadsheet: the export walks all pages with the same filters.
+    fc.constant<Pair[]>([['format', 'csv']]),
     fc.constantFrom(...names).map((name): Pair[] => [
       [name, 'a'],
       [name, 'b'],
@@ -315,8 +338,9 @@ const hostilePathParams = fc.constantFrom(
 
 /** Hostile requests for one operation: mostly a valid body or query with one to three things wrong. */
 export function hostileRequests(operation: Operation, ids: KnownIds): fc.Arbitrary<HostileRequest> {
+  // Mostly the real record: a broken path is refused before the body is read, so it would hide the body's effect.
   const pathParam = operation.pathParams.length
-    ? fc.option(hostilePathParams, { freq: 8, nil: undefined })
+    ? fc.oneof({ weight: 7, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: hostilePathParams })
     : fc.constant(undefined);
   return fc.record({ query: queries(operation, ids), body: bodies(operation, ids), pathParam }).map((r) => {
     const request: HostileRequest = r.pathParam === undefined ? { query: r.query, body: r.body } : r;

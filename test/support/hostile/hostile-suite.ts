@@ -8,7 +8,7 @@ import { createBriefings } from '../../../apps/briefings/src/bootstrap';
 import { BriefingsEnv } from '../../../apps/briefings/src/briefings.env';
 import { createNotifier } from '../../../apps/notifier/src/bootstrap';
 import { NotifierEnv } from '../../../apps/notifier/src/notifier.env';
-import { HostileRequest, hostileRequests } from './hostile-requests';
+import { HostileRequest, describeRequest, hostileRequests } from './hostile-requests';
 import { KNOWN_ISSUES } from './known-issues';
 import { Operation, OpenApiDocument, operationsOf } from './openapi';
 import { HostileRecords, createHostileRecords, realPath } from './records';
@@ -21,6 +21,8 @@ const SEED = Number(process.env.HOSTILE_SEED ?? 20261129);
 const ANSWER_TIMEOUT_MS = 20_000;
 /** While chasing one failure: HOSTILE_ONLY='POST /api/v1/briefings$' runs only the routes it matches. */
 const ONLY = process.env.HOSTILE_ONLY ? new RegExp(process.env.HOSTILE_ONLY) : undefined;
+/** HOSTILE_VERBOSE=1 prints every request and its answer: how to see which bodies get past validation. */
+const VERBOSE = Boolean(process.env.HOSTILE_VERBOSE);
 
 function seedOf(operation: Operation): number {
   let hash = 0;
@@ -79,7 +81,10 @@ function send(rasad: RunningRasad, path: string, method: string, request: Hostil
   }
   const { hostname, port } = new URL(rasad.api.baseUrl);
   return new Promise((resolve, reject) => {
-    const outgoing = http.request({ hostname, port, path, method, headers, timeout: ANSWER_TIMEOUT_MS }, (incoming) => {
+    // A connection of its own each time: the server rightly closes one after a 413 or 431, and a pooled socket would
+    // then fail the next request with ECONNRESET.
+    const options = { hostname, port, path, method, headers, timeout: ANSWER_TIMEOUT_MS, agent: false };
+    const outgoing = http.request(options, (incoming) => {
       const chunks: Buffer[] = [];
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
       incoming.on('error', reject);
@@ -150,6 +155,19 @@ export function describeHostileBodies(runsPerRoute: number): void {
       }
     });
 
+    it('answers a route that is not a list as it would when asked for CSV (a calendar feed was a 500)', async () => {
+      const feed = `/api/v1/calendar/${records.calendarFile}`;
+      for (const request of [
+        rasad.api.get(`${feed}?format=csv`),
+        rasad.api.request('GET', feed, undefined, { accept: 'text/csv' }),
+      ]) {
+        const answer = await request;
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get('content-type')).toContain('text/calendar');
+        expect(answer.body).toContain('BEGIN:VCALENDAR');
+      }
+    });
+
     it(
       'answers every hostile request with a 2xx or a 4xx, never a 5xx, and names the field in a 400 or 422',
       async () => {
@@ -162,6 +180,11 @@ export function describeHostileBodies(runsPerRoute: number): void {
             const path = realPath(operation, records, request.pathParam);
             const answer = await send(rasad, `${path}${request.query}`, operation.method, request);
             seen.set(answer.status, (seen.get(answer.status) ?? 0) + 1);
+            if (VERBOSE) {
+              process.stdout.write(
+                `${describeRequest(operation, request)}\n  → ${answer.status} ${brief(answer.body)}\n`,
+              );
+            }
             const problem = fault(answer);
             if (!problem) {
               return;

@@ -42,13 +42,18 @@ export interface Operation {
   body?: Schema;
   /** The media types the route declares for its body (`application/json`, `text/csv`). */
   bodyTypes: string[];
+  /**
+   * For a CSV import (`POST /api/v1/imports/personnel`), the JSON body of the create route it loads rows through
+   * (`POST /api/v1/personnel`): the file's columns are that body's field names.
+   */
+  csvRow?: Schema;
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 export function operationsOf(doc: OpenApiDocument): Operation[] {
   const resolve = resolver(doc);
-  return Object.entries(doc.paths).flatMap(([path, byMethod]) =>
+  const operations = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
     Object.entries(byMethod)
       .filter(([method]) => METHODS.includes(method))
       .map(([method, op]): Operation => {
@@ -65,6 +70,11 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         };
       }),
   );
+  for (const operation of operations.filter((op) => op.bodyTypes.includes('text/csv'))) {
+    const loaded = operation.path.split('/').pop();
+    operation.csvRow = operations.find((op) => op.method === 'POST' && op.path === `/api/v1/${loaded}`)?.body;
+  }
+  return operations;
 }
 
 /** Inlines `$ref` and single-element `allOf` (how @nestjs/swagger documents a described nested DTO), deeply. */
