@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsUUID, ValidateNested, ValidationOptions, Matches } from 'class-validator';
+import { IsDefined, IsUUID, ValidateIf, ValidateNested, ValidationOptions, Matches } from 'class-validator';
 
 export class IdRequest {
   @ApiProperty({ format: 'uuid' })
@@ -69,3 +69,14 @@ export class ErrorView {
   @ApiProperty()
   requestId: string;
 }
+
+/**
+ * A field a change may leave out but not set to null: IsOptional passes null too, and null for a value the record
+ * cannot be without reached the database as a 500.
+ */
+export function MayBeOmitted(): PropertyDecorator {
+  return ValidateIf((_object, value) => value !== undefined);
+}
+
+/** PartialType's options for a PATCH body: its fields may be left out, but a required field may not be nulled. */
+export const NOT_NULL = { skipNullProperties: false } as const;

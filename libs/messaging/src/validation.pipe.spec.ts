@@ -1,5 +1,13 @@
 import { ArgumentMetadata } from '@nestjs/common';
-import { CreateDistrictRequest, CreateSessionRequest, DomainError, ErrorCode } from '@rasad/contracts';
+import {
+  CreateDistrictRequest,
+  CreateSessionRequest,
+  DomainError,
+  ErrorCode,
+  UpdateDistrictRequest,
+  UpdateUnitRequest,
+  UpdateUserRequest,
+} from '@rasad/contracts';
 import { MAX_NESTING, rasadValidationPipe, unacceptableField } from './validation.pipe';
 
 const body = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({ type: 'body', metatype });
@@ -39,7 +47,7 @@ describe('rasadValidationPipe', () => {
     expect(unacceptableField([nested(MAX_NESTING + 1)])?.field).toBe('0');
   });
 
-  it('answers a NUL character, which PostgreSQL refuses to store (a 500), with a 400 naming the field', async () => {
+  it('answers a NUL character or a lone surrogate, which PostgreSQL refuses (a 500), with a 400 naming the field', async () => {
     const error = await rejection(
       { code: 'HRP', name: 'Haripur\u0000Ghazi', province: 'Khyber Pakhtunkhwa' },
       body(CreateDistrictRequest),
@@ -47,6 +55,11 @@ describe('rasadValidationPipe', () => {
     expect(error.errors).toEqual([{ field: 'name', message: 'must not contain the NUL character (\\u0000)' }]);
     expect(unacceptableField({ venue: { name: '\u0000' } })?.field).toBe('venue.name');
     expect(unacceptableField({ search: '%\u0000' }, 'query')?.field).toBe('search');
+    expect(unacceptableField({ name: 'Haripur \ud83d\uddf3 ok' })).toBeUndefined();
+    expect(unacceptableField({ venue: { name: 'x\udfff\ud800' } })).toEqual({
+      field: 'venue.name',
+      message: 'must be well-formed Unicode: it holds half of a surrogate pair',
+    });
   });
 
   it('names an empty key as "" rather than as no field at all', async () => {
@@ -71,5 +84,16 @@ describe('rasadValidationPipe', () => {
     await expect(
       rasadValidationPipe().transform({ ...session, venue }, body(CreateSessionRequest)),
     ).resolves.toBeInstanceOf(CreateSessionRequest);
+  });
+
+  it('takes null for a field a record cannot be without as a 400 on it, not a NULL at the database (a 500)', async () => {
+    const unit = await rejection({ name: null }, body(UpdateUnitRequest));
+    expect(unit.errors?.map((e) => e.field)).toEqual(['name', 'name']);
+    const user = await rejection({ districtIds: null }, body(UpdateUserRequest));
+    expect(user.errors?.map((e) => e.field)).toContain('districtIds');
+    // A field that is optional to begin with may still be cleared.
+    await expect(rasadValidationPipe().transform({ province: null }, body(UpdateDistrictRequest))).resolves.toEqual({
+      province: null,
+    });
   });
 });

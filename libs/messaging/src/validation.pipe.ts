@@ -23,17 +23,27 @@ export function fieldErrors(errors: ValidationError[]): FieldError[] {
 /** Deeper than any request of ours nests, and far short of where the recursive transform overflows the stack. */
 export const MAX_NESTING = 32;
 
+/** Half of a surrogate pair, which JSON's \\u escapes can carry but PostgreSQL's jsonb (the audit log) refuses. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /**
- * What no field may hold, whatever its type: nesting deep enough to overflow the pipe's recursion, and the NUL
- * character, which PostgreSQL text and jsonb refuse (both were 500s). Walked without recursion; a field is named by
+ * What no field may hold, whatever its type: nesting deep enough to overflow the pipe's recursion, the NUL
+ * character, which PostgreSQL text and jsonb refuse, and a lone surrogate, which jsonb refuses (all were 500s). Walked without recursion; a field is named by
  * its path, or by its top-level key when it is too deep to spell out.
  */
 export function unacceptableField(value: unknown, root = 'body'): FieldError | undefined {
   const pending: [unknown, string[]][] = [[value, []]];
   while (pending.length) {
     const [current, path] = pending.pop()!;
-    if (typeof current === 'string' && current.includes('\u0000')) {
-      return { field: path.join('.') || root, message: 'must not contain the NUL character (\\u0000)' };
+    if (typeof current === 'string') {
+      const message = current.includes('\u0000')
+        ? 'must not contain the NUL character (\\u0000)'
+        : LONE_SURROGATE.test(current)
+          ? 'must be well-formed Unicode: it holds half of a surrogate pair'
+          : undefined;
+      if (message) {
+        return { field: path.join('.') || root, message };
+      }
     }
     if (typeof current !== 'object' || current === null) {
       continue;

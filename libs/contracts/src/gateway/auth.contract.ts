@@ -12,6 +12,7 @@ import {
   Length,
   Matches,
 } from 'class-validator';
+import { MayBeOmitted } from '../common.dto';
 import { PageQuery } from '../pagination';
 
 export const ROLES = ['admin', 'logistics_officer', 'briefing_officer', 'viewer'] as const;
@@ -52,16 +53,16 @@ export class CreateUserRequest {
 }
 
 export class UpdateUserRequest {
-  @ApiPropertyOptional({ minLength: 12 }) @IsOptional() @IsString() @Length(12, 200) password?: string;
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ minLength: 12 }) @MayBeOmitted() @IsString() @Length(12, 200) password?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @MayBeOmitted() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @MayBeOmitted()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   districtIds?: string[];
   @ApiPropertyOptional({ description: 'A disabled user loses access at once' })
-  @IsOptional()
+  @MayBeOmitted()
   @IsBoolean()
   disabled?: boolean;
 }
