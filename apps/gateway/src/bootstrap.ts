@@ -56,8 +56,11 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   await app.register(helmet, { contentSecurityPolicy: false });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
-  fastify.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', requestIdOf(request));
+  // onSend hooks finish before the handler's promise settles only when they are synchronous (callback style): with an
+  // async one Fastify took the OpenAPI route's async handler for unanswered and sent again ("headers already sent").
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('x-request-id', requestIdOf(request));
+    done(null, payload);
   });
   fastify.addHook('onSend', csvOnSend);
 

@@ -82,8 +82,17 @@ export class CsvListsInterceptor implements NestInterceptor {
 }
 
 /** Fastify onSend: a list gathered for export goes out as CSV instead of JSON. */
-export function csvOnSend(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
-  return Promise.resolve(csvPayload(request, reply, payload));
+export function csvOnSend(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  done: (error: Error | null, payload?: unknown) => void,
+): void {
+  try {
+    done(null, csvPayload(request, reply, payload));
+  } catch (error) {
+    done(error as Error);
+  }
 }
 
 function csvPayload(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
