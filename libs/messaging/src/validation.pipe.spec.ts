@@ -3,6 +3,7 @@ import {
   CreateDistrictRequest,
   CreateSessionRequest,
   DomainError,
+  RollCallRequest,
   ErrorCode,
   UpdateDistrictRequest,
   UpdateUnitRequest,
@@ -95,5 +96,21 @@ describe('rasadValidationPipe', () => {
     await expect(rasadValidationPipe().transform({ province: null }, body(UpdateDistrictRequest))).resolves.toEqual({
       province: null,
     });
+  });
+
+  it('takes a time that fits the pattern but is no date (2027-13-01, 2027-02-30) as a 400, not an Invalid Date', async () => {
+    const entry = {
+      personnelId: '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+      status: 'present',
+      codeOfConductAcknowledged: true,
+    };
+    for (const acknowledgedAt of ['2027-13-01T00:00:00Z', '2027-02-30T10:00:00+05:00', '2027-02-05T10:00:00+99:00']) {
+      const error = await rejection({ entries: [{ ...entry, acknowledgedAt }] }, body(RollCallRequest));
+      expect(error.errors?.map((e) => e.field)).toEqual(['entries.0.acknowledgedAt']);
+    }
+    const leapDay = { entries: [{ ...entry, acknowledgedAt: '2028-02-29T10:00:00+05:00' }] };
+    await expect(rasadValidationPipe().transform(leapDay, body(RollCallRequest))).resolves.toBeInstanceOf(
+      RollCallRequest,
+    );
   });
 });
