@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { checkNats, migrateWithLock, prepareDatabases } from '@rasad/common';
 import helmet from '@fastify/helmet';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuthService } from './auth/auth.service';
 import { GatewayEnv } from './gateway.env';
@@ -35,6 +36,10 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
     trustProxy: true,
     requestIdHeader: false,
     genReqId: requestIdFor,
+    // A path that does not decode (`/districts/%zz`) fails in Fastify's router, before Nest's filter: same error shape.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.status(400).send({ code: 'HTTP.400', message: error.message, requestId: requestIdOf(request) });
+    },
   });
   const routes: RegisteredRoute[] = [];
   adapter.getInstance().addHook('onRoute', ({ method, url }) => {

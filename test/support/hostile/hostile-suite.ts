@@ -46,8 +46,8 @@ export function fault(answer: Answer): string | undefined {
   if (status !== 400 && status !== 422) {
     return undefined;
   }
-  if (typeof body?.code !== 'string' || typeof body?.message !== 'string' || !body.message) {
-    return `a ${status} without {code, message}`;
+  if (typeof body?.code !== 'string' || typeof body?.message !== 'string' || !body.message || !body.requestId) {
+    return `a ${status} without the API's error shape {code, message, requestId}`;
   }
   const namesFields = body.code === ErrorCode.ValidationFailed || body.code === ErrorCode.ReferenceNotFound;
   const errors = body.errors as { field?: unknown }[] | undefined;
@@ -166,6 +166,12 @@ export function describeHostileBodies(runsPerRoute: number): void {
         expect(answer.headers.get('content-type')).toContain('text/calendar');
         expect(answer.body).toContain('BEGIN:VCALENDAR');
       }
+    });
+
+    it('answers a path that does not decode in the API error shape, like every other 400', async () => {
+      const answer = await rasad.api.get('/api/v1/districts/%zz');
+      expect(answer.status).toBe(400);
+      expect(answer.body).toEqual({ code: 'HTTP.400', message: expect.any(String), requestId: expect.any(String) });
     });
 
     it(
