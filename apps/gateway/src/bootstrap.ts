@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { checkNats, migrateWithLock, prepareDatabases } from '@rasad/common';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuthService } from './auth/auth.service';
 import { GatewayEnv } from './gateway.env';
@@ -38,6 +39,10 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
     trustProxy: trustedProxies(env.TRUST_PROXY),
     requestIdHeader: false,
     genReqId: requestIdFor,
+    // A path that does not decode (`/districts/%zz`) fails in Fastify's router, before Nest's filter: same error shape.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.status(400).send({ code: 'HTTP.400', message: error.message, requestId: requestIdOf(request) });
+    },
   });
   const routes: RegisteredRoute[] = [];
   adapter.getInstance().addHook('onRoute', ({ method, url }) => {
@@ -63,8 +68,11 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   // backstop above the import's own (IMPORT_MAX_MB, counted as the file streams), so that a file is refused, never cut.
   await app.register(multipart, { limits: { files: 1, fields: 20, fileSize: (env.IMPORT_MAX_MB + 1) * 1024 * 1024 } });
   fastify.addHook('onRequest', refuseUnknownTypeOfUpload(fastify));
-  fastify.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', requestIdOf(request));
+  // onSend hooks finish before the handler's promise settles only when they are synchronous (callback style): with an
+  // async one Fastify took the OpenAPI route's async handler for unanswered and sent again ("headers already sent").
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('x-request-id', requestIdOf(request));
+    done(null, payload);
   });
   fastify.addHook('onSend', csvOnSend);
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsUUID, ValidateNested, ValidationOptions, Matches } from 'class-validator';
+import { IsDefined, IsUUID, ValidateBy, ValidateIf, ValidateNested, ValidationOptions } from 'class-validator';
 
 export class IdRequest {
   @ApiProperty({ format: 'uuid' })
@@ -37,12 +37,25 @@ export interface UpdateRequest<T> {
 export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** ISO 8601 with an explicit offset: a time without one is ambiguous across zones. */
+/** The pattern alone takes 2027-13-01 or 2027-02-30, which became an Invalid Date and a 500 further on. */
+function isRealInstant(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return !Number.isNaN(Date.parse(value)) && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 export function IsIsoWithOffset(options?: ValidationOptions): PropertyDecorator {
-  return Matches(ISO_WITH_OFFSET, {
-    message: ({ property }) =>
-      `${property} must be an ISO 8601 date-time with an offset, e.g. 2027-02-08T06:00:00+05:00`,
-    ...options,
-  });
+  return ValidateBy(
+    {
+      name: 'isIsoWithOffset',
+      validator: {
+        validate: (value) => typeof value === 'string' && ISO_WITH_OFFSET.test(value) && isRealInstant(value),
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} must be an ISO 8601 date-time with an offset, e.g. 2027-02-08T06:00:00+05:00`,
+      },
+    },
+    options,
+  );
 }
 
 export class TimestampsView {
@@ -69,3 +82,14 @@ export class ErrorView {
   @ApiProperty()
   requestId: string;
 }
+
+/**
+ * A field a change may leave out but not set to null: IsOptional passes null too, and null for a value the record
+ * cannot be without reached the database as a 500.
+ */
+export function MayBeOmitted(): PropertyDecorator {
+  return ValidateIf((_object, value) => value !== undefined);
+}
+
+/** PartialType's options for a PATCH body: its fields may be left out, but a required field may not be nulled. */
+export const NOT_NULL = { skipNullProperties: false } as const;

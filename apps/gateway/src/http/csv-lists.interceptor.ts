@@ -58,6 +58,8 @@ export class CsvListsInterceptor implements NestInterceptor {
     pageQuery();
     const first: unknown = await firstValueFrom(next.handle());
     if (!isPage(first)) {
+      // Not a list (a calendar feed, one record): it answers as it would have; csvOnSend must not read it as JSON.
+      delete (request as ExportRequest)[CSV_EXPORT];
       return first;
     }
     const items = [...first.items];
@@ -80,8 +82,17 @@ export class CsvListsInterceptor implements NestInterceptor {
 }
 
 /** Fastify onSend: a list gathered for export goes out as CSV instead of JSON. */
-export function csvOnSend(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
-  return Promise.resolve(csvPayload(request, reply, payload));
+export function csvOnSend(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  done: (error: Error | null, payload?: unknown) => void,
+): void {
+  try {
+    done(null, csvPayload(request, reply, payload));
+  } catch (error) {
+    done(error as Error);
+  }
 }
 
 function csvPayload(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {

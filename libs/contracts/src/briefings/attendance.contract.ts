@@ -6,6 +6,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsObject,
   IsOptional,
   IsUUID,
   Matches,
@@ -55,6 +56,8 @@ export class RollCallRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(5000)
+  // ValidateNested alone takes [[entry]] for [entry].
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RollCallEntry)
   entries: RollCallEntry[];

@@ -54,6 +54,7 @@ export class AudienceSelector {
 export class FillSessionRequest {
   @ApiPropertyOptional({ type: AudienceSelector, description: 'Narrows the audience; default: the whole district' })
   @IsOptional()
+  // ValidateNested alone lets an array of selectors through.
   @IsObject()
   @ValidateNested()
   @Type(() => AudienceSelector)

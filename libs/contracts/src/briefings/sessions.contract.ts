@@ -58,6 +58,7 @@ export class CreateSessionRequest {
   topics: BriefingTopic[];
 
   @ApiProperty({ type: VenueDto })
+  // ValidateNested alone lets a missing venue or an array of venues through.
   @IsObject()
   @ValidateNested()
   @Type(() => VenueDto)

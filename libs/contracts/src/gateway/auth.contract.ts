@@ -14,6 +14,7 @@ import {
   Length,
   Matches,
 } from 'class-validator';
+import { MayBeOmitted } from '../common.dto';
 import { AnyOf, PageQuery } from '../pagination';
 
 export const ROLES = ['admin', 'logistics_officer', 'briefing_officer', 'viewer'] as const;
@@ -44,28 +45,28 @@ export class RefreshRequest {
 }
 
 /** A user's districts by id; with districtCodes, the user gets the districts of both. */
-function DistrictIdsField(): PropertyDecorator {
+function DistrictIdsField(presence: PropertyDecorator = IsOptional()): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({
       type: [String],
       format: 'uuid',
       description: 'Districts the user may see and change, by id (ignored for admins); unknown ones are refused',
     }),
-    IsOptional(),
+    presence,
     IsArray(),
     ArrayMaxSize(50),
     IsUUID('all', { each: true, message: 'districtIds must be district ids (UUIDs)' }),
   );
 }
 
-function DistrictCodesField(): PropertyDecorator {
+function DistrictCodesField(presence: PropertyDecorator = IsOptional()): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({
       type: [String],
       example: ['HRP'],
       description: 'Districts the user may see and change, by code (ignored for admins); unknown ones are refused',
     }),
-    IsOptional(),
+    presence,
     Transform(({ value }: { value: unknown }) =>
       Array.isArray(value)
         ? value.map((code: unknown) => (typeof code === 'string' ? code.toUpperCase() : code))
@@ -99,12 +100,13 @@ export class CreateUserRequest {
 }
 
 export class UpdateUserRequest {
-  @ApiPropertyOptional({ minLength: 12 }) @IsOptional() @IsString() @Length(12, 200) password?: string;
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
-  @DistrictIdsField() districtIds?: string[];
-  @DistrictCodesField() districtCodes?: string[];
+  @ApiPropertyOptional({ minLength: 12 }) @MayBeOmitted() @IsString() @Length(12, 200) password?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @MayBeOmitted() @IsIn(ROLES) role?: Role;
+  // May be left out, not nulled: a user's districts are a list, possibly empty.
+  @DistrictIdsField(MayBeOmitted()) districtIds?: string[];
+  @DistrictCodesField(MayBeOmitted()) districtCodes?: string[];
   @ApiPropertyOptional({ description: 'A disabled user loses access at once' })
-  @IsOptional()
+  @MayBeOmitted()
   @IsBoolean()
   disabled?: boolean;
 }

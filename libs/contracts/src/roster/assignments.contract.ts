@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { DUTY_PHASES, DUTY_ROLES, DUTY_STATUSES, DutyPhase, DutyRole, DutyStatus } from '@rasad/duty-assignments';
-import { IsIsoWithOffset, TimestampsView, UpdateMessage } from '../common.dto';
+import { IsIsoWithOffset, NOT_NULL, TimestampsView, UpdateMessage } from '../common.dto';
 import { PageQuery } from '../pagination';
 
 export const SETTABLE_STATUSES = DUTY_STATUSES.filter((s) => s !== 'cancelled');
@@ -42,6 +42,7 @@ export class CreateAssignmentRequest {
 /** Reposting: a new post or window keeps the no-overlap rule. */
 export class UpdateAssignmentRequest extends PartialType(
   PickType(CreateAssignmentRequest, ['postId', 'role', 'startsAt', 'endsAt', 'phase', 'status'] as const),
+  NOT_NULL,
 ) {
   @ApiPropertyOptional({
     example: 'HRP-PS-007',

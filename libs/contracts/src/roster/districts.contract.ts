@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { TimestampsView, UpdateMessage } from '../common.dto';
+import { NOT_NULL, TimestampsView, UpdateMessage } from '../common.dto';
 import { PageQuery } from '../pagination';
 
 export class CreateDistrictRequest {
@@ -20,7 +20,7 @@ export class CreateDistrictRequest {
   province?: string;
 }
 
-export class UpdateDistrictRequest extends PartialType(CreateDistrictRequest) {}
+export class UpdateDistrictRequest extends PartialType(CreateDistrictRequest, NOT_NULL) {}
 
 export class UpdateDistrictMessage extends UpdateMessage(UpdateDistrictRequest) {}
 

@@ -15,7 +15,7 @@ import {
   TRAVEL_MODES,
   TravelMode,
 } from '@rasad/personnel';
-import { TimestampsView, UpdateMessage } from '../common.dto';
+import { NOT_NULL, TimestampsView, UpdateMessage } from '../common.dto';
 import { PageQuery } from '../pagination';
 
 export const SERVICE_NUMBER_PATTERN = /^[A-Za-z0-9/-]{2,30}$/;
@@ -78,7 +78,7 @@ export class CreatePersonnelRequest {
   language?: Language;
 }
 
-export class UpdatePersonnelRequest extends PartialType(CreatePersonnelRequest) {}
+export class UpdatePersonnelRequest extends PartialType(CreatePersonnelRequest, NOT_NULL) {}
 
 export class UpdatePersonnelMessage extends UpdateMessage(UpdatePersonnelRequest) {}
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { TimestampsView, UpdateMessage } from '../common.dto';
+import { NOT_NULL, TimestampsView, UpdateMessage } from '../common.dto';
 import { PageQuery } from '../pagination';
 
 export class CreatePoliceStationRequest {
@@ -18,7 +18,10 @@ export class CreatePoliceStationRequest {
   name: string;
 }
 
-export class UpdatePoliceStationRequest extends PartialType(OmitType(CreatePoliceStationRequest, ['code'] as const)) {}
+export class UpdatePoliceStationRequest extends PartialType(
+  OmitType(CreatePoliceStationRequest, ['code'] as const),
+  NOT_NULL,
+) {}
 
 export class UpdatePoliceStationMessage extends UpdateMessage(UpdatePoliceStationRequest) {}
 

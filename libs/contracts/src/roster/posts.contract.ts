@@ -12,7 +12,7 @@ import {
   Matches,
 } from 'class-validator';
 import { POST_CATEGORIES, POST_KINDS, PostCategory, PostKind } from '@rasad/duty-assignments';
-import { TimestampsView, UpdateMessage } from '../common.dto';
+import { NOT_NULL, TimestampsView, UpdateMessage } from '../common.dto';
 import { PageQuery } from '../pagination';
 
 export class CreatePostRequest {
@@ -59,7 +59,7 @@ export class CreatePostRequest {
   remote?: boolean;
 }
 
-export class UpdatePostRequest extends PartialType(CreatePostRequest) {}
+export class UpdatePostRequest extends PartialType(CreatePostRequest, NOT_NULL) {}
 
 export class UpdatePostMessage extends UpdateMessage(UpdatePostRequest) {}
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { TimestampsView, UpdateMessage } from '../common.dto';
+import { NOT_NULL, TimestampsView, UpdateMessage } from '../common.dto';
 import { PageQuery } from '../pagination';
 
 export class CreateTehsilRequest {
@@ -18,7 +18,10 @@ export class CreateTehsilRequest {
   name: string;
 }
 
-export class UpdateTehsilRequest extends PartialType(OmitType(CreateTehsilRequest, ['districtId'] as const)) {}
+export class UpdateTehsilRequest extends PartialType(
+  OmitType(CreateTehsilRequest, ['districtId'] as const),
+  NOT_NULL,
+) {}
 
 export class UpdateTehsilMessage extends UpdateMessage(UpdateTehsilRequest) {}
 

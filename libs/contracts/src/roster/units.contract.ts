@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { TimestampsView, UpdateMessage } from '../common.dto';
+import { NOT_NULL, TimestampsView, UpdateMessage } from '../common.dto';
 import { PageQuery } from '../pagination';
 
 export const FORCES = ['police', 'elite_force', 'frontier_corps', 'rangers', 'army', 'volunteers'] as const;
@@ -25,7 +25,7 @@ export class CreateUnitRequest {
   force: Force;
 }
 
-export class UpdateUnitRequest extends PartialType(CreateUnitRequest) {}
+export class UpdateUnitRequest extends PartialType(CreateUnitRequest, NOT_NULL) {}
 
 export class UpdateUnitMessage extends UpdateMessage(UpdateUnitRequest) {}
 

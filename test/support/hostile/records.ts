@@ -1,0 +1,129 @@
+import { EventEnvelope, EventSubjects } from '@rasad/contracts';
+import { TestApi, createGeography, createPersonnel } from '@rasad/testing';
+import { randomUUID } from 'crypto';
+import { Client } from 'pg';
+import { BriefingsWorld } from '../../../apps/briefings/test/briefings-fixtures';
+import { Operation } from './openapi';
+
+/** Real records made through the API, so that every path parameter names one that exists. */
+export interface HostileRecords {
+  /** By the name bodies, queries and paths give them: districtId, personnelId, invitationId, … */
+  ids: Record<string, string>;
+  /** The record behind `{id}`, by the path segment before it: `districts`, `briefings`, … */
+  byResource: Record<string, string>;
+  /** `<token>.ics` of a live calendar link. */
+  calendarFile: string;
+}
+
+async function created(api: TestApi, path: string, body: object): Promise<Record<string, any>> {
+  const response = await api.post(path, body);
+  if (response.status !== 201) {
+    throw new Error(`POST ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return response.body;
+}
+
+export async function createHostileRecords(api: TestApi, db: Client): Promise<HostileRecords> {
+  const world = new BriefingsWorld(api, db);
+  const geo = await createGeography(api, 'HOSTILE');
+  const person = await createPersonnel(api, geo, { name: 'Asif Khan' });
+  const colleague = await createPersonnel(api, geo, { name: 'Nadia Bibi', language: 'ur' });
+  const dutyId = await world.duty(person.id, geo.postId, 24 * 40);
+  await world.projected([person.id, colleague.id], [dutyId], [geo.postId]);
+  const session = await world.session(geo.districtId, 24 * 30);
+  const [invitation] = (await created(api, `/api/v1/briefings/${session.id}/invitations`, {
+    personnelIds: [person.id],
+  })) as unknown as { id: string }[];
+  const link = await created(api, '/api/v1/calendar-links', { personnelId: person.id });
+  // Its own user, so that a PATCH that happens to be valid never disables or demotes the suite's admin.
+  const user = await created(api, '/api/v1/users', {
+    username: 'hostile.viewer',
+    password: 'a-viewer-password-of-length',
+    role: 'viewer',
+    districtIds: [geo.districtId],
+  });
+  const deadLetterId = await poisonEvent(db);
+
+  const ids: Record<string, string> = {
+    districtId: geo.districtId,
+    homeDistrictId: geo.districtId,
+    tehsilId: geo.tehsilId,
+    policeStationId: geo.policeStationId,
+    unitId: geo.unitId,
+    postId: geo.postId,
+    personnelId: person.id,
+    assignmentId: dutyId,
+    sessionId: session.id,
+    invitationId: invitation.id,
+    userId: user.id,
+    entityId: person.id,
+  };
+  return {
+    ids,
+    byResource: {
+      users: user.id,
+      districts: geo.districtId,
+      tehsils: geo.tehsilId,
+      'police-stations': geo.policeStationId,
+      units: geo.unitId,
+      posts: geo.postId,
+      personnel: person.id,
+      assignments: dutyId,
+      briefings: session.id,
+      'dead-letters': deadLetterId,
+    },
+    calendarFile: (link.path as string).split('/').pop()!,
+  };
+}
+
+/** A dead letter as the notifier's consumer would have written it for an event it could not apply. */
+async function poisonEvent(db: Client): Promise<string> {
+  const id = randomUUID();
+  const eventId = randomUUID();
+  const envelope: EventEnvelope = {
+    id: eventId,
+    type: EventSubjects.personnelRegistered,
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    producer: 'roster',
+    correlationId: null,
+    aggregateId: eventId,
+    payload: { id: 'not-a-uuid' },
+  };
+  await db.query(
+    `insert into notifier.dead_letter (id, event_id, subject, envelope, error, deliveries) values ($1, $2, $3, $4, $5, 5)`,
+    [id, eventId, envelope.type, JSON.stringify(envelope), 'payload failed validation'],
+  );
+  return id;
+}
+
+/**
+ * The operation's path with each parameter replaced by the real record it names. A parameter this function does not
+ * know fails the suite, so a new route cannot slip through with a made-up id. `lastParam`, when given, stands in raw
+ * (not encoded) for the last parameter: the path itself is then the hostile part.
+ */
+export function realPath(operation: Operation, records: HostileRecords, lastParam?: string): string {
+  const last = operation.pathParams[operation.pathParams.length - 1];
+  return operation.path.replace(/\{(\w+)\}/g, (_, name: string, offset: number) => {
+    if (lastParam !== undefined && name === last) {
+      return lastParam;
+    }
+    const value =
+      name === 'id'
+        ? records.byResource[
+            operation.path
+              .slice(0, offset - 1)
+              .split('/')
+              .pop()!
+          ]
+        : name === 'file'
+          ? records.calendarFile
+          : records.ids[name];
+    if (!value) {
+      throw new Error(
+        `${operation.method} ${operation.path}: no record for {${name}}; add one to createHostileRecords`,
+      );
+    }
+    return encodeURIComponent(value);
+  });
+}
