@@ -36,7 +36,6 @@ export interface UpdateRequest<T> {
 
 export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** ISO 8601 with an explicit offset: a time without one is ambiguous across zones. */
 /** The pattern alone takes 2027-13-01 or 2027-02-30, which became an Invalid Date and a 500 further on. */
 function isRealInstant(value: string): boolean {
   const [year, month, day] = value.slice(0, 10).split('-').map(Number);
@@ -44,12 +43,17 @@ function isRealInstant(value: string): boolean {
   return !Number.isNaN(Date.parse(value)) && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** ISO 8601 with an explicit offset (a time without one is ambiguous across zones), naming a day that exists. */
+export function isIsoWithOffset(value: unknown): value is string {
+  return typeof value === 'string' && ISO_WITH_OFFSET.test(value) && isRealInstant(value);
+}
+
 export function IsIsoWithOffset(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isIsoWithOffset',
       validator: {
-        validate: (value) => typeof value === 'string' && ISO_WITH_OFFSET.test(value) && isRealInstant(value),
+        validate: (value) => isIsoWithOffset(value),
         defaultMessage: (args) =>
           `${args?.property ?? 'value'} must be an ISO 8601 date-time with an offset, e.g. 2027-02-08T06:00:00+05:00`,
       },

@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import fc, { Arbitrary } from 'fast-check';
-import { ImportKind, ISO_WITH_OFFSET, SERVICE_NUMBER_PATTERN, SETTABLE_STATUSES } from '@rasad/contracts';
+import { ImportKind, SERVICE_NUMBER_PATTERN, SETTABLE_STATUSES } from '@rasad/contracts';
 import { DUTY_PHASES, DUTY_ROLES } from '@rasad/duty-assignments';
 import { GENDERS, KNOWN_DIETARY_NEEDS, LANGUAGES, RANKS, TRAVEL_MODES } from '@rasad/personnel';
 import { AssignmentImportRow, PersonnelImportRow } from './import-columns';
@@ -110,14 +110,25 @@ const PERSONNEL: Record<string, Field> = {
   language: { valid: optional(fc.constantFrom(...LANGUAGES)), odd: ['fr', 'EN'] },
 };
 
+/** Real instants written as the API takes them: in UTC, or with an offset. */
+const INSTANTS = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .chain((date) =>
+    fc.constantFrom(
+      date.toISOString(),
+      date.toISOString().slice(0, 19) + '+05:00',
+      date.toISOString().slice(0, 16) + 'Z',
+    ),
+  );
+
 const ASSIGNMENTS: Record<string, Field> = {
   personnelId: { valid: optional(fc.uuid()), odd: UUIDS },
   serviceNumber: { valid: optional(text(1, 30)), odd: LENGTHS(30) },
   postId: { valid: optional(fc.uuid()), odd: UUIDS },
   postCode: { valid: optional(text(1, 40)), odd: LENGTHS(40) },
   role: { valid: fc.constantFrom(...DUTY_ROLES), odd: ['pilot', 'Guard'] },
-  startsAt: { valid: fc.stringMatching(ISO_WITH_OFFSET), odd: ISO_NEAR_MISSES },
-  endsAt: { valid: fc.stringMatching(ISO_WITH_OFFSET), odd: ISO_NEAR_MISSES },
+  startsAt: { valid: INSTANTS, odd: ISO_NEAR_MISSES },
+  endsAt: { valid: INSTANTS, odd: ISO_NEAR_MISSES },
   phase: { valid: fc.constantFrom(...DUTY_PHASES), odd: ['someday'] },
   status: { valid: optional(fc.constantFrom(...SETTABLE_STATUSES)), odd: ['cancelled', 'nonsense'] },
 };

@@ -1,6 +1,6 @@
 import Ajv, { SchemaObject, ValidateFunction } from 'ajv';
 import { isUUID, length } from 'class-validator';
-import { ImportKind, ISO_WITH_OFFSET, SERVICE_NUMBER_PATTERN, SETTABLE_STATUSES } from '@rasad/contracts';
+import { ImportKind, SERVICE_NUMBER_PATTERN, SETTABLE_STATUSES, isIsoWithOffset } from '@rasad/contracts';
 import { DUTY_PHASES, DUTY_ROLES } from '@rasad/duty-assignments';
 import {
   GENDERS,
@@ -29,6 +29,8 @@ importAjv.addFormat('uuid', { type: 'string', validate: (value) => isUUID(value)
 importAjv.addFormat('cnic', { type: 'string', validate: (value) => normalizeCnic(value) !== null });
 importAjv.addFormat('pakistan-mobile', { type: 'string', validate: isValidPakistanMobile });
 importAjv.addFormat('dietary-need', { type: 'string', validate: isValidDietaryNeed });
+// IsIsoWithOffset's own check: the pattern, and a day that exists (2027-02-30 is refused).
+importAjv.addFormat('iso-with-offset', { type: 'string', validate: isIsoWithOffset });
 importAjv.addKeyword({
   keyword: 'charLength',
   type: 'string',
@@ -45,7 +47,7 @@ const optional = (schema: SchemaObject): SchemaObject => ({ anyOf: [{ type: 'nul
 const oneOf = (values: readonly string[]): SchemaObject => ({ type: 'string', enum: [...values] });
 const uuid: SchemaObject = { type: 'string', format: 'uuid' };
 const text = (min: number, max: number): SchemaObject => ({ type: 'string', charLength: [min, max] });
-const isoWithOffset: SchemaObject = { type: 'string', pattern: ISO_WITH_OFFSET.source };
+const isoWithOffset: SchemaObject = { type: 'string', format: 'iso-with-offset' };
 
 /** PersonnelImportRow: CreatePersonnelRequest with its unit and home district by id or by code. */
 const PERSONNEL_ROW: SchemaObject = {
