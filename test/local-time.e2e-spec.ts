@@ -63,4 +63,19 @@ describe('local time at the API', () => {
     expect(await listed('from=2027-02-08T01:00:00+05:00')).toEqual([early]);
     expect(await listed('from=2027-02-07T21:00:00%2B05:00&to=2027-02-07T22:00:00 05:00')).toEqual([evening]);
   });
+
+  it('reads duty times in an imported spreadsheet without an offset as local time', async () => {
+    const person = await createPersonnel(api, geo);
+    const post = await api.get(`/api/v1/posts/${geo.postId}`);
+    const imported = await api.csv(
+      '/api/v1/imports/assignments',
+      [
+        'serviceNumber,postCode,role,startsAt,endsAt,phase',
+        `${person.serviceNumber},${post.body.code},guard,10/02/2027 06:00,2027-02-10 20:00,counting`,
+      ].join('\n'),
+    );
+    expect(imported.status).toBe(200);
+    const [duty] = (await api.get(`/api/v1/assignments?personnelId=${person.id}`)).body.items;
+    expect(duty).toMatchObject({ startsAt: '2027-02-10T06:00:00+05:00', endsAt: '2027-02-10T20:00:00+05:00' });
+  });
 });

@@ -13,15 +13,20 @@ import { UnitsModule } from './units/units.module';
 @Module({})
 export class RosterModule {
   static forRoot(env: RosterEnv): DynamicModule {
-    return serviceModule({
-      module: RosterModule,
-      service: 'roster',
-      env,
-      envClass: RosterEnv,
-      schema: ROSTER_SCHEMA,
-      orm: rosterOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX),
-      imports: [GeographyModule, UnitsModule, PostsModule, PersonnelModule, AssignmentsModule, ImportsModule],
-      providers: [SeedService],
-    });
+    // Global so that every context reads the roster's settings (the imports read the deployment's time zone).
+    return {
+      ...serviceModule({
+        module: RosterModule,
+        service: 'roster',
+        env,
+        envClass: RosterEnv,
+        schema: ROSTER_SCHEMA,
+        orm: rosterOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX),
+        imports: [GeographyModule, UnitsModule, PostsModule, PersonnelModule, AssignmentsModule, ImportsModule],
+        providers: [SeedService],
+      }),
+      global: true,
+      exports: [RosterEnv],
+    };
   }
 }

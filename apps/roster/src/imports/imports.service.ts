@@ -18,6 +18,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ASSIGNMENT_APPLY, ASSIGNMENT_CHECKS } from './assignment-import.sql';
 import { columnErrors } from './import-columns';
 import { PERSONNEL_APPLY, PERSONNEL_CHECKS } from './personnel-import.sql';
+import { RosterEnv } from '../roster.env';
 import { validateRow } from './row-validation';
 import { checkedRows, ImportRowsPayload } from './rows-message';
 
@@ -61,7 +62,10 @@ interface Batch {
 export class ImportsService {
   private readonly logger = new Logger(ImportsService.name);
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly env: RosterEnv,
+  ) {}
 
   async begin({ kind, columns }: BeginImportRequest, scope: CallerScope): Promise<BeginImportReply> {
     const errors = columnErrors(kind, columns);
@@ -87,7 +91,7 @@ export class ImportsService {
     const valid: { row: number; data: Record<string, unknown> }[] = [];
     const errors: FieldError[] = [];
     for (const row of rows) {
-      const outcome = validateRow(batch.kind, batch.columns, row);
+      const outcome = validateRow(batch.kind, batch.columns, row, this.env.RASAD_TIME_ZONE);
       if ('data' in outcome) {
         valid.push(outcome);
       } else {

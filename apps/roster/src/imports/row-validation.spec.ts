@@ -56,3 +56,27 @@ describe('validateRow', () => {
     });
   });
 });
+
+describe('validateRow, duty times as a spreadsheet writes them', () => {
+  const columns = ['serviceNumber', 'postCode', 'role', 'startsAt', 'endsAt', 'phase'];
+  const duty = (startsAt: string, endsAt: string) => ({
+    row: 2,
+    cells: ['HRP-1', 'PS-HRP-007', 'guard', startsAt, endsAt, 'poll_day'],
+  });
+
+  it.each([
+    ['2027-02-08 06:00', '2027-02-08 20:00'],
+    ['08/02/2027 06:00', '08/02/2027 20:00'],
+    ['2027-02-08T06:00', '2027-02-08T20:00:00'],
+    ['2027-02-08T06:00:00+05:00', '2027-02-08T15:00:00Z'],
+  ])('reads %s to %s as 06:00 to 20:00 in the deployment zone', (startsAt, endsAt) => {
+    expect(validateRow('assignments', columns, duty(startsAt, endsAt), 'Asia/Karachi')).toMatchObject({
+      data: { startsAt: '2027-02-08T01:00:00.000Z', endsAt: '2027-02-08T15:00:00.000Z' },
+    });
+  });
+
+  it('names the field of a time that is none of those', () => {
+    const outcome = validateRow('assignments', columns, duty('8th Feb, 6 am', '2027-02-08 20:00'), 'Asia/Karachi');
+    expect(outcome).toMatchObject({ errors: [{ row: 2, field: 'startsAt' }] });
+  });
+});

@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { FieldError, ImportKind, ImportRow } from '@rasad/contracts';
-import { windowError } from '@rasad/duty-assignments';
+import { FieldError, ISO_WITH_OFFSET, ImportKind, ImportRow } from '@rasad/contracts';
+import { DEFAULT_TIME_ZONE, parseLocalDateTime, windowError } from '@rasad/duty-assignments';
 import { normalizeCnic, normalizePakistanMobile, parseDietaryNeeds } from '@rasad/personnel';
 import { fieldErrors } from '@rasad/messaging';
 import { AssignmentImportRow, LIST_COLUMNS, PersonnelImportRow, REFERENCE_PAIRS } from './import-columns';
@@ -19,10 +19,26 @@ const ROW_CLASSES: Record<ImportKind, new () => object> = {
 const GARBLED = /[?\uFFFD]/;
 const GARBLED_NAME = 'name looks garbled: save the spreadsheet as CSV UTF-8';
 
+/** Times a spreadsheet writes without an offset (`2027-02-07 18:00`, `07/02/2027 18:00`) are the deployment's. */
+const TIME_COLUMNS = new Set(['startsAt', 'endsAt']);
+
+function timeCell(cell: string, timeZone: string): string {
+  if (ISO_WITH_OFFSET.test(cell)) {
+    return cell;
+  }
+  // What is not a local date-time either is left for validation to name.
+  return parseLocalDateTime(cell, timeZone)?.toISOString() ?? cell;
+}
+
 export type RowOutcome = { row: number; data: Record<string, unknown> } | { row: number; errors: FieldError[] };
 
 /** Turns one CSV row into a normalised record, or the list of what is wrong with it. */
-export function validateRow(kind: ImportKind, columns: string[], { row, cells }: ImportRow): RowOutcome {
+export function validateRow(
+  kind: ImportKind,
+  columns: string[],
+  { row, cells }: ImportRow,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): RowOutcome {
   if (cells.length !== columns.length) {
     return {
       row,
@@ -34,6 +50,8 @@ export function validateRow(kind: ImportKind, columns: string[], { row, cells }:
     const cell = cells[i].trim();
     if (LIST_COLUMNS.has(column)) {
       raw[column] = parseDietaryNeeds(cell);
+    } else if (cell !== '' && TIME_COLUMNS.has(column)) {
+      raw[column] = timeCell(cell, timeZone);
     } else if (cell !== '') {
       raw[column] = cell;
     }
