@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  AssignmentListItemView,
   AssignmentView,
   CancelAssignmentRequest,
   CreateAssignmentRequest,
@@ -23,7 +24,7 @@ export class AssignmentsController {
 
   @Get()
   @ApiOperation({ summary: 'List by district, post, person, status, phase and date range; cursor-paginated' })
-  @ApiOkResponse({ type: PageOf(AssignmentView) })
+  @ApiOkResponse({ type: PageOf(AssignmentListItemView) })
   @ApiErrors()
   list(@Query() query: ListAssignmentsQuery) {
     return this.rasad.send(Subjects.assignmentList, query);

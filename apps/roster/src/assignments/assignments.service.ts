@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
+  AssignmentListItemView,
   AssignmentView,
   CallerScope,
   CancelAssignmentMessage,
@@ -13,7 +14,7 @@ import {
   UpdateAssignmentRequest,
   UpdateRequest,
 } from '@rasad/contracts';
-import { PgErrorCode, page, pgConstraint, pgErrorCode, preparedRows } from '@rasad/common';
+import { ListOrder, PgErrorCode, page, pgConstraint, pgErrorCode, preparedRows } from '@rasad/common';
 import { DutyWindow, windowError } from '@rasad/duty-assignments';
 import { Outbox, inScope, restrict, uuidArray } from '@rasad/messaging';
 import { Post } from '../posts/post.entity';
@@ -26,6 +27,26 @@ import { cancelDuty } from './duty-cancellation';
 import { overlapField } from './overlap-field';
 
 const POSTED_IN = postedIn('a', inCallerDistricts);
+
+/** Duties are read by when they start; the id breaks ties. */
+const DUTY_ORDER: ListOrder = {
+  keys: { startsAt: 'a.starts_at', endsAt: 'a.ends_at', createdAt: 'a.created_at' },
+  natural: 'startsAt',
+};
+
+/** Who and where for a page of duties, in one query: an officer reads names and post codes, not ids. */
+const DUTY_EMBEDS = `select a.id, p.name as person_name, p.rank, p.service_number, po.code as post_code, po.name as post_name
+  from roster.duty_assignment a join roster.personnel p on p.id = a.personnel_id join roster.post po on po.id = a.post_id
+  where a.id = any(?::uuid[])`;
+
+interface DutyEmbedRow {
+  id: string;
+  person_name: string;
+  rank: AssignmentListItemView['personnel']['rank'];
+  service_number: string;
+  post_code: string;
+  post_name: string;
+}
 
 @Injectable()
 export class AssignmentsService {
@@ -61,16 +82,23 @@ export class AssignmentsService {
     return assignmentRowView(row);
   }
 
-  list(query: ListAssignmentsQuery, scope: CallerScope): Promise<Page<AssignmentView>> {
+  async list(query: ListAssignmentsQuery, scope: CallerScope): Promise<Page<AssignmentListItemView>> {
     const qb = this.em.createQueryBuilder(DutyAssignment, 'a');
     restrict(qb, scope, POSTED_IN);
     if (query.districtId) {
       restrict(qb, { districtIds: [query.districtId] }, POSTED_IN);
     }
-    for (const key of ['postId', 'personnelId', 'status', 'phase'] as const) {
+    for (const key of ['postId', 'personnelId', 'phase'] as const) {
       if (query[key]) {
         qb.andWhere({ [key]: query[key] });
       }
+    }
+    if (query.status) {
+      qb.andWhere({ status: { $in: query.status } });
+    }
+    // A cancelled duty is history, not work: listed only when the caller asks for it.
+    if (!query.includeCancelled && !query.status?.includes('cancelled')) {
+      qb.andWhere({ status: { $ne: 'cancelled' } });
     }
     if (query.from) {
       qb.andWhere({ endsAt: { $gt: new Date(query.from) } });
@@ -78,7 +106,24 @@ export class AssignmentsService {
     if (query.to) {
       qb.andWhere({ startsAt: { $lt: new Date(query.to) } });
     }
-    return page(qb, query, assignmentView);
+    const duties = await page(qb, query, assignmentView, DUTY_ORDER);
+    return { ...duties, items: await this.withWhoAndWhere(duties.items) };
+  }
+
+  private async withWhoAndWhere(duties: AssignmentView[]): Promise<AssignmentListItemView[]> {
+    if (duties.length === 0) {
+      return [];
+    }
+    const rows = await this.em.execute<DutyEmbedRow[]>(DUTY_EMBEDS, [uuidArray(duties.map((d) => d.id))]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return duties.map((duty) => {
+      const row = byId.get(duty.id)!;
+      return {
+        ...duty,
+        personnel: { name: row.person_name, rank: row.rank, serviceNumber: row.service_number },
+        post: { code: row.post_code, name: row.post_name },
+      };
+    });
   }
 
   /**

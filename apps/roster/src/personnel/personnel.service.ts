@@ -1,4 +1,4 @@
-import { page } from '@rasad/common';
+import { ListOrder, page } from '@rasad/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -31,6 +31,12 @@ const UNIQUE = { personnel_service_number_unique: 'serviceNumber', personnel_cni
 
 /** The people a caller may see and change: serving in one of their districts (see servingIn). */
 const SERVING_IN = servingIn('p', inCallerDistricts);
+
+/** People are read by name, as a roll is; the id breaks ties between namesakes. */
+const PEOPLE_ORDER: ListOrder = {
+  keys: { name: 'p.name', serviceNumber: 'p.service_number', rank: 'p.rank', createdAt: 'p.created_at' },
+  natural: 'name',
+};
 
 @Injectable()
 export class PersonnelService {
@@ -69,13 +75,13 @@ export class PersonnelService {
       qb.andWhere({ unitId: query.unitId });
     }
     if (query.rank) {
-      qb.andWhere({ rank: query.rank });
+      qb.andWhere({ rank: { $in: query.rank } });
     }
     if (query.search) {
       const { sql, params } = personnelSearch(query.search, scope.seesPersonalData === true);
       qb.andWhere(sql, params);
     }
-    return page(qb, query, personnelView);
+    return page(qb, query, personnelView, PEOPLE_ORDER);
   }
 
   async update({ id, changes }: UpdateRequest<UpdatePersonnelRequest>, scope: CallerScope): Promise<PersonnelView> {

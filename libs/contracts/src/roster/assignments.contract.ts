@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { RANKS, Rank } from '@rasad/personnel';
 import { DUTY_PHASES, DUTY_ROLES, DUTY_STATUSES, DutyPhase, DutyRole, DutyStatus } from '@rasad/duty-assignments';
 import { IsIsoWithOffset, NOT_NULL, TimestampsView, UpdateMessage } from '../common.dto';
-import { PageQuery } from '../pagination';
+import { AnyOf, PageQuery } from '../pagination';
 
 export const SETTABLE_STATUSES = DUTY_STATUSES.filter((s) => s !== 'cancelled');
 
@@ -94,10 +96,15 @@ export class ListAssignmentsQuery extends PageQuery {
   @IsUUID()
   personnelId?: string;
 
-  @ApiPropertyOptional({ enum: DUTY_STATUSES })
+  /** Cancelled duties are listed only when named here or with includeCancelled. */
+  @AnyOf(DUTY_STATUSES)
+  status?: DutyStatus[];
+
+  @ApiPropertyOptional({ description: 'Also list cancelled duties', default: false })
   @IsOptional()
-  @IsIn(DUTY_STATUSES)
-  status?: DutyStatus;
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  includeCancelled?: boolean;
 
   @ApiPropertyOptional({ enum: DUTY_PHASES })
   @IsOptional()
@@ -127,4 +134,21 @@ export class AssignmentView extends TimestampsView {
   @ApiProperty({ type: String, nullable: true }) cancelReason: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why it was last reposted, if the officer said' })
   changeReason: string | null;
+}
+
+export class DutyPersonView {
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: RANKS }) rank: Rank;
+  @ApiProperty() serviceNumber: string;
+}
+
+export class DutyPostView {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+}
+
+/** A duty as a list gives it: with who and where, so an officer can read the list without looking up each id. */
+export class AssignmentListItemView extends AssignmentView {
+  @ApiProperty({ type: DutyPersonView }) personnel: DutyPersonView;
+  @ApiProperty({ type: DutyPostView }) post: DutyPostView;
 }

@@ -16,7 +16,7 @@ import {
   TravelMode,
 } from '@rasad/personnel';
 import { NOT_NULL, TimestampsView, UpdateMessage } from '../common.dto';
-import { PageQuery } from '../pagination';
+import { AnyOf, PageQuery } from '../pagination';
 
 export const SERVICE_NUMBER_PATTERN = /^[A-Za-z0-9/-]{2,30}$/;
 
@@ -93,10 +93,8 @@ export class ListPersonnelQuery extends PageQuery {
   @IsUUID()
   unitId?: string;
 
-  @ApiPropertyOptional({ enum: RANKS })
-  @IsOptional()
-  @IsIn(RANKS)
-  rank?: Rank;
+  @AnyOf(RANKS)
+  rank?: Rank[];
 
   @ApiPropertyOptional({ description: 'Service number or CNIC prefix, or part of the name' })
   @IsOptional()
