@@ -26,8 +26,9 @@ export function ensureReferenceInScope(
 }
 
 /**
- * Narrows a list to the caller's districts; `condition` is SQL in which `{districts}` stands for their ids. Filters
- * added after it must use `andWhere`: `where` would replace this condition and list every district's records.
+ * Narrows a list to the caller's districts; `condition` is SQL in which `{districts}` stands for their ids, bound as
+ * one uuid[] parameter like every id list (`p.district_id = any({districts})`). Filters added after it must use
+ * `andWhere`: `where` would replace this condition and list every district's records.
  */
 export function restrict<E extends object>(qb: QueryBuilder<E>, scope: CallerScope, condition: string): void {
   const ids = scope.districtIds;
@@ -39,13 +40,16 @@ export function restrict<E extends object>(qb: QueryBuilder<E>, scope: CallerSco
     return;
   }
   const parts = condition.split('{districts}');
-  const list = `(${ids.map(() => '?').join(', ')})`;
-  qb.andWhere(parts.join(list), Array.from({ length: parts.length - 1 }, () => ids).flat());
+  qb.andWhere(
+    parts.join('?::uuid[]'),
+    parts.slice(1).map(() => uuidArray(ids)),
+  );
 }
 
 /**
- * A list of ids as one PostgreSQL array literal: the query builder would spread a JS array into separate
- * parameters. Ids are validated UUIDs, so they need no quoting. null stays null (every district).
+ * A list of ids as one PostgreSQL array literal, bound as `?::uuid[]` and read with `= any(…)`: the query builder
+ * would spread a JS array into separate parameters. Ids are validated UUIDs, so they need no quoting. null stays
+ * null (every district).
  */
 export function uuidArray(ids: readonly string[] | null): string | null {
   return ids === null ? null : `{${ids.join(',')}}`;

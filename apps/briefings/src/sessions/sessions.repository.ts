@@ -22,7 +22,7 @@ export class SessionsRepository {
   /** A page of the sessions in the caller's districts that match the query, by id. */
   list(em: EntityManager, query: ListSessionsQuery, scope: CallerScope): Promise<Page<SessionView>> {
     const qb = em.createQueryBuilder(BriefingSession, 's');
-    restrict(qb, scope, 's.district_id in {districts}');
+    restrict(qb, scope, 's.district_id = any({districts})');
     if (query.districtId) {
       qb.andWhere({ districtId: query.districtId });
     }

@@ -69,7 +69,7 @@ export class NoticesRepository {
     if (filter.since) {
       qb.andWhere({ createdAt: { $gte: filter.since } });
     }
-    restrict(qb, scope, 'n.district_id in {districts}');
+    restrict(qb, scope, 'n.district_id = any({districts})');
     return page(qb, pageQuery, noticeView);
   }
 }

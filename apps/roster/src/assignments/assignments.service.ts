@@ -14,39 +14,16 @@ import {
   UpdateAssignmentRequest,
   UpdateRequest,
 } from '@rasad/contracts';
-import { ListOrder, PgErrorCode, page, pgConstraint, pgErrorCode, preparedRows } from '@rasad/common';
+import { PgErrorCode, pgConstraint, pgErrorCode } from '@rasad/common';
 import { DutyWindow, windowError } from '@rasad/duty-assignments';
-import { Outbox, inScope, restrict, uuidArray } from '@rasad/messaging';
+import { Outbox, inScope } from '@rasad/messaging';
 import { Post } from '../posts/post.entity';
 import { assignDefined, findOrFail, findReferenceInScope } from '../shared/records';
 import { PersonnelService } from '../personnel/personnel.service';
-import { inCallerDistricts, postedIn } from '../shared/scope.sql';
-import { AssignmentRow, GET_ASSIGNMENT, GET_ASSIGNMENT_IN_DISTRICTS, assignmentRowView } from './assignment-reads';
+import { AssignmentsRepository } from './assignments.repository';
 import { DutyAssignment, assignmentEvent, assignmentView } from './duty-assignment.entity';
 import { cancelDuty } from './duty-cancellation';
 import { overlapField } from './overlap-field';
-
-const POSTED_IN = postedIn('a', inCallerDistricts);
-
-/** Duties are read by when they start; the id breaks ties. */
-const DUTY_ORDER: ListOrder = {
-  keys: { startsAt: 'a.starts_at', endsAt: 'a.ends_at', createdAt: 'a.created_at' },
-  natural: 'startsAt',
-};
-
-/** Who and where for a page of duties, in one query: an officer reads names and post codes, not ids. */
-const DUTY_EMBEDS = `select a.id, p.name as person_name, p.rank, p.service_number, po.code as post_code, po.name as post_name
-  from roster.duty_assignment a join roster.personnel p on p.id = a.personnel_id join roster.post po on po.id = a.post_id
-  where a.id = any(?::uuid[])`;
-
-interface DutyEmbedRow {
-  id: string;
-  person_name: string;
-  rank: AssignmentListItemView['personnel']['rank'];
-  service_number: string;
-  post_code: string;
-  post_name: string;
-}
 
 @Injectable()
 export class AssignmentsService {
@@ -54,6 +31,7 @@ export class AssignmentsService {
     private readonly em: EntityManager,
     private readonly outbox: Outbox,
     private readonly personnel: PersonnelService,
+    private readonly assignments: AssignmentsRepository,
   ) {}
 
   async create(body: CreateAssignmentRequest, scope: CallerScope): Promise<AssignmentView> {
@@ -72,58 +50,15 @@ export class AssignmentsService {
   }
 
   async get(id: string, scope: CallerScope): Promise<AssignmentView> {
-    const [row] =
-      scope.districtIds === null
-        ? await preparedRows<AssignmentRow>(this.em, GET_ASSIGNMENT, [id])
-        : await preparedRows<AssignmentRow>(this.em, GET_ASSIGNMENT_IN_DISTRICTS, [id, uuidArray(scope.districtIds)]);
-    if (!row) {
+    const duty = await this.assignments.get(this.em, id, scope);
+    if (!duty) {
       throw DomainError.notFound('assignment', id);
     }
-    return assignmentRowView(row);
+    return duty;
   }
 
-  async list(query: ListAssignmentsQuery, scope: CallerScope): Promise<Page<AssignmentListItemView>> {
-    const qb = this.em.createQueryBuilder(DutyAssignment, 'a');
-    restrict(qb, scope, POSTED_IN);
-    if (query.districtId) {
-      restrict(qb, { districtIds: [query.districtId] }, POSTED_IN);
-    }
-    for (const key of ['postId', 'personnelId', 'phase'] as const) {
-      if (query[key]) {
-        qb.andWhere({ [key]: query[key] });
-      }
-    }
-    if (query.status) {
-      qb.andWhere({ status: { $in: query.status } });
-    }
-    // A cancelled duty is history, not work: listed only when the caller asks for it.
-    if (!query.includeCancelled && !query.status?.includes('cancelled')) {
-      qb.andWhere({ status: { $ne: 'cancelled' } });
-    }
-    if (query.from) {
-      qb.andWhere({ endsAt: { $gt: new Date(query.from) } });
-    }
-    if (query.to) {
-      qb.andWhere({ startsAt: { $lt: new Date(query.to) } });
-    }
-    const duties = await page(qb, query, assignmentView, DUTY_ORDER);
-    return { ...duties, items: await this.withWhoAndWhere(duties.items) };
-  }
-
-  private async withWhoAndWhere(duties: AssignmentView[]): Promise<AssignmentListItemView[]> {
-    if (duties.length === 0) {
-      return [];
-    }
-    const rows = await this.em.execute<DutyEmbedRow[]>(DUTY_EMBEDS, [uuidArray(duties.map((d) => d.id))]);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return duties.map((duty) => {
-      const row = byId.get(duty.id)!;
-      return {
-        ...duty,
-        personnel: { name: row.person_name, rank: row.rank, serviceNumber: row.service_number },
-        post: { code: row.post_code, name: row.post_name },
-      };
-    });
+  list(query: ListAssignmentsQuery, scope: CallerScope): Promise<Page<AssignmentListItemView>> {
+    return this.assignments.list(this.em, query, scope);
   }
 
   /**
@@ -175,12 +110,8 @@ export class AssignmentsService {
 
   private async findInScope(id: string, scope: CallerScope): Promise<DutyAssignment> {
     const assignment = await findOrFail(this.em, DutyAssignment, 'assignment', id);
-    if (scope.districtIds !== null) {
-      const qb = this.em.createQueryBuilder(DutyAssignment, 'a').where({ id });
-      restrict(qb, scope, POSTED_IN);
-      if (!(await qb.getSingleResult())) {
-        throw DomainError.notFound('assignment', id);
-      }
+    if (!(await this.assignments.postedIn(this.em, id, scope))) {
+      throw DomainError.notFound('assignment', id);
     }
     return assignment;
   }

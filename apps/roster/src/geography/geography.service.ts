@@ -1,5 +1,3 @@
-import { restrict } from '@rasad/messaging';
-import { page } from '@rasad/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -22,13 +20,17 @@ import {
 import { assignDefined, findInScope, findReferenceInScope, rethrowUniqueViolation } from '../shared/records';
 import { District, districtView } from './district.entity';
 import { PoliceStation, policeStationView } from './police-station.entity';
+import { GeographyRepository } from './geography.repository';
 import { Tehsil, tehsilView } from './tehsil.entity';
 
 const UNIQUE_CODE = { district_code_unique: 'code', tehsil_code_unique: 'code', police_station_code_unique: 'code' };
 
 @Injectable()
 export class GeographyService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly geography: GeographyRepository,
+  ) {}
 
   async createDistrict(body: CreateDistrictRequest): Promise<DistrictView> {
     const district = this.em.create(District, { ...body, province: body.province ?? null });
@@ -41,12 +43,7 @@ export class GeographyService {
   }
 
   listDistricts(query: ListDistrictsQuery, scope: CallerScope): Promise<Page<DistrictView>> {
-    const qb = this.em.createQueryBuilder(District, 'd');
-    restrict(qb, scope, 'd.id in {districts}');
-    if (query.districtId) {
-      qb.andWhere({ id: query.districtId });
-    }
-    return page(qb, query, districtView);
+    return this.geography.listDistricts(this.em, query, scope);
   }
 
   async updateDistrict(
@@ -70,12 +67,7 @@ export class GeographyService {
   }
 
   listTehsils(query: ListTehsilsQuery, scope: CallerScope): Promise<Page<TehsilView>> {
-    const qb = this.em.createQueryBuilder(Tehsil, 't');
-    restrict(qb, scope, 't.district_id in {districts}');
-    if (query.districtId) {
-      qb.andWhere({ districtId: query.districtId });
-    }
-    return page(qb, query, tehsilView);
+    return this.geography.listTehsils(this.em, query, scope);
   }
 
   async updateTehsil({ id, changes }: UpdateRequest<UpdateTehsilRequest>, scope: CallerScope): Promise<TehsilView> {
@@ -96,15 +88,7 @@ export class GeographyService {
   }
 
   listPoliceStations(query: ListPoliceStationsQuery, scope: CallerScope): Promise<Page<PoliceStationView>> {
-    const qb = this.em.createQueryBuilder(PoliceStation, 's');
-    restrict(qb, scope, 's.district_id in {districts}');
-    if (query.districtId) {
-      qb.andWhere({ districtId: query.districtId });
-    }
-    if (query.tehsilId) {
-      qb.andWhere({ tehsilId: query.tehsilId });
-    }
-    return page(qb, query, policeStationView);
+    return this.geography.listPoliceStations(this.em, query, scope);
   }
 
   async updatePoliceStation(

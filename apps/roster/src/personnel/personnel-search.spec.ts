@@ -1,4 +1,5 @@
-import { personnelSearch, wholeCnic } from './personnel-search';
+import { personnelSearch } from './personnel.repository';
+import { wholeCnic } from './personnel-search';
 
 describe('personnel search', () => {
   it('reads a whole CNIC with or without dashes, and nothing shorter', () => {

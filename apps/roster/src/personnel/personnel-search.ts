@@ -12,21 +12,3 @@ export function wholeCnic(term: string): string | null {
   const cnic = `${digits.slice(0, 5)}-${digits.slice(5, 12)}-${digits.slice(12)}`;
   return CNIC_PATTERN.test(cnic) ? cnic : null;
 }
-
-const likeEscaped = (text: string) => text.replace(/[%_\\]/g, '\\$&');
-
-/**
- * A search by service number prefix or part of a name; by whole CNIC too, but only for a caller who sees CNICs
- * (for anyone else a CNIC search would be an oracle for what they are not shown).
- */
-export function personnelSearch(term: string, seesPersonalData: boolean): { sql: string; params: string[] } {
-  const trimmed = term.trim();
-  const cnic = seesPersonalData ? wholeCnic(trimmed) : null;
-  const parts = ['p.service_number ilike ?', 'p.name ilike ?'];
-  const params = [`${likeEscaped(trimmed)}%`, `%${likeEscaped(trimmed)}%`];
-  if (cnic) {
-    parts.push('p.cnic = ?');
-    params.push(cnic);
-  }
-  return { sql: `(${parts.join(' or ')})`, params };
-}

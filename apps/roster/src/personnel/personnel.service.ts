@@ -1,4 +1,3 @@
-import { ListOrder, page } from '@rasad/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -13,7 +12,7 @@ import {
   UpdateRequest,
 } from '@rasad/contracts';
 import { normalizePakistanMobile } from '@rasad/personnel';
-import { Outbox, restrict } from '@rasad/messaging';
+import { Outbox } from '@rasad/messaging';
 import { District } from '../geography/district.entity';
 import {
   assignDefined,
@@ -22,27 +21,18 @@ import {
   findReferenceInScope,
   rethrowUniqueViolation,
 } from '../shared/records';
-import { inCallerDistricts, servingIn } from '../shared/scope.sql';
 import { Unit } from '../units/unit.entity';
 import { Personnel, personnelEvent, personnelView } from './personnel.entity';
-import { personnelSearch } from './personnel-search';
+import { PersonnelRepository } from './personnel.repository';
 
 const UNIQUE = { personnel_service_number_unique: 'serviceNumber', personnel_cnic_unique: 'cnic' };
-
-/** The people a caller may see and change: serving in one of their districts (see servingIn). */
-const SERVING_IN = servingIn('p', inCallerDistricts);
-
-/** People are read by name, as a roll is; the id breaks ties between namesakes. */
-const PEOPLE_ORDER: ListOrder = {
-  keys: { name: 'p.name', serviceNumber: 'p.service_number', rank: 'p.rank', createdAt: 'p.created_at' },
-  natural: 'name',
-};
 
 @Injectable()
 export class PersonnelService {
   constructor(
     private readonly em: EntityManager,
     private readonly outbox: Outbox,
+    private readonly people: PersonnelRepository,
   ) {}
 
   async create(body: CreatePersonnelRequest, scope: CallerScope): Promise<PersonnelView> {
@@ -63,25 +53,7 @@ export class PersonnelService {
   }
 
   list(query: ListPersonnelQuery, scope: CallerScope): Promise<Page<PersonnelView>> {
-    const qb = this.em.createQueryBuilder(Personnel, 'p');
-    restrict(qb, scope, SERVING_IN);
-    if (query.districtId) {
-      restrict(qb, { districtIds: [query.districtId] }, SERVING_IN);
-    }
-    if (!query.includeInactive) {
-      qb.andWhere({ deactivatedAt: null });
-    }
-    if (query.unitId) {
-      qb.andWhere({ unitId: query.unitId });
-    }
-    if (query.rank) {
-      qb.andWhere({ rank: { $in: query.rank } });
-    }
-    if (query.search) {
-      const { sql, params } = personnelSearch(query.search, scope.seesPersonalData === true);
-      qb.andWhere(sql, params);
-    }
-    return page(qb, query, personnelView, PEOPLE_ORDER);
+    return this.people.list(this.em, query, scope);
   }
 
   async update({ id, changes }: UpdateRequest<UpdatePersonnelRequest>, scope: CallerScope): Promise<PersonnelView> {
@@ -102,12 +74,8 @@ export class PersonnelService {
   /** Someone the caller may see: serving in one of their districts (see servingIn). */
   async findInScope(id: string, scope: CallerScope): Promise<Personnel> {
     const person = await findOrFail(this.em, Personnel, 'personnel', id);
-    if (scope.districtIds !== null) {
-      const qb = this.em.createQueryBuilder(Personnel, 'p').where({ id });
-      restrict(qb, scope, SERVING_IN);
-      if (!(await qb.getSingleResult())) {
-        throw DomainError.notFound('personnel', id);
-      }
+    if (!(await this.people.servesIn(this.em, id, scope))) {
+      throw DomainError.notFound('personnel', id);
     }
     return person;
   }

@@ -1,4 +1,3 @@
-import { page } from '@rasad/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -14,16 +13,18 @@ import {
   UpdateRequest,
 } from '@rasad/contracts';
 import { postHasCategory } from '@rasad/duty-assignments';
-import { Outbox, restrict } from '@rasad/messaging';
+import { Outbox } from '@rasad/messaging';
 import { PoliceStation } from '../geography/police-station.entity';
 import { assignDefined, findInScope, findReferenceInScope, rethrowUniqueViolation } from '../shared/records';
 import { Post, postEvent, postView } from './post.entity';
+import { PostsRepository } from './posts.repository';
 
 @Injectable()
 export class PostsService {
   constructor(
     private readonly em: EntityManager,
     private readonly outbox: Outbox,
+    private readonly posts: PostsRepository,
   ) {}
 
   async create(body: CreatePostRequest, scope: CallerScope): Promise<PostView> {
@@ -55,17 +56,7 @@ export class PostsService {
   }
 
   list(query: ListPostsQuery, scope: CallerScope): Promise<Page<PostView>> {
-    const qb = this.em.createQueryBuilder(Post, 'p');
-    restrict(qb, scope, 'p.district_id in {districts}');
-    for (const key of ['districtId', 'tehsilId', 'policeStationId', 'kind', 'category'] as const) {
-      if (query[key]) {
-        qb.andWhere({ [key]: query[key] });
-      }
-    }
-    if (query.search) {
-      qb.andWhere('(p.code ilike ? or p.name ilike ?)', [`%${query.search}%`, `%${query.search}%`]);
-    }
-    return page(qb, query, postView);
+    return this.posts.list(this.em, query, scope);
   }
 
   async update({ id, changes }: UpdateRequest<UpdatePostRequest>, scope: CallerScope): Promise<PostView> {

@@ -1,12 +1,13 @@
 /**
- * What lies in a caller's districts, written once: the services' lists and lookups (through restrict()) and both
+ * What lies in a caller's districts, written once: the repositories' lists and lookups (through restrict()) and both
  * imports (against the batch's districts) ask the same questions with the same SQL. A `DistrictTest` turns a
- * district column into the SQL that asks whether it is one of the caller's districts.
+ * district column into the SQL that asks whether it is one of the caller's districts. Read by repositories and the
+ * imports' statements only.
  */
 export type DistrictTest = (districtColumn: string) => string;
 
-/** For restrict(): `{districts}` stands for the caller's district list. */
-export const inCallerDistricts: DistrictTest = (column) => `${column} in {districts}`;
+/** For restrict(): `{districts}` stands for the caller's district ids, one uuid[] parameter. */
+export const inCallerDistricts: DistrictTest = (column) => `${column} = any({districts})`;
 
 /** Inside an import statement, whose `batch` row carries the districts of the officer who began it. */
 export const inBatchDistricts: DistrictTest = (column) => `${column} = any(batch.district_ids)`;

@@ -1,5 +1,3 @@
-import { restrict } from '@rasad/messaging';
-import { page } from '@rasad/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
@@ -14,10 +12,14 @@ import {
 import { District } from '../geography/district.entity';
 import { assignDefined, findInScope, findReferenceInScope, rethrowUniqueViolation } from '../shared/records';
 import { Unit, unitView } from './unit.entity';
+import { UnitsRepository } from './units.repository';
 
 @Injectable()
 export class UnitsService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly units: UnitsRepository,
+  ) {}
 
   async create(body: CreateUnitRequest, scope: CallerScope): Promise<UnitView> {
     await findReferenceInScope(this.em, District, 'districtId', 'district', body.districtId, scope, (d) => d.id);
@@ -31,18 +33,7 @@ export class UnitsService {
   }
 
   list(query: ListUnitsQuery, scope: CallerScope): Promise<Page<UnitView>> {
-    const qb = this.em.createQueryBuilder(Unit, 'u');
-    restrict(qb, scope, 'u.district_id in {districts}');
-    if (query.districtId) {
-      qb.andWhere({ districtId: query.districtId });
-    }
-    if (query.force) {
-      qb.andWhere({ force: query.force });
-    }
-    if (query.search) {
-      qb.andWhere('(u.code ilike ? or u.name ilike ?)', [`%${query.search}%`, `%${query.search}%`]);
-    }
-    return page(qb, query, unitView);
+    return this.units.list(this.em, query, scope);
   }
 
   async update({ id, changes }: UpdateRequest<UpdateUnitRequest>, scope: CallerScope): Promise<UnitView> {

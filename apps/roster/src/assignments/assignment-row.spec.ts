@@ -1,4 +1,4 @@
-import { AssignmentRow, assignmentRowView } from './assignment-reads';
+import { AssignmentRow, assignmentRowView } from './assignment-row';
 import { DutyAssignment, assignmentView } from './duty-assignment.entity';
 
 describe('assignmentRowView', () => {
