@@ -7,6 +7,7 @@ import { ROSTER_SCHEMA, rosterOrmOptions } from './mikro-orm.config';
 import { PersonnelModule } from './personnel/personnel.module';
 import { PostsModule } from './posts/posts.module';
 import { RosterEnv } from './roster.env';
+import { SeedRepository } from './seed/seed.repository';
 import { SeedService } from './seed/seed.service';
 import { UnitsModule } from './units/units.module';
 
@@ -23,7 +24,7 @@ export class RosterModule {
         schema: ROSTER_SCHEMA,
         orm: rosterOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX),
         imports: [GeographyModule, UnitsModule, PostsModule, PersonnelModule, AssignmentsModule, ImportsModule],
-        providers: [SeedService],
+        providers: [SeedService, SeedRepository],
       }),
       global: true,
       exports: [RosterEnv],

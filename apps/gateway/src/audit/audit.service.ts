@@ -2,9 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AuditEntryView, ListAuditQuery, Page } from '@rasad/contracts';
 import { currentRequestId } from '@rasad/messaging';
-import { ListOrder, page } from '@rasad/common';
 import { Caller } from '../auth/auth.decorators';
-import { AuditEntry, auditEntryView } from './audit-entry.entity';
+import { AuditEntry } from './audit-entry.entity';
+import { AuditRepository } from './audit.repository';
 import { maskPersonalData } from './personal-data';
 
 export interface AuditRecord {
@@ -16,11 +16,12 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-const AUDIT_ORDER: ListOrder = { keys: { at: 'a.at' }, natural: '-at' };
-
 @Injectable()
 export class AuditService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly entries: AuditRepository,
+  ) {}
 
   /**
    * Written on its own connection: an audit row must not depend on, or be rolled back with, anything else. The
@@ -43,19 +44,6 @@ export class AuditService {
 
   /** Newest first; a filter on each field an admin asks about, and a period. */
   list(query: ListAuditQuery): Promise<Page<AuditEntryView>> {
-    const qb = this.em.createQueryBuilder(AuditEntry, 'a');
-    for (const field of ['actor', 'entity', 'entityId', 'action'] as const) {
-      if (query[field]) {
-        qb.andWhere({ [field]: query[field] });
-      }
-    }
-    if (query.since) {
-      qb.andWhere({ at: { $gte: new Date(query.since) } });
-    }
-    if (query.until) {
-      qb.andWhere({ at: { $lt: new Date(query.until) } });
-    }
-    // Masked again on the way out: rows written before images were masked still hold them in full.
-    return page(qb, query, (row) => maskPersonalData(auditEntryView(row)) as AuditEntryView, AUDIT_ORDER);
+    return this.entries.list(query);
   }
 }

@@ -1,25 +1,10 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { PreparedStatement, preparedRows } from '@rasad/common';
 import { Role } from '@rasad/contracts';
+import { UsersRepository } from '../users/users.repository';
 import { AuthenticatedRequest, IS_PUBLIC, ROLES_KEY } from './auth.decorators';
 import { AccessClaims } from './sessions.service';
-
-interface CallerRow {
-  id: string;
-  username: string;
-  role: Role;
-  district_ids: string[];
-  disabled: boolean;
-  session_epoch: number;
-}
-
-const CALLER: PreparedStatement = {
-  name: 'gateway_caller',
-  text: 'select id, username, role, district_ids, disabled, session_epoch from gateway.app_user where id = $1',
-};
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 const DEFAULT_WRITERS: Role[] = ['admin', 'logistics_officer'];
@@ -34,7 +19,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    private readonly em: EntityManager,
+    private readonly users: UsersRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -56,7 +41,7 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException('The token is invalid or has expired; sign in again');
     }
     // Looked up on every request (so disabling is immediate), as one prepared statement: every route's hot path.
-    const [user] = await preparedRows<CallerRow>(this.em, CALLER, [claims.sub]);
+    const user = await this.users.caller(claims.sub);
     if (!user || user.disabled) {
       throw new UnauthorizedException('This account is disabled or no longer exists');
     }

@@ -4,11 +4,13 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { AuditController } from '../audit/audit.controller';
+import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
 import { AuditedInterceptor } from '../audit/audited.interceptor';
 import { GatewayEnv } from '../gateway.env';
 import { UsersController } from '../users/users.controller';
 import { UserDistricts } from '../users/user-districts';
+import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -51,8 +53,10 @@ import { SessionsService } from './sessions.service';
     SessionsService,
     RefreshTokensRepository,
     UsersService,
+    UsersRepository,
     UserDistricts,
     AuditService,
+    AuditRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: CallerContextInterceptor },
     { provide: APP_INTERCEPTOR, useClass: AuditedInterceptor },

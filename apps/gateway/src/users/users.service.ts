@@ -9,16 +9,12 @@ import {
   UpdateUserRequest,
   UserView,
 } from '@rasad/contracts';
-import { ListOrder, PgErrorCode, page, pgErrorCode } from '@rasad/common';
+import { PgErrorCode, pgErrorCode } from '@rasad/common';
 import { PasswordHasher } from '../auth/password-hasher';
 import { SessionsService } from '../auth/sessions.service';
 import { User, userView } from './user.entity';
 import { DistrictChoice, UserDistricts } from './user-districts';
-
-const USER_ORDER: ListOrder = {
-  keys: { username: 'u.username', role: 'u.role', createdAt: 'u.created_at' },
-  natural: 'username',
-};
+import { UsersRepository } from './users.repository';
 
 @Injectable()
 export class UsersService {
@@ -27,6 +23,7 @@ export class UsersService {
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionsService,
     private readonly districts: UserDistricts,
+    private readonly users: UsersRepository,
   ) {}
 
   async create({ password, districtIds, districtCodes, ...body }: CreateUserRequest): Promise<UserView> {
@@ -42,17 +39,7 @@ export class UsersService {
 
   /** Every user, disabled ones too unless filtered out: an admin needs to find a disabled account to enable it. */
   async list(query: ListUsersQuery): Promise<Page<UserView>> {
-    const qb = this.em.createQueryBuilder(User, 'u');
-    if (query.role) {
-      qb.andWhere({ role: { $in: query.role } });
-    }
-    if (query.districtId) {
-      qb.andWhere('?::uuid = any(u.district_ids)', [query.districtId]);
-    }
-    if (query.disabled !== undefined) {
-      qb.andWhere({ disabled: query.disabled });
-    }
-    const users = await page(qb, query, (user) => user, USER_ORDER);
+    const users = await this.users.list(query);
     const directory = await this.districts.directory(users.items.some((user) => user.districtIds.length > 0));
     return { ...users, items: users.items.map((user) => userView(user, directory.codesOf(user.districtIds))) };
   }

@@ -8,35 +8,20 @@ import {
   ErrorCode,
   FieldError,
   ImportCommitRequest,
-  ImportKind,
   ImportResultView,
   ImportRowsReply,
 } from '@rasad/contracts';
 import { PgErrorCode, pgErrorCode } from '@rasad/common';
 import { currentRequestId } from '@rasad/messaging';
 import { v7 as uuidv7 } from 'uuid';
-import { ASSIGNMENT_APPLY, ASSIGNMENT_CHECKS } from './assignment-import.sql';
 import { columnErrors } from './import-columns';
-import { PERSONNEL_APPLY, PERSONNEL_CHECKS } from './personnel-import.sql';
+import { Batch, ImportsRepository } from './imports.repository';
 import { RosterEnv } from '../roster.env';
 import { validateRow } from './row-validation';
 import { checkedRows, ImportRowsPayload } from './rows-message';
 
 /** At most this many problems travel back in one answer; the total is in the details. */
 const MAX_REPORTED_ERRORS = 1000;
-const STALE_BATCH = "interval '1 hour'";
-const COMMIT_WORK_MEM = '128MB';
-
-interface Applied {
-  created: number;
-  updated: number;
-  problems: number;
-}
-
-const SQL: Record<ImportKind, { checks: string; apply: string }> = {
-  personnel: { checks: PERSONNEL_CHECKS, apply: PERSONNEL_APPLY },
-  assignments: { checks: ASSIGNMENT_CHECKS, apply: ASSIGNMENT_APPLY },
-};
 
 /**
  * Carries a validate-only run's counts out of its transaction: throwing it rolls back the upsert and, written by the
@@ -46,12 +31,6 @@ class DryRunRollback extends Error {
   constructor(readonly result: ImportResultView) {
     super('dry run: rolled back');
   }
-}
-
-interface Batch {
-  id: string;
-  kind: ImportKind;
-  columns: string[];
 }
 
 /**
@@ -65,6 +44,7 @@ export class ImportsService {
   constructor(
     private readonly em: EntityManager,
     private readonly env: RosterEnv,
+    private readonly imports: ImportsRepository,
   ) {}
 
   async begin({ kind, columns }: BeginImportRequest, scope: CallerScope): Promise<BeginImportReply> {
@@ -72,15 +52,9 @@ export class ImportsService {
     if (errors.length > 0) {
       throw invalidRows(errors, errors.length);
     }
-    await this.em.execute(`delete from roster.import_batch where created_at < now() - ${STALE_BATCH}`);
+    await this.imports.forgetStale(this.em);
     const batchId = uuidv7();
-    const districts = scope.districtIds === null ? null : JSON.stringify(scope.districtIds);
-    await this.em.execute(
-      `insert into roster.import_batch (id, kind, columns, district_ids) values (?, ?,
-        array(select jsonb_array_elements_text(?::jsonb)),
-        case when ?::jsonb is null then null else array(select jsonb_array_elements_text(?::jsonb))::uuid[] end)`,
-      [batchId, kind, JSON.stringify(columns), districts, districts],
-    );
+    await this.imports.begin(this.em, batchId, kind, columns, scope);
     this.logger.log({ batchId, kind, columns }, 'import started');
     return { batchId };
   }
@@ -98,17 +72,7 @@ export class ImportsService {
         errors.push(...outcome.errors);
       }
     }
-    // One statement, so no transaction of its own; knex binds the JSON as a parameter (MikroORM's execute would
-    // escape it into the SQL text, character by character).
-    await this.em.getKnex().raw(
-      `with staged as (
-         insert into roster.import_row (batch_id, row, data)
-         select ?, (r->>'row')::int, r->'data' from jsonb_array_elements(?::jsonb) r
-         on conflict (batch_id, row) do update set data = excluded.data)
-       insert into roster.import_error (batch_id, row, field, message)
-       select ?, (e->>'row')::int, e->>'field', e->>'message' from jsonb_array_elements(?::jsonb) e`,
-      [batchId, JSON.stringify(valid), batchId, JSON.stringify(errors)],
-    );
+    await this.imports.stage(this.em, batchId, valid, errors);
     const last = rows.at(-1)?.row ?? 0;
     this.logger.log({ batchId, kind: batch.kind, throughRow: last, invalid: errors.length }, 'import rows received');
     return { received: rows.length, invalid: new Set(errors.map((e) => e.row)).size };
@@ -120,26 +84,17 @@ export class ImportsService {
     const started = Date.now();
     try {
       return await this.em.transactional(async (em) => {
-        // Sorting and hashing 100,000 staged rows spills to disk at the default 4 MB.
-        await em.execute(`set local work_mem = '${COMMIT_WORK_MEM}'`);
-        const [{ rows, invalid }] = await em.execute<{ rows: number; invalid: boolean }[]>(
-          `select (select count(*)::int from roster.import_row where batch_id = ?) as rows,
-                  exists (select 1 from roster.import_error where batch_id = ?) as invalid`,
-          [batchId, batchId],
-        );
+        await this.imports.raiseWorkMem(em);
+        const { rows, invalid } = await this.imports.staged(em, batchId);
         if (invalid) {
           // Some rows were refused on arrival: the checks add the set's problems, to name every one at once.
-          await em.execute(SQL[batch.kind].checks, [batchId, batchId]);
+          await this.imports.check(em, batch.kind, batchId);
           await this.throwProblems(em, batchId);
         }
         if (rows === 0) {
           throw invalidRows([{ row: 2, field: '(file)', message: 'the file has a header but no data rows' }], 1);
         }
-        const [{ created, updated, problems }] = await em.execute<Applied[]>(SQL[batch.kind].apply, [
-          batchId,
-          batchId,
-          currentRequestId(),
-        ]);
+        const { created, updated, problems } = await this.imports.apply(em, batch.kind, batchId, currentRequestId());
         if (problems > 0) {
           await this.throwProblems(em, batchId);
         }
@@ -147,7 +102,7 @@ export class ImportsService {
         if (dryRun) {
           throw new DryRunRollback({ dryRun: true, ...result });
         }
-        await em.execute('delete from roster.import_batch where id = ?', [batchId]);
+        await this.imports.remove(em, batchId);
         this.logger.log({ batchId, ...result, ms: Date.now() - started }, 'import applied');
         return result;
       });
@@ -169,11 +124,7 @@ export class ImportsService {
 
   /** Throws the 422 naming every recorded problem of the batch, if there is one. */
   private async throwProblems(em: EntityManager, batchId: string): Promise<void> {
-    const problems = await em.execute<(FieldError & { total: number })[]>(
-      `select row, field, message, count(*) over ()::int as total from roster.import_error
-       where batch_id = ? order by row, field limit ${MAX_REPORTED_ERRORS}`,
-      [batchId],
-    );
+    const problems = await this.imports.problems(em, batchId, MAX_REPORTED_ERRORS);
     if (problems.length > 0) {
       throw invalidRows(
         problems.map(({ row, field, message }) => ({ row, field, message })),
@@ -188,19 +139,12 @@ export class ImportsService {
     } catch {
       return { aborted: false };
     }
-    const deleted = await this.em.execute<{ id: string }[]>(
-      'delete from roster.import_batch where id = ? returning id',
-      [batchId],
-    );
-    return { aborted: deleted.length > 0 };
+    return { aborted: await this.imports.remove(this.em, batchId) };
   }
 
   /** A batch belongs to the scope that began it; anyone else is told it does not exist. */
   private async batch(batchId: string, scope: CallerScope): Promise<Batch> {
-    const [batch] = await this.em.execute<(Batch & { district_ids: string[] | null })[]>(
-      'select id, kind, columns, district_ids from roster.import_batch where id = ?',
-      [batchId],
-    );
+    const batch = await this.imports.batch(this.em, batchId);
     const same = (a: string[] | null, b: string[] | null) =>
       a === null || b === null ? a === b : [...a].sort().join() === [...b].sort().join();
     if (!batch || !same(batch.district_ids, scope.districtIds)) {

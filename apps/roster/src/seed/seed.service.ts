@@ -4,105 +4,7 @@ import { RosterEnv } from '../roster.env';
 import { EventSubjects } from '@rasad/contracts';
 import { NewEvent, Outbox } from '@rasad/messaging';
 import { HaripurDemo, buildHaripurDemo } from './haripur-demo';
-
-type Column = [key: string, sqlType: string];
-
-const TABLES: { table: string; source: keyof ReturnType<typeof buildHaripurDemo>; columns: Column[] }[] = [
-  {
-    table: 'district',
-    source: 'districts',
-    columns: [
-      ['id', 'uuid'],
-      ['code', 'text'],
-      ['name', 'text'],
-      ['province', 'text'],
-    ],
-  },
-  {
-    table: 'tehsil',
-    source: 'tehsils',
-    columns: [
-      ['id', 'uuid'],
-      ['districtId', 'uuid'],
-      ['code', 'text'],
-      ['name', 'text'],
-    ],
-  },
-  {
-    table: 'police_station',
-    source: 'policeStations',
-    columns: [
-      ['id', 'uuid'],
-      ['districtId', 'uuid'],
-      ['tehsilId', 'uuid'],
-      ['code', 'text'],
-      ['name', 'text'],
-    ],
-  },
-  {
-    table: 'unit',
-    source: 'units',
-    columns: [
-      ['id', 'uuid'],
-      ['districtId', 'uuid'],
-      ['code', 'text'],
-      ['name', 'text'],
-      ['force', 'text'],
-    ],
-  },
-  {
-    table: 'post',
-    source: 'posts',
-    columns: [
-      ['id', 'uuid'],
-      ['code', 'text'],
-      ['name', 'text'],
-      ['kind', 'text'],
-      ['category', 'text'],
-      ['districtId', 'uuid'],
-      ['tehsilId', 'uuid'],
-      ['policeStationId', 'uuid'],
-      ['latitude', 'float8'],
-      ['longitude', 'float8'],
-      ['remote', 'boolean'],
-    ],
-  },
-  {
-    table: 'personnel',
-    source: 'personnel',
-    columns: [
-      ['id', 'uuid'],
-      ['serviceNumber', 'text'],
-      ['name', 'text'],
-      ['rank', 'text'],
-      ['unitId', 'uuid'],
-      ['homeDistrictId', 'uuid'],
-      ['cnic', 'text'],
-      ['phone', 'text'],
-      ['gender', 'text'],
-      ['dietaryNeeds', 'text[]'],
-      ['travelMode', 'text'],
-      ['language', 'text'],
-    ],
-  },
-  {
-    table: 'duty_assignment',
-    source: 'assignments',
-    columns: [
-      ['id', 'uuid'],
-      ['personnelId', 'uuid'],
-      ['postId', 'uuid'],
-      ['role', 'text'],
-      ['startsAt', 'timestamptz'],
-      ['endsAt', 'timestamptz'],
-      ['phase', 'text'],
-      ['status', 'text'],
-    ],
-  },
-];
-
-const CHUNK = 5000;
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+import { SeedRepository } from './seed.repository';
 
 /** Loads the deterministic Haripur demo district; the roster's own constraints check it on the way in. */
 @Injectable()
@@ -113,14 +15,12 @@ export class SeedService {
     private readonly em: EntityManager,
     private readonly env: RosterEnv,
     private readonly outbox: Outbox,
+    private readonly seed: SeedRepository,
   ) {}
 
   async loadHaripur({ onlyIfEmpty }: { onlyIfEmpty: boolean }): Promise<{ loaded: boolean }> {
     const em = this.em.fork();
-    const [{ districts }] = await em.execute<{ districts: number }[]>(
-      'select count(*)::int as districts from roster.district',
-    );
-    if (districts > 0) {
+    if ((await this.seed.districtCount(em)) > 0) {
       if (!onlyIfEmpty) {
         this.logger.warn('the roster already has districts; demo data is loaded only into an empty roster');
       }
@@ -128,18 +28,7 @@ export class SeedService {
     }
     const demo = buildHaripurDemo();
     await em.transactional(async (tx) => {
-      for (const { table, source, columns } of TABLES) {
-        const rows = demo[source] as object[];
-        const targets = columns.map(([key]) => snake(key)).join(', ');
-        const keys = columns.map(([key]) => `"${key}"`).join(', ');
-        const shape = columns.map(([key, type]) => `"${key}" ${type}`).join(', ');
-        for (let i = 0; i < rows.length; i += CHUNK) {
-          await tx.execute(
-            `insert into roster.${table} (${targets}) select ${keys} from jsonb_to_recordset(?::jsonb) as r(${shape})`,
-            [JSON.stringify(rows.slice(i, i + CHUNK))],
-          );
-        }
-      }
+      await this.seed.insert(tx, demo);
       // Every other service learns the demo roster the way it learns any roster: from its events.
       await this.outbox.insertMany(tx, demoEvents(demo));
     });
