@@ -3,6 +3,35 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+const LIBS_THROUGH_ALIASES = {
+  group: ['../../*/libs/*', '../../../*'],
+  message: 'import libs through @rasad/*',
+};
+
+/**
+ * SQL has one home (docs/architecture.md): `<context>.repository.ts`, with long statements in a `<context>.sql.ts`
+ * beside it. Everywhere else these calls, and imports of a `.sql` file, are errors; services use the
+ * EntityManager's entity API (find, create, flush) and ask a repository for anything more.
+ */
+const SQL_HOME = 'SQL lives in a <context>.repository.ts (see "SQL has one home" in docs/architecture.md)';
+const SQL_CALLS = ['execute', 'getKnex', 'raw', 'createQueryBuilder', 'qb', 'getConnection', 'query'];
+const SQL_FUNCTIONS = ['raw', 'sql', 'preparedRows', 'pageRows'];
+const SQL_HOMES = [
+  '**/*.repository.ts',
+  '**/*.sql.ts',
+  '**/migrations/**',
+  // The machinery every service shares: pages, prepared statements, outbox, inbox, dead letters, start-up checks.
+  'libs/common/src/**',
+  'libs/messaging/src/**',
+  'libs/testing/**',
+  '**/*.spec.ts',
+  '**/*.e2e-spec.ts',
+  'test/**',
+  'apps/*/test/**',
+  // The benchmark harness, like the tests, sets up and reads its databases directly.
+  'bench/**',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'eslint.config.mjs', 'jest.config.js'] },
   js.configs.recommended,
@@ -16,13 +45,34 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       eqeqeq: ['error', 'always'],
       curly: ['error', 'all'],
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['../../*/libs/*', '../../../*'], message: 'import libs through @rasad/*' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [LIBS_THROUGH_ALIASES] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/no-extraneous-class': 'off',
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    ignores: SQL_HOMES,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${SQL_CALLS.join('|')})$/]`,
+          message: SQL_HOME,
+        },
+        { selector: `CallExpression[callee.name=/^(${SQL_FUNCTIONS.join('|')})$/]`, message: SQL_HOME },
+        { selector: `TaggedTemplateExpression[tag.name=/^(${SQL_FUNCTIONS.join('|')})$/]`, message: SQL_HOME },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            LIBS_THROUGH_ALIASES,
+            { regex: '\\.sql$', message: `${SQL_HOME}: only repositories read .sql files` },
+          ],
+        },
+      ],
     },
   },
   {
