@@ -299,6 +299,84 @@ describe('security: district scope on every read, write, import row, list filter
     });
   });
 
+  describe('an officer of two districts', () => {
+    let officer: TestApi;
+    const people = {} as Record<'a' | 'b' | 'c', { id: string; serviceNumber: string }>;
+    const duties = {} as Record<'a' | 'b' | 'c', string>;
+
+    beforeAll(async () => {
+      const created = await admin.post('/api/v1/users', {
+        username: 'logistics.bc',
+        password: PASSWORD,
+        role: 'logistics_officer',
+        districtIds: [b.districtId, c.districtId],
+      });
+      expect(created.status).toBe(201);
+      officer = await rasad.anonymous.login('logistics.bc', PASSWORD);
+      const start = new Date(Date.now() + 240 * 3600_000);
+      for (const [key, geo] of [
+        ['a', a],
+        ['b', b],
+        ['c', c],
+      ] as const) {
+        people[key] = await createPersonnel(admin, geo);
+        duties[key] = await duty(
+          people[key].id,
+          geo.postId,
+          start.toISOString(),
+          new Date(start.getTime() + 8 * 3600_000).toISOString(),
+        );
+      }
+    });
+
+    it('lists the records of both districts and none of a third', async () => {
+      const lists: [string, Record<'a' | 'b' | 'c', string>][] = [
+        ['/api/v1/districts', { a: a.districtId, b: b.districtId, c: c.districtId }],
+        ['/api/v1/tehsils', { a: a.tehsilId, b: b.tehsilId, c: c.tehsilId }],
+        ['/api/v1/police-stations', { a: a.policeStationId, b: b.policeStationId, c: c.policeStationId }],
+        ['/api/v1/units', { a: a.unitId, b: b.unitId, c: c.unitId }],
+        ['/api/v1/posts', { a: a.postId, b: b.postId, c: c.postId }],
+        ['/api/v1/personnel', { a: people.a.id, b: people.b.id, c: people.c.id }],
+        ['/api/v1/assignments', duties],
+      ];
+      for (const [path, ids] of lists) {
+        const listed = await officer.get(`${path}?limit=500`);
+        expect(listed.status).toBe(200);
+        const seen = new Set(listed.body.items.map((item: { id: string }) => item.id));
+        expect({ path, a: seen.has(ids.a), b: seen.has(ids.b), c: seen.has(ids.c) }).toEqual({
+          path,
+          a: false,
+          b: true,
+          c: true,
+        });
+      }
+    });
+
+    it('reads people and duties of both districts by id, and not a third’s', async () => {
+      const statuses = async (path: (key: 'a' | 'b' | 'c') => string) =>
+        Object.fromEntries(
+          await Promise.all(
+            (['a', 'b', 'c'] as const).map(async (key) => [key, (await officer.get(path(key))).status]),
+          ),
+        );
+      expect(await statuses((key) => `/api/v1/personnel/${people[key].id}`)).toEqual({ a: 404, b: 200, c: 200 });
+      expect(await statuses((key) => `/api/v1/assignments/${duties[key]}`)).toEqual({ a: 404, b: 200, c: 200 });
+    });
+
+    it('imports people into either district, and not into a third', async () => {
+      const row = (geo: string) =>
+        `${geo}-BC-${Date.now()},Two District Constable,constable,${geo}-U,${geo},${fakeCnic()},${fakePhone()},male,provided`;
+
+      const mine = await officer.csv('/api/v1/imports/personnel', `${PERSONNEL_HEADER}\n${row('SCB')}\n${row('SCC')}`);
+      expect(mine.status).toBe(200);
+      expect(mine.body).toMatchObject({ created: 2 });
+
+      const theirs = await officer.csv('/api/v1/imports/personnel', `${PERSONNEL_HEADER}\n${row('SCA')}`);
+      expect(theirs.status).toBe(422);
+      expect(theirs.body.errors).toEqual([expect.objectContaining({ row: 2, field: 'unitCode' })]);
+    });
+  });
+
   describe('by id: another district’s record answers 404 and nothing changes', () => {
     it('GET, PATCH and cancel on every id-bearing roster route, for every scoped role', async () => {
       const person = await createPersonnel(admin, a);
