@@ -301,7 +301,7 @@ describe('security: district scope on every read, write, import row, list filter
 
   describe('an officer of two districts', () => {
     let officer: TestApi;
-    const people = {} as Record<'a' | 'b' | 'c', { id: string; serviceNumber: string }>;
+    const people = {} as Record<'a' | 'b' | 'c', { id: string }>;
     const duties = {} as Record<'a' | 'b' | 'c', string>;
 
     beforeAll(async () => {
