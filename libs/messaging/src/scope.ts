@@ -31,6 +31,10 @@ export function ensureReferenceInScope(
  * `andWhere`: `where` would replace this condition and list every district's records.
  */
 export function restrict<E extends object>(qb: QueryBuilder<E>, scope: CallerScope, condition: string): void {
+  // `x in {districts}` would read the array as one value and fail only when a scoped caller runs it: refuse it for all.
+  if (condition.split('{districts}').length - 1 !== (condition.match(/any\(\{districts\}\)/g) ?? []).length) {
+    throw new Error(`restrict(): write {districts} as = any({districts}), not ${condition}`);
+  }
   const ids = scope.districtIds;
   if (ids === null) {
     return;
