@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  DEFAULT_PAGE_SIZE,
   DeadLetterView,
   DomainError,
   ErrorCode,
@@ -34,11 +35,22 @@ export class DeadLettersService {
     if (services.length === 1) {
       return this.rasad.send(deadLetterSubjects(services[0]).list, rest);
     }
-    // Across services a single cursor cannot continue every list: the first page of each, merged.
+    if (rest.cursor !== undefined) {
+      const message = "a cursor pages one service's dead letters: name the service";
+      throw new DomainError(ErrorCode.ValidationFailed, message, [{ field: 'cursor', message }]);
+    }
+    // Across services a single cursor cannot continue every list: the first page of each, merged in the list's
+    // order, with the total of all; naming a service pages further.
+    const { limit = DEFAULT_PAGE_SIZE, sort, includeReplayed } = rest;
     const pages = await Promise.all(
-      services.map((s) => this.rasad.send(deadLetterSubjects(s).list, { limit: rest.limit })),
+      services.map((s) => this.rasad.send(deadLetterSubjects(s).list, { limit, sort, includeReplayed })),
     );
-    return { items: pages.flatMap((p) => p.items), nextCursor: null };
+    const oldestFirst = sort === 'failedAt';
+    const items = pages
+      .flatMap((p) => p.items)
+      .sort((x, y) => (oldestFirst ? 1 : -1) * (x.failedAt.localeCompare(y.failedAt) || x.id.localeCompare(y.id)))
+      .slice(0, limit);
+    return { items, nextCursor: null, total: pages.reduce((sum, p) => sum + p.total, 0) };
   }
 
   async replay(id: string, service: string | undefined): Promise<DeadLetterView> {
