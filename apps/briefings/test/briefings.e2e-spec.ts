@@ -492,9 +492,11 @@ describe('briefings', () => {
     const first = await world.session(geo.districtId, 200);
     const second = await world.session(geo.districtId, 300);
     await api.post(`/api/v1/briefings/${second.id}/cancel`, { reason: 'Merged' });
-    const all = await api.get(`/api/v1/briefings?districtId=${geo.districtId}&limit=1`);
+    const all = await api.get(`/api/v1/briefings?districtId=${geo.districtId}&limit=1&includeCancelled=true`);
     expect(all.body.items.map((s: { id: string }) => s.id)).toEqual([first.id]);
-    const next = await api.get(`/api/v1/briefings?districtId=${geo.districtId}&limit=1&cursor=${all.body.nextCursor}`);
+    const next = await api.get(
+      `/api/v1/briefings?districtId=${geo.districtId}&limit=1&includeCancelled=true&cursor=${all.body.nextCursor}`,
+    );
     expect(next.body).toMatchObject({ items: [expect.objectContaining({ id: second.id })], nextCursor: null });
     const cancelled = await api.get(`/api/v1/briefings?districtId=${geo.districtId}&status=cancelled`);
     expect(cancelled.body.items.map((s: { id: string }) => s.id)).toEqual([second.id]);
