@@ -413,23 +413,36 @@ describe('briefings, notices and dead letters: lists a person can read', () => {
       ]);
     });
 
-    it('merges every service’s newest first, with the total of all, replayed ones only when asked', async () => {
+    it('merges every service’s newest first, with the total of all, by cursor, replayed ones only when asked', async () => {
       const all = await listed('/api/v1/dead-letters');
       expect(ids(all)).toEqual([letters.briefingsNew, letters.notifier, letters.briefingsOld]);
       expect(all.total).toBe(3);
+      expect(all.nextCursor).toBeNull();
+      for (const limit of [1, 2]) {
+        const walkedAll = await walked('/api/v1/dead-letters', limit);
+        expect({ limit, ids: walkedAll.map((letter) => letter.id) }).toEqual({ limit, ids: ids(all) });
+      }
+      const oldestFirst = await walked('/api/v1/dead-letters?sort=failedAt', 1);
+      expect(oldestFirst.map((letter) => letter.id)).toEqual(ids(all).reverse());
       const withReplayed = await listed('/api/v1/dead-letters?includeReplayed=true');
-      expect(ids(withReplayed)[0]).toBe(letters.replayed);
+      expect(ids(withReplayed)).toEqual([letters.replayed, ...ids(all)]);
       expect(withReplayed.total).toBe(4);
-      const limited = await listed('/api/v1/dead-letters?limit=2');
-      expect(ids(limited)).toEqual([letters.briefingsNew, letters.notifier]);
-      expect(limited.total).toBe(3);
-      expect((await api.get(`/api/v1/dead-letters?cursor=${first64()}`)).status).toBe(400);
+      const first = await listed('/api/v1/dead-letters?limit=2');
+      expect(first.total).toBe(3);
+      const otherSort = await api.get(`/api/v1/dead-letters?limit=2&sort=failedAt&cursor=${first.nextCursor}`);
+      expect(otherSort.status).toBe(400);
+      expect(otherSort.body.errors[0].field).toBe('cursor');
+      const foreign = Buffer.from(JSON.stringify({ s: '-failedAt', i: uuidv7() })).toString('base64url');
+      expect((await api.get(`/api/v1/dead-letters?cursor=${foreign}`)).status).toBe(400);
     });
 
-    it('exports dead letters as CSV', async () => {
-      const rows = rowsOf((await api.get('/api/v1/dead-letters?service=notifier&format=csv')).body as string);
-      expect(rows.map((row) => row.id)).toEqual([letters.notifier]);
-      expect(rows[0]).toMatchObject({
+    it('exports dead letters as CSV, every service’s', async () => {
+      const rows = rowsOf((await api.get('/api/v1/dead-letters?format=csv')).body as string);
+      expect(rows.map((row) => row.id)).toEqual([letters.briefingsNew, letters.notifier, letters.briefingsOld]);
+      expect(rows[1]).toMatchObject({ service: 'notifier', 'envelope.type': 'evt.roster.post.updated.v1' });
+      const notifier = rowsOf((await api.get('/api/v1/dead-letters?service=notifier&format=csv')).body as string);
+      expect(notifier.map((row) => row.id)).toEqual([letters.notifier]);
+      expect(notifier[0]).toMatchObject({
         service: 'notifier',
         subject: 'evt.roster.post.updated.v1',
         error: 'no such post',
@@ -437,8 +450,3 @@ describe('briefings, notices and dead letters: lists a person can read', () => {
     });
   });
 });
-
-/** A cursor-shaped string: across services no cursor can continue every list. */
-function first64(): string {
-  return Buffer.from(JSON.stringify({ s: '-failedAt', i: uuidv7() })).toString('base64url');
-}

@@ -11,6 +11,7 @@ import {
 import { RasadClient } from '@rasad/messaging';
 import { maskPersonalData } from '../audit/personal-data';
 import { GatewayEnv } from '../gateway.env';
+import { Positions, mergePages, readPositions, writePositions } from './merged-pages';
 
 /** Dead letters live with each consuming service; the gateway asks them all, or the one named. */
 @Injectable()
@@ -35,22 +36,59 @@ export class DeadLettersService {
     if (services.length === 1) {
       return this.rasad.send(deadLetterSubjects(services[0]).list, rest);
     }
-    if (rest.cursor !== undefined) {
-      const message = "a cursor pages one service's dead letters: name the service";
-      throw new DomainError(ErrorCode.ValidationFailed, message, [{ field: 'cursor', message }]);
-    }
-    // Across services a single cursor cannot continue every list: the first page of each, merged in the list's
-    // order, with the total of all; naming a service pages further.
-    const { limit = DEFAULT_PAGE_SIZE, sort, includeReplayed } = rest;
+    return this.merged(services, rest);
+  }
+
+  /**
+   * Every service's dead letters as one list, in the list's order, paged by a cursor that holds where each service's
+   * list stands; the total is theirs together.
+   */
+  private async merged(
+    services: string[],
+    query: Omit<ListDeadLettersQuery, 'service'>,
+  ): Promise<Page<DeadLetterView>> {
+    const { limit = DEFAULT_PAGE_SIZE, sort, includeReplayed, cursor } = query;
+    const positions = cursor === undefined ? {} : readPositions(cursor, services);
+    const read = (service: string, size: number, after?: string) =>
+      this.rasad.send(deadLetterSubjects(service).list, {
+        limit: size,
+        sort,
+        includeReplayed,
+        ...(after === undefined ? {} : { cursor: after }),
+      });
     const pages = await Promise.all(
-      services.map((s) => this.rasad.send(deadLetterSubjects(s).list, { limit, sort, includeReplayed })),
+      services.map(async (service) => {
+        const at = positions[service];
+        // A list read to the end gives no more items, only its total.
+        const page =
+          at === null ? { ...(await read(service, 1)), items: [], nextCursor: null } : await read(service, limit, at);
+        return { service, ...page };
+      }),
     );
     const oldestFirst = sort === 'failedAt';
-    const items = pages
-      .flatMap((p) => p.items)
-      .sort((x, y) => (oldestFirst ? 1 : -1) * (x.failedAt.localeCompare(y.failedAt) || x.id.localeCompare(y.id)))
-      .slice(0, limit);
-    return { items, nextCursor: null, total: pages.reduce((sum, p) => sum + p.total, 0) };
+    const { items, taken } = mergePages(pages, limit, (x, y) => {
+      const order = x.failedAt.localeCompare(y.failedAt) || x.id.localeCompare(y.id);
+      return oldestFirst ? order < 0 : order > 0;
+    });
+    const next: Positions = {};
+    for (const page of pages) {
+      const count = taken.get(page.service)!;
+      const at = positions[page.service];
+      if (count === page.items.length) {
+        next[page.service] = at === null ? null : page.nextCursor;
+      } else if (count > 0) {
+        // Part of this page was taken: the cursor after its last item taken is that of a page that long.
+        next[page.service] = (await read(page.service, count, at ?? undefined)).nextCursor;
+      } else if (at !== undefined) {
+        next[page.service] = at;
+      }
+    }
+    const done = services.every((service) => next[service] === null);
+    return {
+      items,
+      nextCursor: done ? null : writePositions(next),
+      total: pages.reduce((sum, page) => sum + page.total, 0),
+    };
   }
 
   async replay(id: string, service: string | undefined): Promise<DeadLetterView> {
