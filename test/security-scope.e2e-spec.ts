@@ -271,7 +271,9 @@ describe('security: district scope on every read, write, import row, list filter
       `/api/v1/assignments?postId=${c.postId}`,
       `/api/v1/assignments?personnelId=${cPerson.id}`,
       `/api/v1/briefings?districtId=${c.districtId}`,
+      `/api/v1/briefings?districtId=${c.districtId}&status=scheduled,cancelled&includeCancelled=true&sort=-startsAt`,
       `/api/v1/notifications?personnelId=${cPerson.id}`,
+      `/api/v1/notifications?personnelId=${cPerson.id}&status=pending,sent,failed&channel=log,sms,webhook&sort=name`,
     ];
 
     it('answers an empty page for a filter naming another district’s record, for every scoped role', async () => {
@@ -284,16 +286,22 @@ describe('security: district scope on every read, write, import row, list filter
         });
         for (const role of ROLES) {
           const answer = await as[role].get(path);
-          expect({ path, role, status: answer.status, items: answer.body.items }).toEqual({
+          expect({ path, role, status: answer.status, items: answer.body.items, total: answer.body.total }).toEqual({
             path,
             role,
             status: 200,
             items: [],
+            total: 0,
           });
         }
       }
-      // Path ids of the same records answer 404.
-      for (const path of [`/api/v1/assignments/${cDuty}`, `/api/v1/briefings/${cSession}`]) {
+      // Path ids of the same records answer 404, whatever the filters of their lists.
+      for (const path of [
+        `/api/v1/assignments/${cDuty}`,
+        `/api/v1/briefings/${cSession}`,
+        `/api/v1/briefings/${cSession}/invitations?status=invited,cancelled&includeCancelled=true&sort=-name`,
+        `/api/v1/briefings/${cSession}/attendance?status=present,absent&sort=name`,
+      ]) {
         expect({ path, status: (await as.viewer.get(path)).status }).toEqual({ path, status: 404 });
       }
     });

@@ -260,12 +260,18 @@ describe("briefings: an officer's day", () => {
         '/api/v1/briefings?limit=-1',
         '/api/v1/briefings?limit=abc',
         '/api/v1/briefings?status=closed',
-        '/api/v1/briefings?status=scheduled&status=cancelled',
+        '/api/v1/briefings?status=scheduled,closed',
+        '/api/v1/briefings?includeCancelled=maybe',
+        '/api/v1/briefings?sort=presenter',
         '/api/v1/briefings?from=yesterday',
         '/api/v1/briefings?districtId=1',
         '/api/v1/briefings?cursor=not-a-cursor',
         `/api/v1/briefings/${upcoming}/invitations?limit=99999999999999999999`,
         `/api/v1/briefings/${upcoming}/invitations?cursor=x&status=maybe`,
+        `/api/v1/briefings/${upcoming}/invitations?cursor=eyJzIjoibmFtZSIsImkiOiJ4In0`,
+        `/api/v1/briefings/${upcoming}/invitations?sort=rank`,
+        `/api/v1/briefings/${running}/attendance?status=late`,
+        `/api/v1/briefings/${running}/attendance?sort=-arrival`,
         '/api/v1/briefings/attended-topics',
         '/api/v1/briefings/attended-topics?personnelId=x',
         `/api/v1/briefings/attended-topics?personnelId=${person}&personnelId=${person}`,
@@ -498,7 +504,7 @@ describe("briefings: an officer's day", () => {
           dutyEndsAt: expect.any(String),
         },
       ]);
-      const invitations = await api.get(`/api/v1/briefings/${session.id}/invitations`);
+      const invitations = await api.get(`/api/v1/briefings/${session.id}/invitations?includeCancelled=true`);
       const of = (person: string) =>
         invitations.body.items.find((i: { personnelId: string }) => i.personnelId === person);
       expect(of(moving)).toMatchObject({ status: 'cancelled', statusReason: 'duty_clash' });
@@ -531,7 +537,7 @@ describe("briefings: an officer's day", () => {
       expect(invited.status).toBe(201);
       await world.duty(posted, geo.postId, 45); // on duty while the briefing runs
       await eventually(async () => {
-        const invitations = await api.get(`/api/v1/briefings/${session.id}/invitations`);
+        const invitations = await api.get(`/api/v1/briefings/${session.id}/invitations?includeCancelled=true`);
         const of = (person: string) =>
           invitations.body.items.find((i: { personnelId: string }) => i.personnelId === person);
         expect(of(posted)).toMatchObject({ status: 'cancelled', statusReason: 'duty_clash' });

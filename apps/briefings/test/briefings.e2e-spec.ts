@@ -86,7 +86,7 @@ describe('briefings', () => {
 
       const invitations = await api.get(`/api/v1/briefings/${session.id}/invitations`);
       expect(invitations.body.items).toHaveLength(3);
-      expect(invitations.body.items[0]).toMatchObject({ status: 'invited', personnelName: 'Muhammad Imran' });
+      expect(invitations.body.items[0]).toMatchObject({ status: 'invited', personnel: { name: 'Muhammad Imran' } });
       expect((await api.get(`/api/v1/briefings/${session.id}`)).body.seatsTaken).toBe(3);
 
       const created = await eventually(async () => {
@@ -275,7 +275,7 @@ describe('briefings', () => {
       const cancelled = await api.post(`/api/v1/briefings/${session.id}/cancel`, { reason: 'Presenter on leave' });
       expect(cancelled.status).toBe(200);
       expect(cancelled.body).toMatchObject({ status: 'cancelled', sequence: 1, seatsTaken: 0 });
-      const invitations = await api.get(`/api/v1/briefings/${session.id}/invitations`);
+      const invitations = await api.get(`/api/v1/briefings/${session.id}/invitations?includeCancelled=true`);
       expect(invitations.body.items.map((i: { status: string }) => i.status)).toEqual(['cancelled', 'cancelled']);
       expect((await api.post(`/api/v1/briefings/${session.id}/cancel`, { reason: 'again' })).status).toBe(409);
       expect((await api.post(`/api/v1/briefings/${session.id}/fill`, { selector: {} })).status).toBe(409);
@@ -328,7 +328,7 @@ describe('briefings', () => {
       // The roll call does not close the session: the officer completes it.
       expect((await api.get(`/api/v1/briefings/${held.id}`)).body.status).toBe('scheduled');
       const list = await api.get(path);
-      const signed = list.body.find((a: { personnelId: string }) => a.personnelId === present);
+      const signed = list.body.items.find((a: { personnelId: string }) => a.personnelId === present);
       expect(signed.status).toBe('present');
       // The API answers in local time: the same instant, written with the deployment's offset.
       expect(Date.parse(signed.codeOfConductAcknowledgedAt)).toBe(Date.parse(signedAt));
@@ -403,7 +403,7 @@ describe('briefings', () => {
     expect(patched.status).toBe(200);
     const invitations = await eventually(
       async () => {
-        const response = await api.get(`/api/v1/briefings/${session.id}/invitations`);
+        const response = await api.get(`/api/v1/briefings/${session.id}/invitations?includeCancelled=true`);
         const statusOf = (person: string) =>
           response.body.items.find((i: { personnelId: string }) => i.personnelId === person);
         expect(statusOf(single)).toMatchObject({ status: 'cancelled', statusReason: 'duty_cancelled' });
@@ -449,7 +449,7 @@ describe('briefings', () => {
     });
     expect(moved.status).toBe(200);
     expect(moved.body.seatsTaken).toBe(2);
-    const invitations = await api.get(`/api/v1/briefings/${session.id}/invitations`);
+    const invitations = await api.get(`/api/v1/briefings/${session.id}/invitations?includeCancelled=true`);
     const statusOf = (person: string) =>
       invitations.body.items.find((i: { personnelId: string }) => i.personnelId === person);
     expect(statusOf(early)).toMatchObject({ status: 'cancelled', statusReason: 'rescheduled_after_duty' });
@@ -492,9 +492,11 @@ describe('briefings', () => {
     const first = await world.session(geo.districtId, 200);
     const second = await world.session(geo.districtId, 300);
     await api.post(`/api/v1/briefings/${second.id}/cancel`, { reason: 'Merged' });
-    const all = await api.get(`/api/v1/briefings?districtId=${geo.districtId}&limit=1`);
+    const all = await api.get(`/api/v1/briefings?districtId=${geo.districtId}&limit=1&includeCancelled=true`);
     expect(all.body.items.map((s: { id: string }) => s.id)).toEqual([first.id]);
-    const next = await api.get(`/api/v1/briefings?districtId=${geo.districtId}&limit=1&cursor=${all.body.nextCursor}`);
+    const next = await api.get(
+      `/api/v1/briefings?districtId=${geo.districtId}&limit=1&includeCancelled=true&cursor=${all.body.nextCursor}`,
+    );
     expect(next.body).toMatchObject({ items: [expect.objectContaining({ id: second.id })], nextCursor: null });
     const cancelled = await api.get(`/api/v1/briefings?districtId=${geo.districtId}&status=cancelled`);
     expect(cancelled.body.items.map((s: { id: string }) => s.id)).toEqual([second.id]);

@@ -8,6 +8,7 @@ import { Migration20261128600000NotifierBase } from './migrations/Migration20261
 import { Migration20261129100000NotifierRole } from './migrations/Migration20261129100000NotifierRole';
 import { Migration20261129600000NotifierNoticeWake } from './migrations/Migration20261129600000NotifierNoticeWake';
 import { Migration20261129300000NotifierScope } from './migrations/Migration20261129300000NotifierScope';
+import { Migration20261130100000NotifierServiceNumber } from './migrations/Migration20261130100000NotifierServiceNumber';
 import { Notice } from './notices/notice.entity';
 import { ChannelPreference } from './preferences/channel-preference.entity';
 
@@ -24,6 +25,7 @@ export function notifierOrmOptions(databaseUrl: string, poolMax = 10): Options<P
       Migration20261129100000NotifierRole,
       Migration20261129300000NotifierScope,
       Migration20261129600000NotifierNoticeWake,
+      Migration20261130100000NotifierServiceNumber,
     },
   });
 }

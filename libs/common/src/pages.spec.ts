@@ -1,8 +1,8 @@
 import { Entity, MikroORM, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { DomainError, PageQuery } from '@rasad/contracts';
+import { DomainError, Page, PageQuery } from '@rasad/contracts';
 import { TestDatabase, createTestDatabase } from '@rasad/testing';
 import { v7 as uuidv7 } from 'uuid';
-import { CountedPage, ListOrder, page, pageRows } from './pages';
+import { ListOrder, page, pageRows } from './pages';
 
 @Entity({ tableName: 'duty' })
 class Duty {
@@ -38,7 +38,7 @@ describe('keyset pages over PostgreSQL', () => {
     await database?.drop();
   });
 
-  type Reader = (query: PageQuery) => Promise<CountedPage<{ id: string; name: string }>>;
+  type Reader = (query: PageQuery) => Promise<Page<{ id: string; name: string }>>;
   const viaQueryBuilder: Reader = (query) =>
     page(orm.em.fork().createQueryBuilder(Duty, 'd'), query, (d) => ({ id: d.id, name: d.name }), BY_ENTITY);
   const viaRows: Reader = (query) =>

@@ -17,9 +17,6 @@ export interface ListOrder {
 /** Lists that name no order of their own come in creation order and take no `sort`. */
 export const CREATION_ORDER: ListOrder = { keys: {}, natural: 'id' };
 
-/** A page, always with its total: Page's `total` is optional only for the lists not yet on this helper. */
-export type CountedPage<T> = Page<T> & { total: number };
-
 /** The filtered set as raw SQL, without order or limit: `select … from … where …`, its rows each with an `id`. */
 export interface RowsQuery {
   sql: string;
@@ -55,7 +52,7 @@ export async function page<E extends object, V>(
   query: PageQuery,
   toView: (entity: E) => V,
   order: ListOrder = CREATION_ORDER,
-): Promise<CountedPage<V>> {
+): Promise<Page<V>> {
   const sort = sortOf(query, order);
   const idColumn = `${qb.alias}.id`;
   const column = sort.key === 'id' ? idColumn : order.keys[sort.key];
@@ -95,7 +92,7 @@ export async function pageRows<R extends { id: string }, V>(
   query: PageQuery,
   toView: (row: R) => V,
   order: ListOrder = CREATION_ORDER,
-): Promise<CountedPage<V>> {
+): Promise<Page<V>> {
   const sort = sortOf(query, order);
   const idColumn = `${ROWS}.id`;
   const column = sort.key === 'id' ? idColumn : `${ROWS}.${order.keys[sort.key]}`;

@@ -1,6 +1,17 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDefined, IsUUID, ValidateBy, ValidateIf, ValidateNested, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDefined,
+  IsOptional,
+  IsUUID,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+  ValidationOptions,
+} from 'class-validator';
+import { RANKS, Rank } from '@rasad/personnel';
 
 export class IdRequest {
   @ApiProperty({ format: 'uuid' })
@@ -68,6 +79,23 @@ export class TimestampsView {
 
   @ApiProperty({ format: 'date-time' })
   updatedAt: string;
+}
+
+/** A person as a list shows them beside a record: what an officer reads off a roll, not an id. */
+export class PersonRefView {
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: RANKS }) rank: Rank;
+  @ApiProperty() serviceNumber: string;
+}
+
+/** A query flag: `true` or `false` in a query string, a boolean over NATS. Optional, default false. */
+export function QueryFlag(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ description, default: false }),
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean(),
+  );
 }
 
 export class ErrorView {

@@ -39,13 +39,3 @@ describe('PageQuery', () => {
     ]);
   });
 });
-
-describe('IdCursor: lists still paged by the last id', () => {
-  it('takes only a UUID there, so a cursor of another list stops at validation rather than in SQL', async () => {
-    const { ListDeadLettersQuery } = await import('./events/dead-letters.contract');
-    const opaque = await validate(plainToInstance(ListDeadLettersQuery, { cursor: 'eyJzIjoibmFtZSIsImkiOiJ4In0' }));
-    expect(opaque.map((e) => e.property)).toEqual(['cursor']);
-    const id = plainToInstance(ListDeadLettersQuery, { cursor: '01900000-0000-7000-8000-000000000000' });
-    expect(await validate(id)).toEqual([]);
-  });
-});

@@ -9,7 +9,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   Max,
   Min,
@@ -85,22 +84,11 @@ function valuesOf(value: unknown): unknown {
   return [...new Set(parts.filter((part) => part !== ''))];
 }
 
-/**
- * For a list still paged by hand by the last id (invitations, dead letters): its SQL casts the cursor to a UUID, so
- * anything else must stop here as a 400, not reach PostgreSQL as a 500. Goes when the list moves to `pageRows`.
- */
-export function IdCursor(): PropertyDecorator {
-  return applyDecorators(IsOptional(), IsUUID('all', CURSOR));
-}
-
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
-  /**
-   * How many records the filters select, over all pages. Optional only until the last lists written by hand
-   * (invitations, dead letters) move to the shared helper, which always gives it.
-   */
-  total?: number;
+  /** How many records the filters select, over all pages. */
+  total: number;
 }
 
 type Constructor<T> = new (...args: unknown[]) => T;

@@ -2,9 +2,10 @@ import { IdRequest, PersonnelIdRequest, UpdateRequest } from './common.dto';
 import { Page } from './pagination';
 import { Subjects } from './subjects';
 import {
-  AttendanceView,
+  AttendanceListItemView,
   AttendedTopicsQuery,
   AttendedTopicsView,
+  ListAttendanceMessage,
   RollCallMessage,
   RollCallResultView,
 } from './briefings/attendance.contract';
@@ -158,7 +159,7 @@ export interface RpcMap {
   [Subjects.invitationList]: { request: ListInvitationsMessage; reply: Page<InvitationView> };
   [Subjects.invitationAnswer]: { request: AnswerInvitationMessage; reply: InvitationView };
   [Subjects.attendanceRecord]: { request: RollCallMessage; reply: RollCallResultView };
-  [Subjects.attendanceList]: { request: IdRequest; reply: AttendanceView[] };
+  [Subjects.attendanceList]: { request: ListAttendanceMessage; reply: Page<AttendanceListItemView> };
   [Subjects.attendedTopics]: { request: AttendedTopicsQuery; reply: AttendedTopicsView };
   [Subjects.calendarDistrict]: { request: DistrictCalendarQuery; reply: CalendarFeedReply };
   [Subjects.calendarPersonal]: { request: PersonalCalendarRequest; reply: CalendarFeedReply };

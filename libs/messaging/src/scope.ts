@@ -58,3 +58,8 @@ export function restrict<E extends object>(qb: QueryBuilder<E>, scope: CallerSco
 export function uuidArray(ids: readonly string[] | null): string | null {
   return ids === null ? null : `{${ids.join(',')}}`;
 }
+
+/** Values of a validated enum (statuses, channels: plain words) as one PostgreSQL array literal, as `uuidArray`. */
+export function wordArray(words: readonly string[]): string {
+  return `{${words.join(',')}}`;
+}

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AttendedTopicsQuery, CallerScope, IdRequest, RollCallMessage, Subjects } from '@rasad/contracts';
+import { AttendedTopicsQuery, CallerScope, ListAttendanceMessage, RollCallMessage, Subjects } from '@rasad/contracts';
 import { Scope } from '@rasad/messaging';
 import { AttendanceService } from './attendance.service';
 
@@ -14,8 +14,8 @@ export class AttendanceController {
   }
 
   @MessagePattern(Subjects.attendanceList)
-  list(@Payload() { id }: IdRequest, @Scope() scope: CallerScope) {
-    return this.attendance.list(id, scope);
+  list(@Payload() query: ListAttendanceMessage, @Scope() scope: CallerScope) {
+    return this.attendance.list(query, scope);
   }
 
   @MessagePattern(Subjects.attendedTopics)

@@ -1,7 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AttendanceView, BriefingTopic } from '@rasad/contracts';
-import { uuidArray } from '@rasad/messaging';
+import { ListOrder, pageRows } from '@rasad/common';
+import { AttendanceListItemView, AttendanceView, BriefingTopic, ListAttendanceMessage, Page } from '@rasad/contracts';
+import { uuidArray, wordArray } from '@rasad/messaging';
 import { AttendanceEntry } from './roll-call';
 
 interface AttendanceRecord {
@@ -11,6 +12,29 @@ interface AttendanceRecord {
   coc_acknowledged_at: Date | null;
   recorded_at: Date;
 }
+
+/** A roll-call entry with its person; a session has one entry per person, so the person's id is the entry's. */
+interface AttendanceListRecord extends AttendanceRecord {
+  id: string;
+  person_name: string;
+  rank: AttendanceListItemView['personnel']['rank'];
+  service_number: string;
+}
+
+/**
+ * A session's roll call is read in the order people were marked (`recordedAt`: a roll call taken as they arrive
+ * marks them one after another; one roll call marks all its entries at once, the id then breaking ties).
+ */
+const ATTENDANCE_ORDER: ListOrder = {
+  keys: {
+    recordedAt: 'recorded_at',
+    name: 'person_name',
+    serviceNumber: 'service_number',
+    status: 'status',
+    acknowledgedAt: 'coc_acknowledged_at',
+  },
+  natural: 'recordedAt',
+};
 
 /** A session a person was present at. */
 export interface AttendedSession {
@@ -42,12 +66,22 @@ export class AttendanceRepository {
     return rows.map(attendanceView);
   }
 
-  async ofSession(em: EntityManager, sessionId: string): Promise<AttendanceView[]> {
-    const rows = await em.execute<AttendanceRecord[]>(
-      'select * from briefings.attendance where session_id = ? order by personnel_id',
-      [sessionId],
-    );
-    return rows.map(attendanceView);
+  /**
+   * A page of the session's roll call, each entry with its person's name, rank and service number (a roll call takes
+   * only people briefings knows, so each has them).
+   */
+  list(em: EntityManager, query: ListAttendanceMessage): Promise<Page<AttendanceListItemView>> {
+    const conditions = ['a.session_id = ?'];
+    const params: unknown[] = [query.sessionId];
+    if (query.status) {
+      conditions.push('a.status = any(?::text[])');
+      params.push(wordArray(query.status));
+    }
+    const sql = `select a.personnel_id as id, a.session_id, a.personnel_id, a.status, a.coc_acknowledged_at,
+        a.recorded_at, p.name as person_name, p.rank, p.service_number
+      from briefings.attendance a join briefings.personnel p on p.id = a.personnel_id
+      where ${conditions.join(' and ')}`;
+    return pageRows(em, { sql, params }, query, attendanceListItem, ATTENDANCE_ORDER);
   }
 
   /** Sessions of `districts` (null: every district), not cancelled, that the person was present at, by their end. */
@@ -82,5 +116,12 @@ function attendanceView(row: AttendanceRecord): AttendanceView {
     status: row.status,
     codeOfConductAcknowledgedAt: row.coc_acknowledged_at ? new Date(row.coc_acknowledged_at).toISOString() : null,
     recordedAt: new Date(row.recorded_at).toISOString(),
+  };
+}
+
+function attendanceListItem(row: AttendanceListRecord): AttendanceListItemView {
+  return {
+    ...attendanceView(row),
+    personnel: { name: row.person_name, rank: row.rank, serviceNumber: row.service_number },
   };
 }

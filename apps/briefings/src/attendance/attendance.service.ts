@@ -1,11 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
-  AttendanceView,
+  AttendanceListItemView,
   AttendedTopicsView,
   CallerScope,
   DomainError,
   EventSubjects,
+  ListAttendanceMessage,
+  Page,
   RollCallMessage,
   RollCallResultView,
 } from '@rasad/contracts';
@@ -55,9 +57,9 @@ export class AttendanceService {
     });
   }
 
-  async list(id: string, scope: CallerScope): Promise<AttendanceView[]> {
-    await findSession(this.em, id, scope);
-    return this.attendance.ofSession(this.em, id);
+  async list(query: ListAttendanceMessage, scope: CallerScope): Promise<Page<AttendanceListItemView>> {
+    await findSession(this.em, query.sessionId, scope);
+    return this.attendance.list(this.em, query);
   }
 
   /**

@@ -1,22 +1,40 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AudienceSelector, DEFAULT_PAGE_SIZE, InvitationView, ListInvitationsMessage, Page } from '@rasad/contracts';
-import { uuidArray } from '@rasad/messaging';
+import { ListOrder, pageRows } from '@rasad/common';
+import { AudienceSelector, InvitationView, ListInvitationsMessage, Page } from '@rasad/contracts';
+import { uuidArray, wordArray } from '@rasad/messaging';
 import { SEATED_SQL } from '../shared/seats.sql';
 import { RankedPerson } from './fill-result';
 import { FILL_SQL, fillParams } from './fill.sql';
 
-/** Invitations as the API shows them, with the person's name from the roster projection. */
+/**
+ * Invitations as the API shows them, with the person's name, rank and service number from the roster projection.
+ * Only people briefings knows are ever invited (by fill or by resolving the request's references), so each has one.
+ */
 const SELECT_VIEW = `
-  select i.id, i.session_id, i.personnel_id, coalesce(p.name, '') as personnel_name, i.status, i.status_reason,
-    i.created_at, i.updated_at
-  from briefings.invitation i left join briefings.personnel p on p.id = i.personnel_id`;
+  select i.id, i.session_id, i.personnel_id, p.name as person_name, p.rank, p.service_number, i.status,
+    i.status_reason, i.created_at, i.updated_at
+  from briefings.invitation i join briefings.personnel p on p.id = i.personnel_id`;
+
+/** A session's invitations are read by the invitee's name, as a roll is; the id breaks ties between namesakes. */
+const INVITATION_ORDER: ListOrder = {
+  keys: {
+    name: 'person_name',
+    serviceNumber: 'service_number',
+    status: 'status',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+  },
+  natural: 'name',
+};
 
 interface InvitationRecord {
   id: string;
   session_id: string;
   personnel_id: string;
-  personnel_name: string;
+  person_name: string;
+  rank: InvitationView['personnel']['rank'];
+  service_number: string;
   status: InvitationView['status'];
   status_reason: string | null;
   created_at: Date;
@@ -63,24 +81,27 @@ export class InvitationsRepository {
     }));
   }
 
-  /** A page of the session's invitations, by id, optionally of one status. */
-  async list(em: EntityManager, query: ListInvitationsMessage): Promise<Page<InvitationView>> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await em.execute<InvitationRecord[]>(
-      `${SELECT_VIEW} where i.session_id = ? and (?::text is null or i.status = ?) and (?::uuid is null or i.id > ?)
-       order by i.id limit ?`,
-      [
-        query.sessionId,
-        query.status ?? null,
-        query.status ?? null,
-        query.cursor ?? null,
-        query.cursor ?? null,
-        limit + 1,
-      ],
+  /**
+   * A page of the session's invitations, by name unless sorted, of the statuses asked for; cancelled ones (seats
+   * given back) only when asked.
+   */
+  list(em: EntityManager, query: ListInvitationsMessage): Promise<Page<InvitationView>> {
+    const conditions = ['i.session_id = ?'];
+    const params: unknown[] = [query.sessionId];
+    if (query.status) {
+      conditions.push('i.status = any(?::text[])');
+      params.push(wordArray(query.status));
+    }
+    if (!query.includeCancelled && !query.status?.includes('cancelled')) {
+      conditions.push("i.status <> 'cancelled'");
+    }
+    return pageRows(
+      em,
+      { sql: `${SELECT_VIEW} where ${conditions.join(' and ')}`, params },
+      query,
+      invitationView,
+      INVITATION_ORDER,
     );
-    const more = rows.length > limit;
-    const items = (more ? rows.slice(0, limit) : rows).map(invitationView);
-    return { items, nextCursor: more ? items[items.length - 1].id : null };
   }
 
   /** The invitations of these people to the session, by id. */
@@ -114,7 +135,7 @@ function invitationView(row: InvitationRecord): InvitationView {
     id: row.id,
     sessionId: row.session_id,
     personnelId: row.personnel_id,
-    personnelName: row.personnel_name,
+    personnel: { name: row.person_name, rank: row.rank, serviceNumber: row.service_number },
     status: row.status,
     statusReason: row.status_reason,
     createdAt: new Date(row.created_at).toISOString(),

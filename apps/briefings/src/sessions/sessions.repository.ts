@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { page } from '@rasad/common';
+import { ListOrder, page } from '@rasad/common';
 import { CallerScope, ClashReleaseView, ListSessionsQuery, Page, SessionView } from '@rasad/contracts';
 import { restrict } from '@rasad/messaging';
 import { CLASH_REASON, OUTRUN_REASON } from '../shared/seats';
@@ -16,10 +16,22 @@ interface ClashRecord {
   duty_ends_at: Date;
 }
 
+/** Sessions are read by when they start, the soonest first, as an officer plans the days ahead. */
+const SESSION_ORDER: ListOrder = {
+  keys: {
+    startsAt: 's.starts_at',
+    endsAt: 's.ends_at',
+    title: 's.title',
+    venue: 's.venue_name',
+    createdAt: 's.created_at',
+  },
+  natural: 'startsAt',
+};
+
 /** session's SQL, and the seats a change of session gives back. */
 @Injectable()
 export class SessionsRepository {
-  /** A page of the sessions in the caller's districts that match the query, by id. */
+  /** A page of the sessions in the caller's districts that match the query, soonest first unless sorted. */
   list(em: EntityManager, query: ListSessionsQuery, scope: CallerScope): Promise<Page<SessionView>> {
     const qb = em.createQueryBuilder(BriefingSession, 's');
     restrict(qb, scope, 's.district_id = any({districts})');
@@ -27,7 +39,11 @@ export class SessionsRepository {
       qb.andWhere({ districtId: query.districtId });
     }
     if (query.status) {
-      qb.andWhere({ status: query.status });
+      qb.andWhere({ status: { $in: query.status } });
+    }
+    // A cancelled briefing is history, not a plan: listed only when the caller asks for it.
+    if (!query.includeCancelled && !query.status?.includes('cancelled')) {
+      qb.andWhere({ status: { $ne: 'cancelled' } });
     }
     if (query.from) {
       qb.andWhere({ endsAt: { $gt: new Date(query.from) } });
@@ -35,7 +51,7 @@ export class SessionsRepository {
     if (query.to) {
       qb.andWhere({ startsAt: { $lt: new Date(query.to) } });
     }
-    return page(qb, query, sessionView);
+    return page(qb, query, sessionView, SESSION_ORDER);
   }
 
   /** Whether a roll call was taken at the session. */

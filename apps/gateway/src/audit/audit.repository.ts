@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { CountedPage, ListOrder, page } from '@rasad/common';
-import { AuditEntryView, ListAuditQuery } from '@rasad/contracts';
+import { ListOrder, page } from '@rasad/common';
+import { AuditEntryView, ListAuditQuery, Page } from '@rasad/contracts';
 import { AuditEntry, auditEntryView } from './audit-entry.entity';
 import { maskPersonalData } from './personal-data';
 
@@ -12,7 +12,7 @@ const AUDIT_ORDER: ListOrder = { keys: { at: 'a.at' }, natural: '-at' };
 export class AuditRepository {
   constructor(private readonly em: EntityManager) {}
 
-  list(query: ListAuditQuery): Promise<CountedPage<AuditEntryView>> {
+  list(query: ListAuditQuery): Promise<Page<AuditEntryView>> {
     const qb = this.em.createQueryBuilder(AuditEntry, 'a');
     for (const field of ['actor', 'entity', 'entityId', 'action'] as const) {
       if (query[field]) {

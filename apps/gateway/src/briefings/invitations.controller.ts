@@ -2,12 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   AnswerInvitationRequest,
-  AttendanceView,
+  AttendanceListItemView,
   FillResultView,
   FillSessionRequest,
   IdRequest,
   InvitationView,
   InviteRequest,
+  ListAttendanceQuery,
   ListInvitationsQuery,
   PageOf,
   RollCallRequest,
@@ -46,6 +47,7 @@ export class BriefingAudienceController {
   }
 
   @Get('invitations')
+  @ApiOperation({ summary: "The session's invitations by the invitee's name; cancelled ones only when asked" })
   @ApiOkResponse({ type: PageOf(InvitationView) })
   @ApiErrors(404)
   invitations(@Param() { id }: IdRequest, @Query() query: ListInvitationsQuery) {
@@ -84,9 +86,10 @@ export class BriefingAudienceController {
   }
 
   @Get('attendance')
-  @ApiOkResponse({ type: AttendanceView, isArray: true })
+  @ApiOperation({ summary: 'The roll call, in the order people were marked, each with name, rank and service number' })
+  @ApiOkResponse({ type: PageOf(AttendanceListItemView) })
   @ApiErrors(404)
-  attendance(@Param() { id }: IdRequest) {
-    return this.rasad.send(Subjects.attendanceList, { id });
+  attendance(@Param() { id }: IdRequest, @Query() query: ListAttendanceQuery) {
+    return this.rasad.send(Subjects.attendanceList, { sessionId: id, ...query });
   }
 }

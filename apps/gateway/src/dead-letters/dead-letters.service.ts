@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  DEFAULT_PAGE_SIZE,
   DeadLetterView,
   DomainError,
   ErrorCode,
@@ -10,6 +11,7 @@ import {
 import { RasadClient } from '@rasad/messaging';
 import { maskPersonalData } from '../audit/personal-data';
 import { GatewayEnv } from '../gateway.env';
+import { Positions, mergePages, readPositions, writePositions } from './merged-pages';
 
 /** Dead letters live with each consuming service; the gateway asks them all, or the one named. */
 @Injectable()
@@ -34,11 +36,59 @@ export class DeadLettersService {
     if (services.length === 1) {
       return this.rasad.send(deadLetterSubjects(services[0]).list, rest);
     }
-    // Across services a single cursor cannot continue every list: the first page of each, merged.
+    return this.merged(services, rest);
+  }
+
+  /**
+   * Every service's dead letters as one list, in the list's order, paged by a cursor that holds where each service's
+   * list stands; the total is theirs together.
+   */
+  private async merged(
+    services: string[],
+    query: Omit<ListDeadLettersQuery, 'service'>,
+  ): Promise<Page<DeadLetterView>> {
+    const { limit = DEFAULT_PAGE_SIZE, sort, includeReplayed, cursor } = query;
+    const positions = cursor === undefined ? {} : readPositions(cursor, services);
+    const read = (service: string, size: number, after?: string) =>
+      this.rasad.send(deadLetterSubjects(service).list, {
+        limit: size,
+        sort,
+        includeReplayed,
+        ...(after === undefined ? {} : { cursor: after }),
+      });
     const pages = await Promise.all(
-      services.map((s) => this.rasad.send(deadLetterSubjects(s).list, { limit: rest.limit })),
+      services.map(async (service) => {
+        const at = positions[service];
+        // A list read to the end gives no more items, only its total.
+        const page =
+          at === null ? { ...(await read(service, 1)), items: [], nextCursor: null } : await read(service, limit, at);
+        return { service, ...page };
+      }),
     );
-    return { items: pages.flatMap((p) => p.items), nextCursor: null };
+    const oldestFirst = sort === 'failedAt';
+    const { items, taken } = mergePages(pages, limit, (x, y) => {
+      const order = x.failedAt.localeCompare(y.failedAt) || x.id.localeCompare(y.id);
+      return oldestFirst ? order < 0 : order > 0;
+    });
+    const next: Positions = {};
+    for (const page of pages) {
+      const count = taken.get(page.service)!;
+      const at = positions[page.service];
+      if (count === page.items.length) {
+        next[page.service] = at === null ? null : page.nextCursor;
+      } else if (count > 0) {
+        // Part of this page was taken: the cursor after its last item taken is that of a page that long.
+        next[page.service] = (await read(page.service, count, at ?? undefined)).nextCursor;
+      } else if (at !== undefined) {
+        next[page.service] = at;
+      }
+    }
+    const done = services.every((service) => next[service] === null);
+    return {
+      items,
+      nextCursor: done ? null : writePositions(next),
+      total: pages.reduce((sum, page) => sum + page.total, 0),
+    };
   }
 
   async replay(id: string, service: string | undefined): Promise<DeadLetterView> {

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { CountedPage, ListOrder, PreparedStatement, page, preparedRows } from '@rasad/common';
-import { ListUsersQuery, Role } from '@rasad/contracts';
+import { ListOrder, PreparedStatement, page, preparedRows } from '@rasad/common';
+import { ListUsersQuery, Page, Role } from '@rasad/contracts';
 import { User } from './user.entity';
 
 /** What every request needs to know about its caller. */
@@ -30,7 +30,7 @@ export class UsersRepository {
   constructor(private readonly em: EntityManager) {}
 
   /** Every user, disabled ones too unless filtered out. */
-  list(query: ListUsersQuery): Promise<CountedPage<User>> {
+  list(query: ListUsersQuery): Promise<Page<User>> {
     const qb = this.em.createQueryBuilder(User, 'u');
     if (query.role) {
       qb.andWhere({ role: { $in: query.role } });

@@ -25,6 +25,7 @@ export class DirectoryRepository {
       id: person.id,
       name: person.name,
       rank: person.rank,
+      serviceNumber: person.serviceNumber,
       phone: person.phone,
       language: person.language,
       homeDistrictId: person.homeDistrictId,

@@ -13,6 +13,10 @@ export class Recipient {
   @Property({ type: 'text' })
   rank: string;
 
+  /** Null for someone recorded before the notifier kept it, until their next event. */
+  @Property({ type: 'text', nullable: true })
+  serviceNumber: string | null = null;
+
   @Property({ type: 'text' })
   phone: string;
 

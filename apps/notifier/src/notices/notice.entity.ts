@@ -1,6 +1,6 @@
 import { Entity, Opt, PrimaryKey, Property } from '@mikro-orm/core';
 import { NoticeChannel, NoticeKind, NoticeStatus, NotificationView } from '@rasad/contracts';
-import { Language } from '@rasad/personnel';
+import { Language, Rank } from '@rasad/personnel';
 import { SmsEncoding } from '../sms/segments';
 
 /** One message to one person on one channel about one event (unique together), with its delivery state. */
@@ -59,26 +59,53 @@ export class Notice {
   createdAt: Opt<Date> = new Date();
 }
 
-const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
+/** A notice as the delivery log's SQL reads it, with the person from the directory (null if not heard of). */
+export interface NoticeRecord {
+  id: string;
+  event_id: string;
+  event_type: string;
+  personnel_id: string;
+  kind: NoticeKind;
+  channel: NoticeChannel;
+  language: Language;
+  body: string;
+  segments: number;
+  encoding: SmsEncoding;
+  status: NoticeStatus;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: Date | string | null;
+  sent_at: Date | string | null;
+  created_at: Date | string;
+  person_name: string | null;
+  rank: Rank | null;
+  service_number: string | null;
+}
+
+const iso = (date: Date | string | null) => (date ? new Date(date).toISOString() : null);
 
 /** The delivery log's view: no phone number, ever. */
-export function noticeView(notice: Notice): NotificationView {
+export function noticeRecordView(row: NoticeRecord): NotificationView {
   return {
-    id: notice.id,
-    eventId: notice.eventId,
-    eventType: notice.eventType,
-    personnelId: notice.personnelId,
-    kind: notice.kind,
-    channel: notice.channel,
-    language: notice.language,
-    body: notice.body,
-    segments: notice.segments,
-    encoding: notice.encoding,
-    status: notice.status,
-    attempts: notice.attempts,
-    lastError: notice.lastError,
-    nextAttemptAt: iso(notice.nextAttemptAt),
-    sentAt: iso(notice.sentAt),
-    createdAt: new Date(notice.createdAt).toISOString(),
+    id: row.id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    personnelId: row.personnel_id,
+    personnel:
+      row.person_name === null
+        ? null
+        : { name: row.person_name, rank: row.rank as Rank, serviceNumber: row.service_number },
+    kind: row.kind,
+    channel: row.channel,
+    language: row.language,
+    body: row.body,
+    segments: row.segments,
+    encoding: row.encoding,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    nextAttemptAt: iso(row.next_attempt_at),
+    sentAt: iso(row.sent_at),
+    createdAt: new Date(row.created_at).toISOString(),
   };
 }

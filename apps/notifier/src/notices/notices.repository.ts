@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { page } from '@rasad/common';
-import { CallerScope, NoticeStatus, NotificationView, Page, PageQuery } from '@rasad/contracts';
-import { restrict } from '@rasad/messaging';
-import { Notice, noticeView } from './notice.entity';
+import { ListOrder, pageRows } from '@rasad/common';
+import { CallerScope, NoticeChannel, NoticeStatus, NotificationView, Page, PageQuery } from '@rasad/contracts';
+import { uuidArray, wordArray } from '@rasad/messaging';
+import { Notice, NoticeRecord, noticeRecordView } from './notice.entity';
 
 /** A notice as written: due at once when pending, or failed from the start (with why). */
 export type NewNotice = Pick<
@@ -24,9 +24,23 @@ export type NewNotice = Pick<
 
 export interface NoticeFilter {
   personnelId?: string;
-  status?: NoticeStatus;
+  status?: NoticeStatus[];
+  channel?: NoticeChannel[];
   since?: Date;
 }
+
+/** The delivery log is read newest first, as an officer checks what just went out; the id breaks ties. */
+const NOTICE_ORDER: ListOrder = {
+  keys: { createdAt: 'created_at', sentAt: 'sent_at', name: 'person_name', status: 'status', kind: 'kind' },
+  natural: '-createdAt',
+};
+
+/** The log's columns (never the phone), with the person as the directory knows them, if it does. */
+const SELECT_LOG = `
+  select n.id, n.event_id, n.event_type, n.personnel_id, n.kind, n.channel, n.language, n.body, n.segments,
+    n.encoding, n.status, n.attempts, n.last_error, n.next_attempt_at, n.sent_at, n.created_at,
+    r.name as person_name, r.rank, r.service_number
+  from notifier.notice n left join notifier.recipient r on r.id = n.personnel_id`;
 
 /** The notice table's SQL. */
 @Injectable()
@@ -50,7 +64,7 @@ export class NoticesRepository {
   }
 
   /**
-   * One page of the delivery log, oldest first (ids are UUID v7). A notice belongs to the district of the session or
+   * One page of the delivery log, newest first unless sorted. A notice belongs to the district of the session or
    * post it is about; one without a district only admins see.
    */
   list(
@@ -59,18 +73,32 @@ export class NoticesRepository {
     scope: CallerScope,
     pageQuery: PageQuery,
   ): Promise<Page<NotificationView>> {
-    const qb = em.createQueryBuilder(Notice, 'n');
+    const districts = uuidArray(scope.districtIds);
+    const conditions = ['(?::uuid[] is null or n.district_id = any(?::uuid[]))'];
+    const params: unknown[] = [districts, districts];
     if (filter.personnelId) {
-      qb.andWhere({ personnelId: filter.personnelId });
+      conditions.push('n.personnel_id = ?');
+      params.push(filter.personnelId);
     }
     if (filter.status) {
-      qb.andWhere({ status: filter.status });
+      conditions.push('n.status = any(?::text[])');
+      params.push(wordArray(filter.status));
+    }
+    if (filter.channel) {
+      conditions.push('n.channel = any(?::text[])');
+      params.push(wordArray(filter.channel));
     }
     if (filter.since) {
-      qb.andWhere({ createdAt: { $gte: filter.since } });
+      conditions.push('n.created_at >= ?');
+      params.push(filter.since);
     }
-    restrict(qb, scope, 'n.district_id = any({districts})');
-    return page(qb, pageQuery, noticeView);
+    return pageRows<NoticeRecord, NotificationView>(
+      em,
+      { sql: `${SELECT_LOG} where ${conditions.join(' and ')}`, params },
+      pageQuery,
+      noticeRecordView,
+      NOTICE_ORDER,
+    );
   }
 }
 

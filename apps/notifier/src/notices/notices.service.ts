@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { CallerScope, ListNotificationsQuery, NotificationView, Page } from '@rasad/contracts';
 import { NoticesRepository } from './notices.repository';
 
-/** The delivery log, newest last (ids are UUID v7), narrowed to the caller's districts. */
+/** The delivery log, newest first, narrowed to the caller's districts. */
 @Injectable()
 export class NoticesService {
   constructor(
@@ -12,8 +12,8 @@ export class NoticesService {
   ) {}
 
   list(query: ListNotificationsQuery, scope: CallerScope): Promise<Page<NotificationView>> {
-    const { personnelId, status, since } = query;
-    const filter = { personnelId, status, since: since ? new Date(since) : undefined };
+    const { personnelId, status, channel, since } = query;
+    const filter = { personnelId, status, channel, since: since ? new Date(since) : undefined };
     return this.notices.list(this.em, filter, scope, query);
   }
 }

@@ -13,7 +13,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoWithOffset } from '../common.dto';
+import { IsIsoWithOffset, PersonRefView } from '../common.dto';
+import { AnyOf, PageQuery } from '../pagination';
 import { BRIEFING_TOPICS, BriefingTopic } from './sessions.contract';
 
 export const ATTENDANCE_STATUSES = ['present', 'absent', 'excused'] as const;
@@ -74,6 +75,21 @@ export class AttendanceView {
   @ApiProperty({ enum: ATTENDANCE_STATUSES }) status: AttendanceStatus;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) codeOfConductAcknowledgedAt: string | null;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
+}
+
+export class ListAttendanceQuery extends PageQuery {
+  @AnyOf(ATTENDANCE_STATUSES)
+  status?: AttendanceStatus[];
+}
+
+export class ListAttendanceMessage extends ListAttendanceQuery {
+  @IsUUID()
+  sessionId: string;
+}
+
+/** An entry of the roll call as the list gives it: with the person's name, rank and service number. */
+export class AttendanceListItemView extends AttendanceView {
+  @ApiProperty({ type: PersonRefView }) personnel: PersonRefView;
 }
 
 export class RollCallResultView {

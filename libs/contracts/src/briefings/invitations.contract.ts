@@ -16,10 +16,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DUTY_PHASES, DUTY_ROLES, DutyPhase, DutyRole, POST_CATEGORIES, PostCategory } from '@rasad/duty-assignments';
-import { TimestampsView } from '../common.dto';
+import { PersonRefView, QueryFlag, TimestampsView } from '../common.dto';
 import { SERVICE_NUMBER } from './attendance.contract';
 import { ProjectionLagView } from '../events/consumer-status.contract';
-import { IdCursor, PageQuery } from '../pagination';
+import { AnyOf, PageQuery } from '../pagination';
 
 export const INVITATION_STATUSES = ['invited', 'confirmed', 'declined', 'cancelled'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
@@ -148,12 +148,12 @@ export class AnswerInvitationMessage extends AnswerInvitationRequest {
 }
 
 export class ListInvitationsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: INVITATION_STATUSES })
-  @IsOptional()
-  @IsIn(INVITATION_STATUSES)
-  status?: InvitationStatus;
+  /** Cancelled invitations (seats given back) are listed only when named here or with includeCancelled. */
+  @AnyOf(INVITATION_STATUSES)
+  status?: InvitationStatus[];
 
-  @IdCursor() cursor?: string;
+  @QueryFlag('Also list cancelled invitations (seats given back)')
+  includeCancelled?: boolean;
 }
 
 export class ListInvitationsMessage extends ListInvitationsQuery {
@@ -165,7 +165,7 @@ export class InvitationView extends TimestampsView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) sessionId: string;
   @ApiProperty({ format: 'uuid' }) personnelId: string;
-  @ApiProperty() personnelName: string;
+  @ApiProperty({ type: PersonRefView }) personnel: PersonRefView;
   @ApiProperty({ enum: INVITATION_STATUSES }) status: InvitationStatus;
   @ApiProperty({ type: String, nullable: true }) statusReason: string | null;
 }

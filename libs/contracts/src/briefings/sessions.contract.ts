@@ -16,8 +16,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { BRIEFING_TOPICS, BriefingTopic } from '@rasad/duty-assignments';
-import { IsIsoWithOffset, TimestampsView } from '../common.dto';
-import { PageQuery } from '../pagination';
+import { IsIsoWithOffset, QueryFlag, TimestampsView } from '../common.dto';
+import { AnyOf, PageQuery } from '../pagination';
 
 // The topics and which of them a duty requires are domain rules, shared by every service that reasons about them.
 export { BRIEFING_TOPICS, REQUIRED_BRIEFING_TOPICS } from '@rasad/duty-assignments';
@@ -131,10 +131,12 @@ export class ListSessionsQuery extends PageQuery {
   @IsUUID()
   districtId?: string;
 
-  @ApiPropertyOptional({ enum: SESSION_STATUSES })
-  @IsOptional()
-  @IsIn(SESSION_STATUSES)
-  status?: SessionStatus;
+  /** Cancelled sessions are listed only when named here or with includeCancelled. */
+  @AnyOf(SESSION_STATUSES)
+  status?: SessionStatus[];
+
+  @QueryFlag('Also list cancelled sessions')
+  includeCancelled?: boolean;
 
   @ApiPropertyOptional({ description: 'Sessions that end after this instant', example: '2027-02-01T00:00:00+05:00' })
   @IsOptional()

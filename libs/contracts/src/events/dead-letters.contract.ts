@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, Matches } from 'class-validator';
-import { IdCursor, PageQuery } from '../pagination';
+import { IsOptional, Matches } from 'class-validator';
+import { QueryFlag } from '../common.dto';
+import { PageQuery } from '../pagination';
 
 export class ListDeadLettersQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only this consuming service (default: all)' })
@@ -9,13 +9,8 @@ export class ListDeadLettersQuery extends PageQuery {
   @Matches(/^[a-z][a-z-]{1,30}$/)
   service?: string;
 
-  @ApiPropertyOptional({ description: 'Also list those already replayed', default: false })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @QueryFlag('Also list those already replayed')
   includeReplayed?: boolean;
-
-  @IdCursor() cursor?: string;
 }
 
 export class DeadLetterServiceQuery {

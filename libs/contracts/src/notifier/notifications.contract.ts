@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { LANGUAGES, Language } from '@rasad/personnel';
+import { LANGUAGES, Language, RANKS, Rank } from '@rasad/personnel';
 import { IsIsoWithOffset } from '../common.dto';
-import { PageQuery } from '../pagination';
+import { AnyOf, PageQuery } from '../pagination';
 
 export const NOTICE_CHANNELS = ['sms', 'webhook', 'log'] as const;
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
@@ -30,10 +30,11 @@ export class ListNotificationsQuery extends PageQuery {
   @IsUUID()
   personnelId?: string;
 
-  @ApiPropertyOptional({ enum: NOTICE_STATUSES })
-  @IsOptional()
-  @IsIn(NOTICE_STATUSES)
-  status?: NoticeStatus;
+  @AnyOf(NOTICE_STATUSES)
+  status?: NoticeStatus[];
+
+  @AnyOf(NOTICE_CHANNELS)
+  channel?: NoticeChannel[];
 
   @ApiPropertyOptional({
     description: 'Notices created at or after this instant',
@@ -44,11 +45,21 @@ export class ListNotificationsQuery extends PageQuery {
   since?: string;
 }
 
+/** The person a notice went to, as the notifier knows them from the roster's events. */
+export class NoticePersonView {
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: RANKS }) rank: Rank;
+  @ApiProperty({ type: String, nullable: true, description: "Null until the person's next roster event" })
+  serviceNumber: string | null;
+}
+
 export class NotificationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid', description: 'The event the notice reports' }) eventId: string;
   @ApiProperty() eventType: string;
   @ApiProperty({ format: 'uuid' }) personnelId: string;
+  @ApiProperty({ type: NoticePersonView, nullable: true, description: 'Null if the notifier has not heard of them' })
+  personnel: NoticePersonView | null;
   @ApiProperty({ enum: NOTICE_KINDS }) kind: NoticeKind;
   @ApiProperty({ enum: NOTICE_CHANNELS }) channel: NoticeChannel;
   @ApiProperty({ enum: LANGUAGES }) language: Language;

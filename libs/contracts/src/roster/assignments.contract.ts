@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { RANKS, Rank } from '@rasad/personnel';
 import { DUTY_PHASES, DUTY_ROLES, DUTY_STATUSES, DutyPhase, DutyRole, DutyStatus } from '@rasad/duty-assignments';
-import { IsIsoWithOffset, NOT_NULL, TimestampsView, UpdateMessage } from '../common.dto';
+import { IsIsoWithOffset, NOT_NULL, PersonRefView, TimestampsView, UpdateMessage } from '../common.dto';
 import { AnyOf, PageQuery } from '../pagination';
 
 export const SETTABLE_STATUSES = DUTY_STATUSES.filter((s) => s !== 'cancelled');
@@ -136,12 +135,6 @@ export class AssignmentView extends TimestampsView {
   changeReason: string | null;
 }
 
-export class DutyPersonView {
-  @ApiProperty() name: string;
-  @ApiProperty({ enum: RANKS }) rank: Rank;
-  @ApiProperty() serviceNumber: string;
-}
-
 export class DutyPostView {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
@@ -149,6 +142,6 @@ export class DutyPostView {
 
 /** A duty as a list gives it: with who and where, so an officer can read the list without looking up each id. */
 export class AssignmentListItemView extends AssignmentView {
-  @ApiProperty({ type: DutyPersonView }) personnel: DutyPersonView;
+  @ApiProperty({ type: PersonRefView }) personnel: PersonRefView;
   @ApiProperty({ type: DutyPostView }) post: DutyPostView;
 }

@@ -1,19 +1,9 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { DeadLetterView, DomainError, ErrorCode, EventEnvelope, ListDeadLettersQuery, Page } from '@rasad/contracts';
+import { DeadLetterView, DomainError, ErrorCode, ListDeadLettersQuery, Page } from '@rasad/contracts';
+import { DeadLetterRow, DeadLettersRepository } from './dead-letters.repository';
 import { EventConsumer } from './event-consumer';
 import { EVENTS_OPTIONS, EventsOptions } from './outbox';
-
-interface DeadLetterRow {
-  id: string;
-  event_id: string;
-  subject: string;
-  envelope: EventEnvelope;
-  error: string;
-  deliveries: number;
-  failed_at: Date;
-  replayed_at: Date | null;
-}
 
 /** Lists a service's poison events and replays one through its handler, once the cause is fixed. */
 @Injectable()
@@ -22,26 +12,17 @@ export class DeadLettersService {
     @Inject(EVENTS_OPTIONS) private readonly options: EventsOptions,
     private readonly orm: MikroORM,
     private readonly consumer: EventConsumer,
+    private readonly deadLetters: DeadLettersRepository,
   ) {}
 
-  async list(query: ListDeadLettersQuery): Promise<Page<DeadLetterView>> {
-    const limit = query.limit ?? 50;
-    const rows = await this.orm.em.fork().execute<DeadLetterRow[]>(
-      `select * from ${this.options.schema}.dead_letter
-       where (?::uuid is null or id > ?::uuid) and (?::boolean or replayed_at is null)
-       order by id limit ?`,
-      [query.cursor ?? null, query.cursor ?? null, query.includeReplayed === true, limit + 1],
-    );
-    const more = rows.length > limit;
-    const items = (more ? rows.slice(0, limit) : rows).map((row) => this.view(row));
-    return { items, nextCursor: more ? items[items.length - 1].id : null };
+  /** Newest first, with the total; those already replayed only when asked. */
+  list(query: ListDeadLettersQuery): Promise<Page<DeadLetterView>> {
+    return this.deadLetters.list(this.orm.em.fork(), query, (row) => this.view(row));
   }
 
   async replay(id: string): Promise<DeadLetterView> {
     const em = this.orm.em.fork();
-    const [row] = await em.execute<DeadLetterRow[]>(`select * from ${this.options.schema}.dead_letter where id = ?`, [
-      id,
-    ]);
+    const row = await this.deadLetters.find(em, id);
     if (!row) {
       throw DomainError.notFound('dead letter', id);
     }
@@ -60,11 +41,7 @@ export class DeadLettersService {
     } catch (error) {
       throw new DomainError(ErrorCode.InvalidState, `replay of ${id} failed again: ${(error as Error).message}`);
     }
-    const [replayed] = await em.execute<DeadLetterRow[]>(
-      `update ${this.options.schema}.dead_letter set replayed_at = now() where id = ? returning *`,
-      [id],
-    );
-    return this.view(replayed);
+    return this.view(await this.deadLetters.markReplayed(em, id));
   }
 
   private view(row: DeadLetterRow): DeadLetterView {

@@ -9,6 +9,7 @@ import {
 import { DiscoveryModule } from '@nestjs/core';
 import { consumerStatusController } from './consumer-status.controller';
 import { deadLettersController } from './dead-letters.controller';
+import { DeadLettersRepository } from './dead-letters.repository';
 import { DeadLettersService } from './dead-letters.service';
 import { EventConsumer } from './event-consumer';
 import { EventsConnection } from './events-connection';
@@ -43,6 +44,7 @@ export class EventsModule implements OnApplicationBootstrap, BeforeApplicationSh
         Outbox,
         OutboxRelay,
         EventConsumer,
+        DeadLettersRepository,
         DeadLettersService,
       ],
       exports: [Outbox, EventConsumer, DeadLettersService],

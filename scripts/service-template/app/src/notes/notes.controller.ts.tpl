@@ -5,8 +5,8 @@ import {
   __Pascal__NoteView,
   __Pascal__Subjects,
   List__Pascal__NotesQuery,
+  Page,
 } from '@rasad/contracts';
-import { CountedPage } from '@rasad/common';
 import { NotesService } from './notes.service';
 
 /** Thin: the subject, the validated payload, the service's answer. */
@@ -20,7 +20,7 @@ export class NotesController {
   }
 
   @MessagePattern(__Pascal__Subjects.noteList)
-  list(@Payload() query: List__Pascal__NotesQuery): Promise<CountedPage<__Pascal__NoteView>> {
+  list(@Payload() query: List__Pascal__NotesQuery): Promise<Page<__Pascal__NoteView>> {
     return this.notes.list(query);
   }
 }

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { __Pascal__NoteView, List__Pascal__NotesQuery } from '@rasad/contracts';
-import { CountedPage, pageRows } from '@rasad/common';
+import { __Pascal__NoteView, List__Pascal__NotesQuery, Page } from '@rasad/contracts';
+import { pageRows } from '@rasad/common';
 
 interface NoteRow {
   id: string;
@@ -18,7 +18,7 @@ const iso = (value: string) => new Date(value).toISOString();
 export class NotesRepository {
   constructor(private readonly em: EntityManager) {}
 
-  list(query: List__Pascal__NotesQuery): Promise<CountedPage<__Pascal__NoteView>> {
+  list(query: List__Pascal__NotesQuery): Promise<Page<__Pascal__NoteView>> {
     return pageRows<NoteRow, __Pascal__NoteView>(
       this.em,
       { sql: 'select id, text, created_at, updated_at from __schema__.note' },

@@ -1,7 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { Add__Pascal__NoteRequest, __Pascal__NoteView, List__Pascal__NotesQuery } from '@rasad/contracts';
-import { CountedPage } from '@rasad/common';
+import { Add__Pascal__NoteRequest, __Pascal__NoteView, List__Pascal__NotesQuery, Page } from '@rasad/contracts';
 import { Note, noteView } from './note.entity';
 import { NotesRepository } from './notes.repository';
 
@@ -22,7 +21,7 @@ export class NotesService {
     return noteView(note);
   }
 
-  list(query: List__Pascal__NotesQuery): Promise<CountedPage<__Pascal__NoteView>> {
+  list(query: List__Pascal__NotesQuery): Promise<Page<__Pascal__NoteView>> {
     return this.repository.list(query);
   }
 }
