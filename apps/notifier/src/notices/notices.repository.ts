@@ -40,7 +40,7 @@ const SELECT_LOG = `
   select n.id, n.event_id, n.event_type, n.personnel_id, n.kind, n.channel, n.language, n.body, n.segments,
     n.encoding, n.status, n.attempts, n.last_error, n.next_attempt_at, n.sent_at, n.created_at,
     r.name as person_name, r.rank, r.service_number
-  from notifier.notice n left join notifier.recipient r on r.id = n.personnel_id`;
+  from notifier.notice n left join notifier.personnel r on r.id = n.personnel_id`;
 
 /** The notice table's SQL. */
 @Injectable()
