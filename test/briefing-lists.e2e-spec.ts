@@ -109,7 +109,7 @@ describe('briefings, notices and dead letters: lists a person can read', () => {
       async () => {
         const { rows } = await db.query<{ briefings: number; notifier: number }>(
           `select (select count(*)::int from briefings.personnel where id = any($1)) as briefings,
-                  (select count(*)::int from notifier.recipient where id = any($1)) as notifier`,
+                  (select count(*)::int from notifier.personnel where id = any($1)) as notifier`,
           [everyone],
         );
         expect(rows[0]).toEqual({ briefings: 4, notifier: 4 });
