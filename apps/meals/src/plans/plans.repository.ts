@@ -125,44 +125,50 @@ const PLAN_ORDER = {
   natural: 'slotStartsAt',
 };
 
+function filtered(query: ListMealPlansQuery, scope: CallerScope): { sql: string; params: unknown[] } {
+  const filters = [IN_SCOPE];
+  const params: unknown[] = scopeParams(scope);
+  const add = (sql: string, ...values: unknown[]) => {
+    filters.push(sql);
+    params.push(...values);
+  };
+  if (query.districtId) {
+    add('mp.district_id = ?', query.districtId);
+  }
+  if (query.date) {
+    add('mp.date = ?::date', query.date);
+  }
+  if (query.slot) {
+    add('mp.slot = any(?::text[])', `{${query.slot.join(',')}}`);
+  }
+  if (query.status) {
+    add('mp.status = any(?::text[])', `{${query.status.join(',')}}`);
+  } else {
+    // Cancelled plans only when asked for, like cancelled duties.
+    add(`mp.status <> 'cancelled'`);
+  }
+  if (query.kitchenId) {
+    add('mp.kitchen_id = ?', query.kitchenId);
+  }
+  if (query.postId) {
+    add('mp.post_id = ?', query.postId);
+  }
+  return { sql: `${PLAN_SELECT} where ${filters.join(' and ')}`, params };
+}
+
 /** The plans' SQL: reads with their names, writes in one statement, and the kitchen slot loads generation locks. */
 @Injectable()
 export class PlansRepository {
   list(em: EntityManager, query: ListMealPlansQuery, scope: CallerScope): Promise<CountedPage<PlanRecord>> {
-    const filters = [IN_SCOPE];
-    const params: unknown[] = scopeParams(scope);
-    const add = (sql: string, ...values: unknown[]) => {
-      filters.push(sql);
-      params.push(...values);
-    };
-    if (query.districtId) {
-      add('mp.district_id = ?', query.districtId);
-    }
-    if (query.date) {
-      add('mp.date = ?::date', query.date);
-    }
-    if (query.slot) {
-      add('mp.slot = any(?::text[])', `{${query.slot.join(',')}}`);
-    }
-    if (query.status) {
-      add('mp.status = any(?::text[])', `{${query.status.join(',')}}`);
-    } else {
-      // Cancelled plans only when asked for, like cancelled duties.
-      add(`mp.status <> 'cancelled'`);
-    }
-    if (query.kitchenId) {
-      add('mp.kitchen_id = ?', query.kitchenId);
-    }
-    if (query.postId) {
-      add('mp.post_id = ?', query.postId);
-    }
-    return pageRows<PlanRow, PlanRecord>(
-      em,
-      { sql: `${PLAN_SELECT} where ${filters.join(' and ')}`, params },
-      query,
-      toPlanRecord,
-      PLAN_ORDER,
-    );
+    const { sql, params } = filtered(query, scope);
+    return pageRows<PlanRow, PlanRecord>(em, { sql, params }, query, toPlanRecord, PLAN_ORDER);
+  }
+
+  /** Every plan the query selects, in slot and post order: for a filter on what only code computes (flags). */
+  async listAll(em: EntityManager, query: ListMealPlansQuery, scope: CallerScope): Promise<PlanRecord[]> {
+    const { sql, params } = filtered(query, scope);
+    const rows = await em.execute<PlanRow[]>(`${sql} order by mp.slot_starts_at, post_code, mp.id`, params);
+    return rows.map(toPlanRecord);
   }
 
   /** The plan, in the caller's scope or not (the service decides); `lock` for a change. */

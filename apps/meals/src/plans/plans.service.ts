@@ -20,6 +20,7 @@ import { findKitchenReference } from '../kitchens/kitchens.service';
 import { ensureDeploymentDate, slotOn } from '../policy/meal-policy';
 import { PolicyService } from '../policy/policy.service';
 import { RosterFactsRepository } from '../roster/roster-facts.repository';
+import { computedPage } from '../shared/computed-page';
 import { capacityConflict } from './capacity';
 import { ensureChangeable, serves } from './plan-rules';
 import { PlanViews, planEvent } from './plan-views';
@@ -97,7 +98,19 @@ export class PlansService {
     return this.views.one(this.em, await findPlan(this.em, this.plans, id, scope));
   }
 
+  /**
+   * A page of plans with their flags. A flag is not a column (it compares with the live headcount), so a `flag`
+   * filter reads every plan the other filters select, keeps those flagged so, and pages them in slot order.
+   */
   async list(query: ListMealPlansQuery, scope: CallerScope): Promise<Page<MealPlanView>> {
+    if (query.flag) {
+      const flags = new Set(query.flag);
+      const views = await this.views.of(this.em, await this.plans.listAll(this.em, query, scope));
+      return computedPage(
+        views.filter((view) => flags.has(view.flag)),
+        query,
+      );
+    }
     const found = await this.plans.list(this.em, query, scope);
     return { ...found, items: await this.views.of(this.em, found.items) };
   }

@@ -12,7 +12,10 @@ function invalid(field: string, message: string): DomainError {
  */
 export function computedPage<T extends { id: string }>(items: readonly T[], query: PageQuery): CountedPage<T> {
   if (query.sort !== undefined) {
-    throw invalid('sort', 'sort is not taken by this list: it comes in post code and slot order');
+    throw invalid(
+      'sort',
+      'sort is not taken by this list: this list comes in its own order (headcounts by post and slot; plans filtered by flag by slot and post)',
+    );
   }
   let start = 0;
   if (query.cursor !== undefined) {

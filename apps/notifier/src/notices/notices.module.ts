@@ -3,6 +3,7 @@ import { DirectoryConsumer } from '../directory/directory.consumer';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { BriefingNoticesConsumer } from './briefing-notices.consumer';
 import { DutyNoticesConsumer } from './duty-notices.consumer';
+import { MealNoticesConsumer } from './meal-notices.consumer';
 import { NoticeWriter } from './notice-writer';
 import { NoticesController } from './notices.controller';
 import { NoticesRepository } from './notices.repository';
@@ -18,6 +19,7 @@ import { NoticesService } from './notices.service';
     DirectoryConsumer,
     BriefingNoticesConsumer,
     DutyNoticesConsumer,
+    MealNoticesConsumer,
   ],
 })
 export class NoticesModule {}
