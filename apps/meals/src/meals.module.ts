@@ -30,6 +30,8 @@ export class MealsModule {
           DeliveriesModule,
           OrdersModule,
         ],
+        // Meals consumes the roster's events into its copy of the roster.
+        consumer: {},
       }),
       // Its env (the time zone) is read by every context module.
       global: true,

@@ -1,10 +1,12 @@
 import { Migration } from '@mikro-orm/migrations';
 import { DEFAULT_MEAL_SLOTS } from '@rasad/duty-assignments';
 import { messagingTablesSql } from '@rasad/messaging';
+import { rosterProjectionSql } from '@rasad/roster-projection';
 
 /**
  * The meals service's schema: the deployment's meal policy, kitchens, meal plans with their deliveries, the planned
- * meals per kitchen slot that the database keeps within capacity, plus the outbox, inbox and dead letters.
+ * meals per kitchen slot that the database keeps within capacity, its copy of the roster, plus the outbox, inbox and
+ * dead letters.
  */
 export class Migration20261130013857MealsBase extends Migration {
   override up(): void {
@@ -13,6 +15,14 @@ export class Migration20261130013857MealsBase extends Migration {
     this.kitchens();
     this.plans();
     this.loadTriggers();
+    // The roster's people (with their dietary needs), posts and duties, kept by @rasad/roster-projection.
+    for (const sql of rosterProjectionSql({
+      schema: 'meals',
+      tables: ['personnel', 'post', 'duty'],
+      dietaryNeeds: true,
+    })) {
+      this.addSql(`${sql};`);
+    }
     for (const sql of messagingTablesSql('meals')) {
       this.addSql(`${sql};`);
     }
