@@ -3,10 +3,10 @@ import { DateTime } from 'luxon';
 import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { Client } from 'pg';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { createNotifier } from '../../notifier/src/bootstrap';
 import { NotifierEnv } from '../../notifier/src/notifier.env';
 import { DAY_SHIFT, MealsWorld, POLL_DAY, mealsService } from './meals-fixtures';
+import { pdfText } from './pdf-text';
 
 const URDU_POST = 'گورنمنٹ گرلز ہائی سکول غازی';
 
@@ -118,9 +118,8 @@ describe('kitchen orders and deliveries', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     const bytes = new Uint8Array(await response.arrayBuffer());
-    const pdf = await getDocumentProxy(bytes);
-    expect(pdf.numPages).toBe(2);
-    const { text } = await extractText(pdf, { mergePages: false });
+    const { pages, text } = await pdfText(bytes);
+    expect(pages).toBe(2);
     const ghaziPage = text.find((page) => page.includes('Ghazi Tehsil Caterers'))!;
     expect(ghaziPage).toContain(school.code);
     expect(ghaziPage).toContain('Total breakfast: 4 meals');
