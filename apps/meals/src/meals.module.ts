@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceModule } from '@rasad/messaging';
 import { DeliveriesModule } from './deliveries/deliveries.module';
+import { DemoModule } from './demo/demo.module';
 import { HeadcountsModule } from './headcounts/headcounts.module';
 import { KitchensModule } from './kitchens/kitchens.module';
 import { MealsEnv } from './meals.env';
@@ -29,6 +30,7 @@ export class MealsModule {
           PlansModule,
           DeliveriesModule,
           OrdersModule,
+          DemoModule,
         ],
         // Meals consumes the roster's events into its copy of the roster.
         consumer: {},

@@ -46,8 +46,16 @@ export function tallyOf(people: readonly { dietaryNeeds: string[] }[]): DietaryT
 export function headcountsOn(duties: readonly DutyFact[], policy: MealPolicyView, date: string): Headcount[] {
   const order = slotsOn(policy, date).map((slot) => slot.name);
   const counts = new Map<string, Headcount>();
+  // Duties come in a few shifts: the rule runs once per distinct window (luxon makes each call cost a millisecond).
+  const covered = new Map<string, string[]>();
   for (const duty of duties) {
-    for (const slot of slotsCoveredOn(duty, policy, date)) {
+    const window = `${duty.startsAt.getTime()}:${duty.endsAt.getTime()}`;
+    let slots = covered.get(window);
+    if (!slots) {
+      slots = slotsCoveredOn(duty, policy, date);
+      covered.set(window, slots);
+    }
+    for (const slot of slots) {
       const key = headcountId(duty.post.id, date, slot);
       let headcount = counts.get(key);
       if (!headcount) {

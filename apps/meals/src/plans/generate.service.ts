@@ -41,6 +41,7 @@ export class GenerateService {
     const policy = await this.policies.get();
     ensureDeploymentDate(policy, body.date);
     const slots = slotsOn(policy, body.date).map((slot) => slot.name);
+    const startsAt = new Map(slots.map((slot) => [slot, slotOn(policy, body.date, slot).startsAt.toISOString()]));
     return this.em.transactional(async (em) => {
       await this.plans.lockDistrictDay(em, body.districtId, body.date);
       const planned = new Set(
@@ -77,7 +78,7 @@ export class GenerateService {
           postId: headcount.post.id,
           date: body.date,
           slot: headcount.slot,
-          slotStartsAt: slotOn(policy, body.date, headcount.slot).startsAt.toISOString(),
+          slotStartsAt: startsAt.get(headcount.slot)!,
           kitchenId: kitchen.id,
           count,
           dietary: tallyOf(headcount.people),
