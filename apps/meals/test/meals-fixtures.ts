@@ -17,6 +17,12 @@ export const mealsService: ServiceFactory = (common) =>
 
 let posts = 0;
 
+interface Headcount {
+  count: number;
+  dietary: Record<string, number>;
+  people: { personnelId: string }[];
+}
+
 /** Roster facts made through the API, kitchens and plans through meals' API, and a look at meals' projection. */
 export class MealsWorld {
   constructor(
@@ -31,7 +37,7 @@ export class MealsWorld {
   /** Another polling station at the geography's police station. */
   async post(geo: Geography, name = `Polling station ${++posts}`): Promise<{ id: string; code: string }> {
     const code = `MP-${Date.now().toString(36).slice(-5)}-${++posts}`.toUpperCase();
-    const response = await this.api.post('/api/v1/posts', {
+    const response = await this.api.post<{ id: string }>('/api/v1/posts', {
       code,
       name,
       kind: 'polling_station',
@@ -50,7 +56,7 @@ export class MealsWorld {
     window = DAY_SHIFT,
     extra: Record<string, unknown> = {},
   ): Promise<string> {
-    const response = await this.api.post('/api/v1/assignments', {
+    const response = await this.api.post<{ id: string }>('/api/v1/assignments', {
       personnelId,
       postId,
       role: 'guard',
@@ -115,12 +121,11 @@ export class MealsWorld {
 
   /** The headcount of a post's slot on the poll day, as the API answers it. */
   async headcount(districtId: string, postId: string, slot: string) {
-    const response = await this.api.get(
+    const response = await this.api.get<{ items: Headcount[] }>(
       `/api/v1/meals/headcounts?districtId=${districtId}&date=${POLL_DAY}&postId=${postId}&slot=${slot}&names=true`,
     );
     expect(response.status).toBe(200);
-    return response.body.items[0] as
-      { count: number; dietary: Record<string, number>; people: { personnelId: string }[] } | undefined;
+    return response.body.items[0] as Headcount | undefined;
   }
 
   /** Meals planned at a kitchen for a slot, as the database holds them. */

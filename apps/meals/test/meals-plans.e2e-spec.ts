@@ -1,7 +1,7 @@
 import { Geography, TestApi, createGeography } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { Client } from 'pg';
-import { DAY_SHIFT, EVENING_SHIFT, MealsWorld, POLL_DAY, mealsService } from './meals-fixtures';
+import { EVENING_SHIFT, MealsWorld, POLL_DAY, mealsService } from './meals-fixtures';
 
 const STRANGER = '0190b0c0-0000-7000-8000-0000000000aa';
 

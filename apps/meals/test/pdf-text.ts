@@ -20,7 +20,9 @@ export function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: strin
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`reading the PDF failed (${code}): ${err}`)),
+      code === 0
+        ? resolve(JSON.parse(out) as { pages: number; text: string[] })
+        : reject(new Error(`reading the PDF failed (${code}): ${err}`)),
     );
     child.stdin.end(Buffer.from(bytes));
   });

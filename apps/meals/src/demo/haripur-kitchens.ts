@@ -1,7 +1,4 @@
-// The demo roster is the roster's (its seed); meals' demo kitchens must serve its districts, tehsils and posts by
-// their ids, so they are derived from the same deterministic data rather than copied.
-import { buildHaripurDemo } from '../../../roster/src/seed/haripur-demo';
-import { demoUuid } from '../../../roster/src/seed/seed-random';
+import { createHash } from 'node:crypto';
 
 export interface DemoKitchen {
   id: string;
@@ -14,50 +11,54 @@ export interface DemoKitchen {
   costPerMeal: string;
 }
 
+/**
+ * The id the roster's demo seed gives a record (apps/roster/src/seed/seed-random.ts): meals may not import another
+ * app, and its demo kitchens must name the demo's district, tehsils and posts. meals-demo.e2e-spec.ts proves they
+ * match: it seeds the roster and generates the poll day on these kitchens.
+ */
+function demoUuid(key: string): string {
+  const hex = createHash('sha1').update(`rasad-demo:${key}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const HARIPUR = demoUuid('district:HRP');
+
+// Capacities: everyone with a duty at the kitchen's posts in the demo roster, a tenth more, rounded up to fifty.
+const TEHSILS = [
+  { code: 'HRP-HRP', name: 'Haripur', capacity: 1400 },
+  { code: 'HRP-GHZ', name: 'Ghazi', capacity: 500 },
+  { code: 'HRP-KHP', name: 'Khanpur', capacity: 500 },
+];
+
 /** The posts the Police Lines mess feeds: the district's own (control room, strong room, DRO office, the lines' QRF). */
 const POLICE_LINES_POSTS = ['CR-HRP-01', 'SR-HRP-01', 'DRO-HRP-01', 'QRF-HRP-01'];
 
-// Everyone with a duty at a kitchen's posts, with a tenth to spare, rounded up to fifty: a slot never feeds more.
-const capacityFor = (people: number) => Math.ceil((people * 1.1) / 50) * 50;
-
 /**
- * Haripur's kitchens: one per tehsil and the Police Lines mess, with room for every slot of the poll day, so that
- * generating the demo's plans places every post.
+ * Haripur's kitchens for `npm start`: the Police Lines mess, which generation prefers for the posts it lists, and one
+ * caterer per tehsil, each with room for every slot of the poll day.
  */
 export function haripurKitchens(): DemoKitchen[] {
-  const demo = buildHaripurDemo();
-  const haripur = demo.districts.find((district) => district.code === 'HRP')!;
-  const postsOf = (predicate: (post: (typeof demo.posts)[number]) => boolean) =>
-    demo.posts.filter((post) => post.districtId === haripur.id && predicate(post));
-  const peopleAt = (postIds: Set<string>) =>
-    new Set(demo.assignments.filter((duty) => postIds.has(duty.postId)).map((duty) => duty.personnelId)).size;
-  const linesPosts = postsOf((post) => POLICE_LINES_POSTS.includes(post.code));
-  const kitchens: DemoKitchen[] = [
+  return [
     {
       id: demoUuid('kitchen:police-lines'),
       name: 'Police Lines Mess Haripur',
-      districtId: haripur.id,
+      districtId: HARIPUR,
       tehsilIds: [],
-      postIds: linesPosts.map((post) => post.id),
+      postIds: POLICE_LINES_POSTS.map((code) => demoUuid(`post:${code}`)),
       contactPhone: '+923005550100',
-      capacityPerSlot: capacityFor(peopleAt(new Set(linesPosts.map((post) => post.id)))),
+      capacityPerSlot: 150,
       costPerMeal: '400.00',
     },
+    ...TEHSILS.map((tehsil, index) => ({
+      id: demoUuid(`kitchen:${tehsil.code}`),
+      name: `${tehsil.name} Tehsil Caterers`,
+      districtId: HARIPUR,
+      tehsilIds: [demoUuid(`tehsil:${tehsil.code}`)],
+      postIds: [],
+      contactPhone: `+92300555011${index}`,
+      capacityPerSlot: tehsil.capacity,
+      costPerMeal: '350.00',
+    })),
   ];
-  demo.tehsils
-    .filter((tehsil) => tehsil.districtId === haripur.id)
-    .forEach((tehsil, index) => {
-      const posts = postsOf((post) => post.tehsilId === tehsil.id);
-      kitchens.push({
-        id: demoUuid(`kitchen:${tehsil.code}`),
-        name: `${tehsil.name} Tehsil Caterers`,
-        districtId: haripur.id,
-        tehsilIds: [tehsil.id],
-        postIds: [],
-        contactPhone: `+92300555011${index}`,
-        capacityPerSlot: capacityFor(peopleAt(new Set(posts.map((post) => post.id)))),
-        costPerMeal: '350.00',
-      });
-    });
-  return kitchens;
 }
