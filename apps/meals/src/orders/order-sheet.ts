@@ -1,9 +1,13 @@
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { DietaryTallyView } from '@rasad/contracts';
 import { hasArabicScript, visualRuns } from './bidi-runs';
 
 // The Arabic-script subset as woff: fontkit's subsetting fails on the woff2 files (see the dependency's commit).
-const NASKH = require.resolve('@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff');
+// Resolved by Node at run time: webpack would turn a plain require.resolve into a module id in the bundle.
+const NASKH = createRequire(__filename).resolve(
+  '@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff',
+);
 
 export interface OrderSheetLine {
   slot: string;
