@@ -2,9 +2,9 @@ import { ValidationOptions, ValidateBy } from 'class-validator';
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A calendar day as YYYY-MM-DD that exists (2027-02-30 does not). */
+/** A calendar day as YYYY-MM-DD that exists (2027-02-30 does not), from 1900 to 2999: meal days, not history. */
 export function isLocalDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !LOCAL_DATE.test(value)) {
+  if (typeof value !== 'string' || !LOCAL_DATE.test(value) || value < '1900' || value >= '3000') {
     return false;
   }
   const day = new Date(`${value}T00:00:00Z`);
