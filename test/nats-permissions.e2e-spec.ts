@@ -5,6 +5,7 @@ import { NatsServerProcess, createGeography, createPersonnel, eventually } from 
 import { NatsConnection, connect, headers as natsHeaders, nanos } from 'nats';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { Client } from 'pg';
 import { createBriefings } from '../apps/briefings/src/bootstrap';
 import { BriefingsEnv } from '../apps/briefings/src/briefings.env';
 import { createNotifier } from '../apps/notifier/src/bootstrap';
@@ -182,6 +183,20 @@ describe('NATS credentials per service', () => {
       date: '2027-02-08',
     });
     expect(generated.body).toMatchObject({ planned: 2, unplaced: [] });
+    // Its relay publishes the plans' events under its user.
+    const db = new Client({ connectionString: rasad.database.url });
+    await db.connect();
+    try {
+      await eventually(async () => {
+        const { rows } = await db.query<{ sent: number; pending: number }>(
+          `select count(*) filter (where sent_at is not null)::int as sent,
+             count(*) filter (where sent_at is null)::int as pending from meals.outbox`,
+        );
+        expect(rows[0]).toEqual({ sent: 2, pending: 0 });
+      });
+    } finally {
+      await db.end();
+    }
   });
 
   it('refuses the roster’s user when it publishes on a briefings subject or another service’s events', async () => {
