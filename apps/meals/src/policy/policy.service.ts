@@ -25,12 +25,12 @@ export class PolicyService {
   ) {}
 
   async get(em: EntityManager = this.em): Promise<MealPolicyView> {
-    return { timeZone: this.env.RASAD_TIME_ZONE, ...(await this.policies.read(em)) } as MealPolicyView;
+    return { timeZone: this.env.RASAD_TIME_ZONE, ...(await this.policies.read(em)) };
   }
 
   async set(policy: MealPolicyRequest): Promise<MealPolicyView> {
     ensureConsistent(policy);
-    return { timeZone: this.env.RASAD_TIME_ZONE, ...(await this.policies.write(this.em, policy)) } as MealPolicyView;
+    return { timeZone: this.env.RASAD_TIME_ZONE, ...(await this.policies.write(this.em, policy)) };
   }
 
   async slots({ date }: MealSlotsQuery): Promise<MealSlotsView> {

@@ -76,9 +76,22 @@ export class MealPolicyRequest {
   ramadan?: RamadanDto | null;
 }
 
-export class MealPolicyView extends MealPolicyRequest {
+/** The policy in effect: its days are null until an admin sets them (every date is then a meal day). */
+export class MealPolicyView {
   @ApiProperty({ example: 'Asia/Karachi' })
   timeZone: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '2027-02-06' })
+  firstDate: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '2027-02-09' })
+  lastDate: string | null;
+
+  @ApiProperty({ type: MealSlotDto, isArray: true })
+  slots: MealSlotDto[];
+
+  @ApiProperty({ type: RamadanDto, nullable: true })
+  ramadan: RamadanDto | null;
 
   @ApiProperty()
   updatedAt: string;
