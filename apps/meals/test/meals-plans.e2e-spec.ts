@@ -266,6 +266,25 @@ describe('meal plans', () => {
       expect(await unchanged()).toBe(before);
     });
 
+    it("a kitchen serving another district's post or an unknown tehsil", async () => {
+      const before = (await api.get(`/api/v1/meals/kitchens?districtId=${haripur.districtId}`)).body.total;
+      const response = await api.post('/api/v1/meals/kitchens', {
+        name: 'Overreaching Caterers',
+        districtId: haripur.districtId,
+        contactPhone: '+923001234567',
+        capacityPerSlot: 10,
+        costPerMeal: 100,
+        postIds: [haripur.postId, other.postId],
+        tehsilIds: [STRANGER],
+      });
+      expect(response.status).toBe(422);
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(['postIds[1]', 'tehsilIds[0]']);
+      const moved = await api.patch(`/api/v1/meals/kitchens/${kitchen.id}`, { postIds: [other.postId] });
+      expect(moved.status).toBe(422);
+      expect((await api.get(`/api/v1/meals/kitchens?districtId=${haripur.districtId}`)).body.total).toBe(before);
+      expect((await api.get(`/api/v1/meals/kitchens/${kitchen.id}`)).body.postIds).toEqual([]);
+    });
+
     it('a second plan for a planned post and slot, and an admin-only policy', async () => {
       const twice = await api.post('/api/v1/meals/plans', {
         postId: haripur.postId,

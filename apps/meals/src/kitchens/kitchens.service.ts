@@ -4,6 +4,8 @@ import {
   CallerScope,
   CreateKitchenRequest,
   DomainError,
+  ErrorCode,
+  FieldError,
   KitchenView,
   ListKitchensQuery,
   Page,
@@ -11,6 +13,7 @@ import {
 } from '@rasad/contracts';
 import { ensureInScope, ensureReferenceInScope } from '@rasad/messaging';
 import { capacityConflict } from '../plans/capacity';
+import { RosterFactsRepository } from '../roster/roster-facts.repository';
 import { Kitchen, kitchenView } from './kitchen.entity';
 import { KitchensRepository } from './kitchens.repository';
 
@@ -19,11 +22,13 @@ export class KitchensService {
   constructor(
     private readonly em: EntityManager,
     private readonly kitchens: KitchensRepository,
+    private readonly facts: RosterFactsRepository,
   ) {}
 
   async create(body: CreateKitchenRequest, scope: CallerScope): Promise<KitchenView> {
     // Meals keeps no district list (the roster emits no district events): scope is the check, as in briefings.
     ensureReferenceInScope(scope, body.districtId, 'districtId', 'district', body.districtId);
+    await this.ensureServesKnown(body.districtId, body.tehsilIds ?? [], body.postIds ?? []);
     const kitchen = this.em.create(Kitchen, {
       name: body.name,
       districtId: body.districtId,
@@ -38,6 +43,34 @@ export class KitchensService {
     return kitchenView(kitchen);
   }
 
+  /**
+   * The posts and tehsils a kitchen serves are its district's, as meals knows them from the roster: anything else is a
+   * 422 naming the entry (another district's post reads as one that does not exist).
+   */
+  private async ensureServesKnown(districtId: string, tehsilIds: string[], postIds: string[]): Promise<void> {
+    if (tehsilIds.length === 0 && postIds.length === 0) {
+      return;
+    }
+    const known = await this.facts.knownIn(this.em, districtId, postIds, tehsilIds);
+    const errors: FieldError[] = [
+      ...postIds.flatMap((id, index) =>
+        known.posts.has(id) ? [] : [{ field: `postIds[${index}]`, message: `no post with id ${id} in the district` }],
+      ),
+      ...tehsilIds.flatMap((id, index) =>
+        known.tehsils.has(id)
+          ? []
+          : [{ field: `tehsilIds[${index}]`, message: `no tehsil with id ${id} and posts in the district` }],
+      ),
+    ];
+    if (errors.length > 0) {
+      throw new DomainError(
+        ErrorCode.ReferenceNotFound,
+        errors.map((error) => `${error.field}: ${error.message}`).join('; '),
+        errors,
+      );
+    }
+  }
+
   async get(id: string, scope: CallerScope): Promise<KitchenView> {
     return kitchenView(await findKitchen(this.em, id, scope));
   }
@@ -49,6 +82,7 @@ export class KitchensService {
   /** Lowering the capacity below what a slot already has planned is refused (409 naming the slot). */
   async update({ id, changes }: UpdateKitchenMessage, scope: CallerScope): Promise<KitchenView> {
     const kitchen = await findKitchen(this.em, id, scope);
+    await this.ensureServesKnown(kitchen.districtId, changes.tehsilIds ?? [], changes.postIds ?? []);
     const { costPerMeal, ...rest } = changes;
     this.em.assign(kitchen, { ...rest, ...(costPerMeal === undefined ? {} : { costPerMeal: costPerMeal.toFixed(2) }) });
     try {

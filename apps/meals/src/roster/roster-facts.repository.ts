@@ -73,6 +73,24 @@ export class RosterFactsRepository {
     return row ? toPost(row) : null;
   }
 
+  /** Which of these posts, and which of these tehsils (through their posts), meals knows in the district. */
+  async knownIn(
+    em: EntityManager,
+    districtId: string,
+    postIds: readonly string[],
+    tehsilIds: readonly string[],
+  ): Promise<{ posts: Set<string>; tehsils: Set<string> }> {
+    const rows = await em.execute<{ id: string; tehsil_id: string }[]>(
+      `select id, tehsil_id from meals.post
+       where district_id = ? and (id = any(?::uuid[]) or tehsil_id = any(?::uuid[]))`,
+      [districtId, `{${postIds.join(',')}}`, `{${tehsilIds.join(',')}}`],
+    );
+    return {
+      posts: new Set(rows.map((row) => row.id).filter((id) => postIds.includes(id))),
+      tehsils: new Set(rows.map((row) => row.tehsil_id)),
+    };
+  }
+
   /**
    * Live duties at the district's posts (or one post) whose window overlaps [from, to), with their people; a duty
    * whose person the projection has not heard of yet is left out until it has.
