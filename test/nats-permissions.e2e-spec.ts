@@ -5,10 +5,13 @@ import { NatsServerProcess, createGeography, createPersonnel, eventually } from 
 import { NatsConnection, connect, headers as natsHeaders, nanos } from 'nats';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { Client } from 'pg';
 import { createBriefings } from '../apps/briefings/src/bootstrap';
 import { BriefingsEnv } from '../apps/briefings/src/briefings.env';
 import { createNotifier } from '../apps/notifier/src/bootstrap';
 import { NotifierEnv } from '../apps/notifier/src/notifier.env';
+import { createMeals } from '../apps/meals/src/bootstrap';
+import { MealsEnv } from '../apps/meals/src/meals.env';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 
 const PASSWORDS = {
@@ -17,9 +20,10 @@ const PASSWORDS = {
   RASAD_NATS_ROSTER_PASSWORD: 'roster-secret',
   RASAD_NATS_BRIEFINGS_PASSWORD: 'briefings-secret',
   RASAD_NATS_NOTIFIER_PASSWORD: 'notifier-secret',
+  RASAD_NATS_MEALS_PASSWORD: 'meals-secret',
 };
 
-type NatsUser = 'admin' | 'gateway' | 'roster' | 'briefings' | 'notifier';
+type NatsUser = 'admin' | 'gateway' | 'roster' | 'briefings' | 'notifier' | 'meals';
 
 const PASSWORD_OF: Record<NatsUser, string> = {
   admin: PASSWORDS.RASAD_NATS_ADMIN_PASSWORD,
@@ -27,6 +31,7 @@ const PASSWORD_OF: Record<NatsUser, string> = {
   roster: PASSWORDS.RASAD_NATS_ROSTER_PASSWORD,
   briefings: PASSWORDS.RASAD_NATS_BRIEFINGS_PASSWORD,
   notifier: PASSWORDS.RASAD_NATS_NOTIFIER_PASSWORD,
+  meals: PASSWORDS.RASAD_NATS_MEALS_PASSWORD,
 };
 
 /** The inbox the gateway's requests ask their replies on, as the app sets it. */
@@ -73,8 +78,8 @@ describe('NATS credentials per service', () => {
         gateway: {
           NATS_USER: 'gateway',
           NATS_PASSWORD: PASSWORDS.RASAD_NATS_GATEWAY_PASSWORD,
-          RASAD_SERVICES: 'roster,briefings,notifier',
-          RASAD_EVENT_CONSUMERS: 'briefings,notifier',
+          RASAD_SERVICES: 'roster,briefings,notifier,meals',
+          RASAD_EVENT_CONSUMERS: 'briefings,notifier,meals',
         },
       },
       {
@@ -93,6 +98,15 @@ describe('NATS credentials per service', () => {
                 ...env,
                 NATS_USER: 'notifier',
                 NATS_PASSWORD: PASSWORDS.RASAD_NATS_NOTIFIER_PASSWORD,
+              }),
+            ),
+          (env) =>
+            createMeals(
+              loadEnv(MealsEnv, {
+                ...env,
+                RASAD_DEMO_DATA: 'false',
+                NATS_USER: 'meals',
+                NATS_PASSWORD: PASSWORDS.RASAD_NATS_MEALS_PASSWORD,
               }),
             ),
         ],
@@ -150,6 +164,39 @@ describe('NATS credentials per service', () => {
       const notices = await rasad.api.get(`/api/v1/notifications?personnelId=${person.id}`);
       expect(notices.body.items.map((n: { kind: string }) => n.kind)).toContain('briefing_invitation');
     });
+
+    // Meals answers under its user and reads the roster's events through its own consumer: the duty's meals.
+    const kitchen = await rasad.api.post('/api/v1/meals/kitchens', {
+      name: 'Police Lines Mess',
+      districtId: geo.districtId,
+      contactPhone: '+923001234567',
+      capacityPerSlot: 10,
+      costPerMeal: 300,
+    });
+    expect(kitchen.status).toBe(201);
+    await eventually(async () => {
+      const headcounts = await rasad.api.get(`/api/v1/meals/headcounts?districtId=${geo.districtId}&date=2027-02-08`);
+      expect(headcounts.body.items.map((h: { slot: string }) => h.slot)).toEqual(['breakfast', 'lunch']);
+    });
+    const generated = await rasad.api.post('/api/v1/meals/plans/generate', {
+      districtId: geo.districtId,
+      date: '2027-02-08',
+    });
+    expect(generated.body).toMatchObject({ planned: 2, unplaced: [] });
+    // Its relay publishes the plans' events under its user.
+    const db = new Client({ connectionString: rasad.database.url });
+    await db.connect();
+    try {
+      await eventually(async () => {
+        const { rows } = await db.query<{ sent: number; pending: number }>(
+          `select count(*) filter (where sent_at is not null)::int as sent,
+             count(*) filter (where sent_at is null)::int as pending from meals.outbox`,
+        );
+        expect(rows[0]).toEqual({ sent: 2, pending: 0 });
+      });
+    } finally {
+      await db.end();
+    }
   });
 
   it('refuses the roster’s user when it publishes on a briefings subject or another service’s events', async () => {

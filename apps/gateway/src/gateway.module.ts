@@ -15,6 +15,7 @@ import { HttpErrorFilter } from './http/http-exception.filter';
 import { CsvListsInterceptor } from './http/csv-lists.interceptor';
 import { LocalTimesInterceptor } from './http/local-times.interceptor';
 import { ImportsRoutesModule } from './imports/imports.module';
+import { MealsRoutesModule } from './meals/meals.module';
 import { NotificationsRoutesModule } from './notifications/notifications.module';
 import { RosterRoutesModule } from './roster/roster.module';
 import { StatusRoutesModule } from './status/status.module';
@@ -46,6 +47,7 @@ export class GatewayModule {
         DeadLettersRoutesModule,
         NotificationsRoutesModule,
         CalendarRoutesModule,
+        MealsRoutesModule,
         StatusRoutesModule,
       ],
       providers: [

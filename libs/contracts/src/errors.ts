@@ -9,6 +9,7 @@ export enum ErrorCode {
   ImportInvalidRows = 'IMPORT.INVALID_ROWS',
   ImportUnknownBatch = 'IMPORT.UNKNOWN_BATCH',
   BriefingFull = 'BRIEFING.FULL',
+  KitchenFull = 'MEAL.KITCHEN_FULL',
   ServiceUnavailable = 'SERVICE.UNAVAILABLE',
   Timeout = 'SERVICE.TIMEOUT',
   Internal = 'SERVICE.INTERNAL',

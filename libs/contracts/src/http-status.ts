@@ -12,6 +12,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.InvalidState:
     case ErrorCode.AssignmentOverlap:
     case ErrorCode.BriefingFull:
+    case ErrorCode.KitchenFull:
       return 409;
     case ErrorCode.ReferenceNotFound:
     case ErrorCode.ImportInvalidRows:

@@ -14,6 +14,8 @@ export interface RosterProjectionOptions {
   tables: readonly RosterTable[];
   /** Keep each person's phone: only for a service that sends people notices. Personal data stays minimal. */
   phones?: boolean;
+  /** Keep each person's dietary needs (`dietary_needs text[]`): for a service that feeds people (meals). */
+  dietaryNeeds?: boolean;
   /** The service's own reactions to duty events, a provider of its module. */
   hooks?: Type<RosterProjectionHooks>;
 }

@@ -16,6 +16,7 @@ const PERSONNEL: Column[] = [
   { name: 'language', type: 'text', field: 'language' },
 ];
 const PHONE: Column = { name: 'phone', type: 'text', field: 'phone' };
+const DIETARY_NEEDS: Column = { name: 'dietary_needs', type: 'text[]', field: 'dietaryNeeds' };
 const POST: Column[] = [
   { name: 'code', type: 'text', field: 'code' },
   { name: 'name', type: 'text', field: 'name' },
@@ -37,8 +38,11 @@ const DUTY: Column[] = [
 /** Nullable in the payload; every other column is always there. */
 const OPTIONAL = new Set(['category']);
 
-const personnelColumns = (options: Pick<RosterProjectionOptions, 'phones'>) =>
-  options.phones ? [...PERSONNEL, PHONE] : PERSONNEL;
+const personnelColumns = (options: Pick<RosterProjectionOptions, 'phones' | 'dietaryNeeds'>) => [
+  ...PERSONNEL,
+  ...(options.phones ? [PHONE] : []),
+  ...(options.dietaryNeeds ? [DIETARY_NEEDS] : []),
+];
 
 /**
  * The tables a service opted into, in its schema: create them if missing, and add any column missing from a table it
@@ -101,7 +105,7 @@ function upsertSql(schema: string, table: string, columns: Column[], mode: 'late
     on conflict (id) ${conflict}`;
 }
 
-export const upsertPersonnelSql = (options: Pick<RosterProjectionOptions, 'schema' | 'phones'>) =>
+export const upsertPersonnelSql = (options: Pick<RosterProjectionOptions, 'schema' | 'phones' | 'dietaryNeeds'>) =>
   upsertSql(options.schema, 'personnel', personnelColumns(options), 'latest');
 
 export const upsertPostsSql = (schema: string) => upsertSql(schema, 'post', POST, 'latest');

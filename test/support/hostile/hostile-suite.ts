@@ -7,6 +7,8 @@ import { Client } from 'pg';
 import { createBriefings } from '../../../apps/briefings/src/bootstrap';
 import { BriefingsEnv } from '../../../apps/briefings/src/briefings.env';
 import { createNotifier } from '../../../apps/notifier/src/bootstrap';
+import { createMeals } from '../../../apps/meals/src/bootstrap';
+import { MealsEnv } from '../../../apps/meals/src/meals.env';
 import { NotifierEnv } from '../../../apps/notifier/src/notifier.env';
 import { HostileRequest, describeRequest, hostileRequests } from './hostile-requests';
 import { KNOWN_ISSUES } from './known-issues';
@@ -122,11 +124,17 @@ export function describeHostileBodies(runsPerRoute: number): void {
       rasad = await startRasad(
         'hostile_bodies',
         {},
-        { gateway: { RASAD_EVENT_CONSUMERS: 'briefings,notifier', RASAD_SERVICES: 'roster,briefings,notifier' } },
+        {
+          gateway: {
+            RASAD_EVENT_CONSUMERS: 'briefings,notifier,meals',
+            RASAD_SERVICES: 'roster,briefings,notifier,meals',
+          },
+        },
         {
           services: [
             (env) => createBriefings(loadEnv(BriefingsEnv, env)),
             (env) => createNotifier(loadEnv(NotifierEnv, { ...env, NOTIFY_CHANNEL: 'log' })),
+            (env) => createMeals(loadEnv(MealsEnv, { ...env, RASAD_DEMO_DATA: 'false' })),
           ],
         },
       );

@@ -1,5 +1,5 @@
 import { EventEnvelope, EventSubjects } from '@rasad/contracts';
-import { TestApi, createGeography, createPersonnel } from '@rasad/testing';
+import { TestApi, createGeography, createPersonnel, eventually } from '@rasad/testing';
 import { randomUUID } from 'crypto';
 import { Client } from 'pg';
 import { BriefingsWorld } from '../../../apps/briefings/test/briefings-fixtures';
@@ -43,6 +43,25 @@ export async function createHostileRecords(api: TestApi, db: Client): Promise<Ho
     districtIds: [geo.districtId],
   });
   const deadLetterId = await poisonEvent(db);
+  const kitchen = await created(api, '/api/v1/meals/kitchens', {
+    name: 'Hostile Caterers',
+    districtId: geo.districtId,
+    contactPhone: '+923001234567',
+    capacityPerSlot: 10_000,
+    costPerMeal: 300,
+  });
+  // Meals knows the post once its projection has the roster's event.
+  await eventually(async () => {
+    const { rows } = await db.query('select 1 from meals.post where id = $1', [geo.postId]);
+    expect(rows).toHaveLength(1);
+  });
+  const plan = await created(api, '/api/v1/meals/plans', {
+    postId: geo.postId,
+    kitchenId: kitchen.id,
+    date: '2027-02-08',
+    slot: 'lunch',
+    count: 5,
+  });
 
   const ids: Record<string, string> = {
     districtId: geo.districtId,
@@ -57,6 +76,7 @@ export async function createHostileRecords(api: TestApi, db: Client): Promise<Ho
     invitationId: invitation.id,
     userId: user.id,
     entityId: person.id,
+    kitchenId: kitchen.id as string,
   };
   return {
     ids,
@@ -71,6 +91,8 @@ export async function createHostileRecords(api: TestApi, db: Client): Promise<Ho
       assignments: dutyId,
       briefings: session.id,
       'dead-letters': deadLetterId,
+      kitchens: kitchen.id as string,
+      plans: plan.id as string,
     },
     calendarFile: (link.path as string).split('/').pop()!,
   };

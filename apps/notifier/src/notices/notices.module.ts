@@ -4,6 +4,7 @@ import { DirectoryRepository } from '../directory/directory.repository';
 import { NOTIFIER_SCHEMA } from '../mikro-orm.config';
 import { BriefingNoticesConsumer } from './briefing-notices.consumer';
 import { DutyNoticesConsumer } from './duty-notices.consumer';
+import { MealNoticesConsumer } from './meal-notices.consumer';
 import { NoticeWriter } from './notice-writer';
 import { NoticesController } from './notices.controller';
 import { NoticesRepository } from './notices.repository';
@@ -18,6 +19,7 @@ import { NoticesService } from './notices.service';
     DirectoryRepository,
     BriefingNoticesConsumer,
     DutyNoticesConsumer,
+    MealNoticesConsumer,
     // The notifier's copy of the roster, with phones (it alone sends to people); duty events end in posting notices.
     ...rosterProjection({
       schema: NOTIFIER_SCHEMA,

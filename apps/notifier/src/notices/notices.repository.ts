@@ -42,9 +42,24 @@ const SELECT_LOG = `
     r.name as person_name, r.rank, r.service_number
   from notifier.notice n left join notifier.personnel r on r.id = n.personnel_id`;
 
-/** The notice table's SQL. */
+/** The notice table's SQL, and who a post's notices go to. */
 @Injectable()
 export class NoticesRepository {
+  /**
+   * The post's in-charges on duty around a meal: a live `in_charge` duty there whose window meets the time between
+   * the dispatch and the slot's start (whichever comes first) and a minute after the later one.
+   */
+  async inChargesAround(em: EntityManager, postId: string, from: Date, to: Date): Promise<string[]> {
+    const rows = await em.execute<{ personnel_id: string }[]>(
+      `select distinct personnel_id from notifier.duty
+       where post_id = ? and role = 'in_charge' and status <> 'cancelled'
+         and starts_at < ?::timestamptz + interval '1 minute' and ends_at > ?::timestamptz
+       order by personnel_id`,
+      [postId, to.toISOString(), from.toISOString()],
+    );
+    return rows.map((row) => row.personnel_id);
+  }
+
   /** One statement for all of an event's notices; one already written for (event, person, channel) is kept. */
   async insert(em: EntityManager, notices: readonly NewNotice[]): Promise<void> {
     if (notices.length === 0) {

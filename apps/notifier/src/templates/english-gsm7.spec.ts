@@ -64,6 +64,22 @@ const EXAMPLES: { [K in NoticeKind]?: { facts: NoticeFacts[]; segments: number }
     ],
     segments: 1,
   },
+  meal_dispatched: {
+    facts: [
+      {
+        kind: 'meal_dispatched',
+        meal: {
+          postName: duty.postName,
+          postCode: duty.postCode,
+          slot: 'breakfast',
+          count: 120,
+          dispatchedAt: '2027-02-08T01:45:00.000Z',
+          dispatchedBy: 'Driver Aslam',
+        },
+      },
+    ],
+    segments: 1,
+  },
 };
 
 describe('English notices on SMS', () => {

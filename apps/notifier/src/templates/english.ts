@@ -24,6 +24,8 @@ export function english(facts: NoticeFacts, clock: Clock): string {
       return `Rasad: Duty cancelled, do not report: ${facts.duty.postName} (${facts.duty.postCode}), ${clock.window(facts.duty.startsAt, facts.duty.endsAt)}.${facts.reason ? ` Reason: ${facts.reason}` : ''}`;
     case 'duty_changed':
       return `Rasad: Your duty changed: ${facts.duty.postName} (${facts.duty.postCode}), ${clock.window(facts.duty.startsAt, facts.duty.endsAt)}.`;
+    case 'meal_dispatched':
+      return `Rasad: ${facts.meal.count} ${facts.meal.slot} meals for ${facts.meal.postName} (${facts.meal.postCode}) dispatched ${clock.at(facts.meal.dispatchedAt)} with ${facts.meal.dispatchedBy}.`;
     default:
       return assertNever(facts);
   }

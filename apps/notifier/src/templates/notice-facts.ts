@@ -15,6 +15,16 @@ export interface DutyFacts {
   endsAt: string;
 }
 
+/** What a meal's dispatch notice says: how many meals for which slot left for the post, when and with whom. */
+export interface MealFacts {
+  postName: string;
+  postCode: string;
+  slot: string;
+  count: number;
+  dispatchedAt: string;
+  dispatchedBy: string;
+}
+
 /** The facts each kind of notice is rendered from, one shape per kind. */
 export type NoticeFacts =
   | { kind: 'calendar_link'; url: string }
@@ -25,7 +35,8 @@ export type NoticeFacts =
   | { kind: 'briefing_reminder'; session: SessionFacts; offsetSeconds: number }
   | { kind: 'duty_posted'; duty: DutyFacts }
   | { kind: 'duty_cancelled'; duty: DutyFacts; reason: string | null }
-  | { kind: 'duty_changed'; duty: DutyFacts };
+  | { kind: 'duty_changed'; duty: DutyFacts }
+  | { kind: 'meal_dispatched'; meal: MealFacts };
 
 /** Local-time formatting for one language, in the deployment's zone. */
 export interface Clock {

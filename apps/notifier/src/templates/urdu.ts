@@ -3,6 +3,17 @@ import { Clock, NoticeFacts, SessionFacts } from './notice-facts';
 
 const place = (s: SessionFacts) => `${s.venueName}، ${s.venueAddress}`;
 
+const SLOTS: Record<string, string> = {
+  breakfast: 'ناشتے',
+  lunch: 'دوپہر',
+  dinner: 'رات',
+  sehri: 'سحری',
+  iftar: 'افطار',
+};
+
+// A slot the deployment named itself keeps its own name.
+const slotInUrdu = (slot: string) => SLOTS[slot] ?? slot;
+
 /** Urdu notices (UCS-2 on SMS: 70 characters a part, so kept plain). */
 export function urdu(facts: NoticeFacts, clock: Clock): string {
   switch (facts.kind) {
@@ -24,6 +35,8 @@ export function urdu(facts: NoticeFacts, clock: Clock): string {
       return `رسد: ڈیوٹی منسوخ، حاضر نہ ہوں: ${facts.duty.postName} (${facts.duty.postCode})، ${clock.window(facts.duty.startsAt, facts.duty.endsAt)}۔${facts.reason ? ` وجہ: ${facts.reason}` : ''}`;
     case 'duty_changed':
       return `رسد: آپ کی ڈیوٹی تبدیل ہو گئی ہے: ${facts.duty.postName} (${facts.duty.postCode})، ${clock.window(facts.duty.startsAt, facts.duty.endsAt)}۔`;
+    case 'meal_dispatched':
+      return `رسد: ${facts.meal.postName} (${facts.meal.postCode}) کے لیے ${slotInUrdu(facts.meal.slot)} کے ${facts.meal.count} کھانے ${clock.at(facts.meal.dispatchedAt)} پر روانہ کر دیے گئے، ہمراہ: ${facts.meal.dispatchedBy}۔`;
     default:
       return assertNever(facts);
   }

@@ -16,6 +16,7 @@ import {
   SessionCancelledEvent,
   SessionRescheduledEvent,
 } from './briefings-events';
+import { MealPlanEvent } from './meals-events';
 
 /** Subject to payload class: emitting or handling the wrong payload does not compile, and consumers validate by it. */
 export const EventPayloads = {
@@ -34,6 +35,12 @@ export const EventPayloads = {
   [EventSubjects.attendanceRecorded]: AttendanceRecordedEvent,
   [EventSubjects.reminderDue]: ReminderDueEvent,
   [EventSubjects.calendarLinkIssued]: CalendarLinkIssuedEvent,
+  // Meals' events are here, not in its folder's contract, until EventMap can be extended from a folder.
+  [EventSubjects.mealPlanPlanned]: MealPlanEvent,
+  [EventSubjects.mealPlanChanged]: MealPlanEvent,
+  [EventSubjects.mealDispatched]: MealPlanEvent,
+  [EventSubjects.mealDelivered]: MealPlanEvent,
+  [EventSubjects.mealServed]: MealPlanEvent,
 } as const;
 
 export type EventMap = { [S in keyof typeof EventPayloads]: InstanceType<(typeof EventPayloads)[S]> };

@@ -16,6 +16,12 @@ export const EventSubjects = {
   attendanceRecorded: 'evt.briefings.attendance.recorded.v1',
   reminderDue: 'evt.briefings.reminder.due.v1',
   calendarLinkIssued: 'evt.briefings.calendar-link.issued.v1',
+
+  mealPlanPlanned: 'evt.meals.plan.planned.v1',
+  mealPlanChanged: 'evt.meals.plan.changed.v1',
+  mealDispatched: 'evt.meals.delivery.dispatched.v1',
+  mealDelivered: 'evt.meals.delivery.delivered.v1',
+  mealServed: 'evt.meals.delivery.served.v1',
 } as const;
 
 export const EVENT_STREAM = 'RASAD_EVENTS';

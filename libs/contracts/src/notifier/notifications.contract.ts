@@ -21,6 +21,7 @@ export const NOTICE_KINDS = [
   'duty_cancelled',
   'duty_changed',
   'calendar_link',
+  'meal_dispatched',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
