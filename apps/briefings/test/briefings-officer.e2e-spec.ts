@@ -1,5 +1,5 @@
 import { loadEnv } from '@rasad/common';
-import { EventSubjects } from '@rasad/contracts';
+import { BriefingsEvents } from '@rasad/contracts';
 import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { NatsConnection, connect } from 'nats';
@@ -505,7 +505,7 @@ describe("briefings: an officer's day", () => {
       expect(of(staying)).toMatchObject({ status: 'invited' });
 
       const cancelled = await eventually(async () => {
-        const found = (await streamEvents<any>(nc, EventSubjects.invitationCancelled)).filter(
+        const found = (await streamEvents<any>(nc, BriefingsEvents.invitationCancelled)).filter(
           (e) => e.aggregateId === session.id,
         );
         expect(found).toHaveLength(1);
@@ -513,7 +513,7 @@ describe("briefings: an officer's day", () => {
       });
       expect(cancelled[0].payload).toMatchObject({ personnelId: moving, reason: 'duty_clash', status: 'cancelled' });
       const rescheduled = await eventually(async () => {
-        const found = (await streamEvents<any>(nc, EventSubjects.sessionRescheduled)).filter(
+        const found = (await streamEvents<any>(nc, BriefingsEvents.sessionRescheduled)).filter(
           (e) => e.aggregateId === session.id,
         );
         expect(found).toHaveLength(1);
@@ -538,7 +538,7 @@ describe("briefings: an officer's day", () => {
         expect(of(unposted)).toMatchObject({ status: 'invited' });
       });
       const cancelled = await eventually(async () => {
-        const found = (await streamEvents<any>(nc, EventSubjects.invitationCancelled)).filter(
+        const found = (await streamEvents<any>(nc, BriefingsEvents.invitationCancelled)).filter(
           (e) => e.aggregateId === session.id,
         );
         expect(found).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { loadEnv } from '@rasad/common';
-import { EventSubjects } from '@rasad/contracts';
+import { BriefingsEvents } from '@rasad/contracts';
 import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { NatsConnection, connect } from 'nats';
@@ -64,7 +64,7 @@ describe('calendar links reach their person', () => {
     expect((await rasad.anonymous.get(new URL(issued.body.url).pathname)).status).toBe(200);
 
     const [event] = await eventually(async () => {
-      const found = (await streamEvents<any>(nc, EventSubjects.calendarLinkIssued)).filter(
+      const found = (await streamEvents<any>(nc, BriefingsEvents.calendarLinkIssued)).filter(
         (e) => e.payload.personnelId === person,
       );
       expect(found).toHaveLength(1);
@@ -83,7 +83,7 @@ describe('calendar links reach their person', () => {
       },
       { timeoutMs: 20_000 },
     );
-    expect(notice).toMatchObject({ channel: 'log', language: 'en', eventType: EventSubjects.calendarLinkIssued });
+    expect(notice).toMatchObject({ channel: 'log', language: 'en', eventType: BriefingsEvents.calendarLinkIssued });
     expect(notice.body).toContain(issued.body.url);
 
     // Issuing again sends the new link; the old one no longer opens anything.

@@ -1,6 +1,6 @@
 import { INestMicroservice } from '@nestjs/common';
 import { loadEnv } from '@rasad/common';
-import { EventEnvelope, EventSubjects, ReminderDueEvent } from '@rasad/contracts';
+import { BriefingsEvents, EventEnvelope, ReminderDueEvent } from '@rasad/contracts';
 import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
 import { NatsConnection, connect } from 'nats';
 import { Client } from 'pg';
@@ -96,7 +96,7 @@ describe('reminders', () => {
     (await reminders(sessionId)).map((r) => `${r.offset_seconds}@${r.session_sequence}:${r.status}`).sort();
 
   async function dueEvents(sessionId: string): Promise<EventEnvelope<ReminderDueEvent>[]> {
-    const events: EventEnvelope<ReminderDueEvent>[] = await streamEvents(nc, EventSubjects.reminderDue);
+    const events: EventEnvelope<ReminderDueEvent>[] = await streamEvents(nc, BriefingsEvents.reminderDue);
     return events.filter((e) => e.payload.session.id === sessionId);
   }
 

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AssignmentEvent, EventSubjects } from '@rasad/contracts';
+import { AssignmentEvent, BriefingsEvents } from '@rasad/contracts';
 import { Outbox } from '@rasad/messaging';
 import { BriefingSession, sessionEvent } from '../sessions/briefing-session.entity';
 import { CLASH_REASON, DUTY_CANCELLED_REASON } from '../shared/seats';
@@ -45,7 +45,7 @@ export class DutyRelease {
     await this.outbox.insertMany(
       em,
       released.map((seat) => ({
-        subject: EventSubjects.invitationCancelled,
+        subject: BriefingsEvents.invitationCancelled,
         aggregateId: seat.sessionId,
         payload: {
           invitationId: seat.invitationId,

@@ -4,9 +4,9 @@ import {
   AssignmentCancelledEvent,
   AssignmentChangedEvent,
   AssignmentEvent,
-  EventSubjects,
   PersonnelEvent,
   PostEvent,
+  RosterEvents,
 } from '@rasad/contracts';
 import { EventEnvelope } from '@rasad/contracts';
 import { OnEvent } from '@rasad/messaging';
@@ -23,31 +23,31 @@ export class RosterProjectionConsumer {
     private readonly projections: ProjectionsRepository,
   ) {}
 
-  @OnEvent(EventSubjects.personnelRegistered, EventSubjects.personnelUpdated)
+  @OnEvent(RosterEvents.personnelRegistered, RosterEvents.personnelUpdated)
   async personnel(person: PersonnelEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
     await this.projections.upsertPersonnel(em, person);
   }
 
-  @OnEvent(EventSubjects.postCreated, EventSubjects.postUpdated)
+  @OnEvent(RosterEvents.postCreated, RosterEvents.postUpdated)
   async post(post: PostEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
     await this.projections.upsertPost(em, post);
   }
 
   /** A new duty makes its person eligible for the next fill, and takes back a seat at a briefing it overlaps. */
-  @OnEvent(EventSubjects.assignmentCreated)
+  @OnEvent(RosterEvents.assignmentCreated)
   async assignmentCreated(duty: AssignmentEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
     await this.projections.upsertDuty(em, duty);
     await this.release.releaseClashes(em, duty);
   }
 
-  @OnEvent(EventSubjects.assignmentChanged)
+  @OnEvent(RosterEvents.assignmentChanged)
   async assignmentChanged(change: AssignmentChangedEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
     await this.projections.upsertDuty(em, change.after);
     await this.release.release(em, change.before);
     await this.release.releaseClashes(em, change.after);
   }
 
-  @OnEvent(EventSubjects.assignmentCancelled)
+  @OnEvent(RosterEvents.assignmentCancelled)
   async assignmentCancelled(duty: AssignmentCancelledEvent, _envelope: Envelope, em: EntityManager): Promise<void> {
     await this.projections.upsertDuty(em, duty);
     await this.release.release(em, duty);

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { EventEnvelope, EventSubjects, PersonnelEvent, PostEvent } from '@rasad/contracts';
+import { EventEnvelope, PersonnelEvent, PostEvent, RosterEvents } from '@rasad/contracts';
 import { OnEvent } from '@rasad/messaging';
 import { redactingFailures } from '../shared/personal-data';
 import { DirectoryRepository } from './directory.repository';
@@ -10,12 +10,12 @@ import { DirectoryRepository } from './directory.repository';
 export class DirectoryConsumer {
   constructor(private readonly directory: DirectoryRepository) {}
 
-  @OnEvent(EventSubjects.personnelRegistered, EventSubjects.personnelUpdated)
+  @OnEvent(RosterEvents.personnelRegistered, RosterEvents.personnelUpdated)
   async personnel(person: PersonnelEvent, _envelope: EventEnvelope, em: EntityManager): Promise<void> {
     await this.upsertRecipient(person, em);
   }
 
-  @OnEvent(EventSubjects.postCreated, EventSubjects.postUpdated)
+  @OnEvent(RosterEvents.postCreated, RosterEvents.postUpdated)
   async post(post: PostEvent, _envelope: EventEnvelope, em: EntityManager): Promise<void> {
     await this.upsertPost(post, em);
   }

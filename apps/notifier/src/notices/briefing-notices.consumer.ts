@@ -2,9 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
   BriefingSessionEvent,
+  BriefingsEvents,
   CalendarLinkIssuedEvent,
   EventEnvelope,
-  EventSubjects,
   InvitationCancelledEvent,
   InvitationEvent,
   ReminderDueEvent,
@@ -41,7 +41,7 @@ export class BriefingNoticesConsumer {
   constructor(private readonly notices: NoticeWriter) {}
 
   /** A calendar link an officer issued goes to the person it opens, by their channel. */
-  @OnEvent(EventSubjects.calendarLinkIssued)
+  @OnEvent(BriefingsEvents.calendarLinkIssued)
   async calendarLink(event: CalendarLinkIssuedEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
     await this.notices.write(em, envelope, {
       personnelIds: [event.personnelId],
@@ -50,13 +50,13 @@ export class BriefingNoticesConsumer {
     });
   }
 
-  @OnEvent(EventSubjects.invitationCreated)
+  @OnEvent(BriefingsEvents.invitationCreated)
   async invited(event: InvitationEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
     const facts: NoticeFacts = { kind: 'briefing_invitation', session: sessionFacts(event.session) };
     await this.tell(event.session, [event.personnelId], facts, envelope, em);
   }
 
-  @OnEvent(EventSubjects.sessionRescheduled)
+  @OnEvent(BriefingsEvents.sessionRescheduled)
   async rescheduled(event: SessionRescheduledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
     const facts: NoticeFacts = {
       kind: 'briefing_rescheduled',
@@ -66,13 +66,13 @@ export class BriefingNoticesConsumer {
     await this.tell(event.session, event.personnelIds, facts, envelope, em);
   }
 
-  @OnEvent(EventSubjects.sessionCancelled)
+  @OnEvent(BriefingsEvents.sessionCancelled)
   async cancelled(event: SessionCancelledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
     const facts: NoticeFacts = { kind: 'briefing_cancelled', session: sessionFacts(event.session) };
     await this.tell(event.session, event.personnelIds, facts, envelope, em);
   }
 
-  @OnEvent(EventSubjects.invitationCancelled)
+  @OnEvent(BriefingsEvents.invitationCancelled)
   async withdrawn(event: InvitationCancelledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
     if (event.status === 'declined' || SILENT_WITHDRAWALS.has(event.reason)) {
       return;
@@ -81,7 +81,7 @@ export class BriefingNoticesConsumer {
     await this.tell(event.session, [event.personnelId], facts, envelope, em);
   }
 
-  @OnEvent(EventSubjects.reminderDue)
+  @OnEvent(BriefingsEvents.reminderDue)
   async reminder(event: ReminderDueEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
     const facts: NoticeFacts = {
       kind: 'briefing_reminder',

@@ -5,7 +5,7 @@ import {
   AssignmentChangedEvent,
   AssignmentEvent,
   EventEnvelope,
-  EventSubjects,
+  RosterEvents,
 } from '@rasad/contracts';
 import { OnEvent } from '@rasad/messaging';
 import { DirectoryRepository } from '../directory/directory.repository';
@@ -41,7 +41,7 @@ export class DutyNoticesConsumer {
     private readonly directory: DirectoryRepository,
   ) {}
 
-  @OnEvent(EventSubjects.assignmentCreated)
+  @OnEvent(RosterEvents.assignmentCreated)
   async posted(duty: AssignmentEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
     const fresh = await this.directory.recordNewDuty(em, duty);
     if (!fresh || duty.status === 'cancelled' || dutyOver(duty)) {
@@ -50,7 +50,7 @@ export class DutyNoticesConsumer {
     await this.notify(duty, { kind: 'duty_posted' }, envelope, em);
   }
 
-  @OnEvent(EventSubjects.assignmentChanged)
+  @OnEvent(RosterEvents.assignmentChanged)
   async changed({ before, after }: AssignmentChangedEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
     const held = await this.directory.recordDuty(em, after);
     const wasLive = before.status !== 'cancelled' && held !== 'cancelled';
@@ -72,7 +72,7 @@ export class DutyNoticesConsumer {
     }
   }
 
-  @OnEvent(EventSubjects.assignmentCancelled)
+  @OnEvent(RosterEvents.assignmentCancelled)
   async cancelled(duty: AssignmentCancelledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
     const held = await this.directory.recordDuty(em, duty);
     if (held === 'cancelled' || dutyOver(duty)) {
