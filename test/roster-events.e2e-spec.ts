@@ -1,5 +1,5 @@
 import { EVENT_STREAM, EventEnvelope, RosterEvents } from '@rasad/contracts';
-import { Geography, TestApi, createGeography, createPersonnel, eventually } from '@rasad/testing';
+import { createGeography, createPersonnel, dutyBody, eventually, Geography, TestApi } from '@rasad/testing';
 import { AckPolicy, DeliverPolicy, JSONCodec, NatsConnection, connect } from 'nats';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 
@@ -60,19 +60,9 @@ describe('roster events', () => {
 
   it('emits created, changed (before and after) and cancelled for a duty, in order, with the request id', async () => {
     const person = await createPersonnel(api, geo);
-    const created = await api.request(
-      'POST',
-      '/api/v1/assignments',
-      {
-        personnelId: person.id,
-        postId: geo.postId,
-        role: 'guard',
-        phase: 'poll_day',
-        startsAt: '2027-02-08T06:00:00+05:00',
-        endsAt: '2027-02-08T20:00:00+05:00',
-      },
-      { 'x-request-id': 'evt-test-create' },
-    );
+    const created = await api.request('POST', '/api/v1/assignments', dutyBody(person.id, geo.postId), {
+      'x-request-id': 'evt-test-create',
+    });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     await api.patch(`/api/v1/assignments/${id}`, { role: 'in_charge' });

@@ -1,12 +1,9 @@
-import { loadEnv } from '@rasad/common';
 import { BriefingsEvents } from '@rasad/contracts';
 import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
-import { NatsConnection, connect } from 'nats';
+import { NatsConnection } from 'nats';
 import { Client } from 'pg';
-import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
-import { createBriefings } from '../src/bootstrap';
-import { BriefingsEnv } from '../src/briefings.env';
-import { BriefingsWorld, hoursFromNow, streamEvents } from './briefings-fixtures';
+import { RunningRasad } from '@rasad/testing/rasad-app';
+import { BriefingsSuite, BriefingsWorld, hoursFromNow, startBriefingsSuite, streamEvents } from './briefings-fixtures';
 
 /** Briefings end to end: roster events in, sessions filled within capacity, attendance, events out. */
 describe('briefings', () => {
@@ -16,25 +13,14 @@ describe('briefings', () => {
   let nc: NatsConnection;
   let world: BriefingsWorld;
 
+  let suite: BriefingsSuite;
+
   beforeAll(async () => {
-    rasad = await startRasad(
-      'briefings',
-      {},
-      { gateway: { RASAD_EVENT_CONSUMERS: 'briefings' } },
-      { services: [(common) => createBriefings(loadEnv(BriefingsEnv, common))] },
-    );
-    api = rasad.api;
-    db = new Client({ connectionString: rasad.database.url });
-    await db.connect();
-    nc = await connect({ servers: rasad.commonEnv.NATS_URL });
-    world = new BriefingsWorld(api, db);
+    suite = await startBriefingsSuite('briefings');
+    ({ rasad, api, db, nc, world } = suite);
   });
 
-  afterAll(async () => {
-    await nc?.close();
-    await db?.end();
-    await rasad?.stop();
-  });
+  afterAll(() => suite?.stop());
 
   describe('filling', () => {
     let geo: Geography;

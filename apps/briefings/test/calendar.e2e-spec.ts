@@ -1,10 +1,6 @@
-import { loadEnv } from '@rasad/common';
 import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
-import { Client } from 'pg';
-import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
-import { createBriefings } from '../src/bootstrap';
-import { BriefingsEnv } from '../src/briefings.env';
-import { BriefingsWorld, hoursFromNow } from './briefings-fixtures';
+import { RunningRasad } from '@rasad/testing/rasad-app';
+import { BriefingsSuite, BriefingsWorld, hoursFromNow, startBriefingsSuite } from './briefings-fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ICAL = require('ical.js');
@@ -41,9 +37,9 @@ const uid = (sessionId: string) => `${sessionId}@rasad`;
 const wholeSeconds = (iso: string) => new Date(Math.floor(new Date(iso).getTime() / 1000) * 1000).toISOString();
 
 describe('calendar feeds', () => {
+  let suite: BriefingsSuite;
   let rasad: RunningRasad;
   let api: TestApi;
-  let db: Client;
   let world: BriefingsWorld;
   let geo: Geography;
   let other: Geography;
@@ -66,16 +62,8 @@ describe('calendar feeds', () => {
   }
 
   beforeAll(async () => {
-    rasad = await startRasad(
-      'calendar',
-      {},
-      { gateway: { RASAD_EVENT_CONSUMERS: 'briefings' } },
-      { services: [(common) => createBriefings(loadEnv(BriefingsEnv, common))] },
-    );
-    api = rasad.api;
-    db = new Client({ connectionString: rasad.database.url });
-    await db.connect();
-    world = new BriefingsWorld(api, db);
+    suite = await startBriefingsSuite('calendar');
+    ({ rasad, api, world } = suite);
     geo = await createGeography(api, 'CAL1');
     other = await createGeography(api, 'CAL2');
     person = await world.person(geo);
@@ -91,8 +79,7 @@ describe('calendar feeds', () => {
   });
 
   afterAll(async () => {
-    await db?.end();
-    await rasad?.stop();
+    await suite?.stop();
   });
 
   it("lists every session of the district, and only that district's, for a signed-in officer", async () => {
@@ -231,7 +218,9 @@ describe('calendar feeds', () => {
     });
     expect(JSON.stringify(audit)).not.toContain(link.token);
     expect(audit.items[0]).toMatchObject({ action: 'create', after: { personnelId: person, token: '[redacted]' } });
-    const { rows } = await db.query('select token_hash from briefings.calendar_link where personnel_id = $1', [person]);
+    const { rows } = await suite.db.query('select token_hash from briefings.calendar_link where personnel_id = $1', [
+      person,
+    ]);
     expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0].token_hash).not.toContain(link.token);
   });

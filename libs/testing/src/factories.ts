@@ -87,3 +87,30 @@ export function personnelBody(geo: Pick<Geography, 'unitId' | 'districtId'>, ove
 export async function createPersonnel(api: TestApi, geo: Pick<Geography, 'unitId' | 'districtId'>, overrides = {}) {
   return created(api, '/api/v1/personnel', personnelBody(geo, overrides));
 }
+
+/** A guard's poll-day duty at a post, 8 February 2027 06:00–20:00 in Pakistan unless told otherwise. */
+export function dutyBody(personnelId: string, postId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    personnelId,
+    postId,
+    role: 'guard',
+    phase: 'poll_day',
+    startsAt: '2027-02-08T06:00:00+05:00',
+    endsAt: '2027-02-08T20:00:00+05:00',
+    ...overrides,
+  };
+}
+
+/** A code-of-conduct briefing for five in a district, 5 February 2027 10:00–12:00 in Pakistan unless told otherwise. */
+export function briefingBody(districtId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'Code of conduct',
+    topics: ['code_of_conduct'],
+    venue: { name: 'Police Lines Hall', address: 'Haripur', capacity: 5 },
+    startsAt: '2027-02-05T10:00:00+05:00',
+    endsAt: '2027-02-05T12:00:00+05:00',
+    presenter: 'DSP Legal',
+    districtId,
+    ...overrides,
+  };
+}
