@@ -1,4 +1,5 @@
 import { Page } from '../pagination';
+import { EventPayloadsOf } from '../events/event-map';
 import { registerServiceContract } from '../service-contract';
 import {
   Add__Pascal__NoteRequest,
@@ -30,16 +31,14 @@ declare module '../rpc-map' {
   }
 }
 
+/** Each event's payload class: consumers validate the event by it, and its instances are the event's type. */
+const __camel__EventClasses = {
+  [__Pascal__Events.noteAdded]: __Pascal__NoteAddedEvent,
+};
+
 declare module '../events/event-map' {
-  interface EventMap {
-    [__Pascal__Events.noteAdded]: __Pascal__NoteAddedEvent;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface EventMap extends EventPayloadsOf<typeof __camel__EventClasses> {}
 }
 
-registerServiceContract({
-  service: '__name__',
-  queue: '__name__',
-  events: {
-    [__Pascal__Events.noteAdded]: __Pascal__NoteAddedEvent,
-  },
-});
+registerServiceContract({ service: '__name__', queue: '__name__', events: __camel__EventClasses });

@@ -1,5 +1,6 @@
 import { IdRequest } from '../common.dto';
 import { Page } from '../pagination';
+import { EventPayloadsOf } from '../events/event-map';
 import { registerServiceContract } from '../service-contract';
 import {
   AttendanceView,
@@ -107,30 +108,21 @@ declare module '../rpc-map' {
   }
 }
 
+/** Each event's payload class: consumers validate the event by it, and its instances are the event's type. */
+const briefingsEventClasses = {
+  [BriefingsEvents.sessionScheduled]: BriefingSessionEvent,
+  [BriefingsEvents.sessionRescheduled]: SessionRescheduledEvent,
+  [BriefingsEvents.sessionCancelled]: SessionCancelledEvent,
+  [BriefingsEvents.invitationCreated]: InvitationEvent,
+  [BriefingsEvents.invitationCancelled]: InvitationCancelledEvent,
+  [BriefingsEvents.attendanceRecorded]: AttendanceRecordedEvent,
+  [BriefingsEvents.reminderDue]: ReminderDueEvent,
+  [BriefingsEvents.calendarLinkIssued]: CalendarLinkIssuedEvent,
+};
+
 declare module '../events/event-map' {
-  interface EventMap {
-    [BriefingsEvents.sessionScheduled]: BriefingSessionEvent;
-    [BriefingsEvents.sessionRescheduled]: SessionRescheduledEvent;
-    [BriefingsEvents.sessionCancelled]: SessionCancelledEvent;
-    [BriefingsEvents.invitationCreated]: InvitationEvent;
-    [BriefingsEvents.invitationCancelled]: InvitationCancelledEvent;
-    [BriefingsEvents.attendanceRecorded]: AttendanceRecordedEvent;
-    [BriefingsEvents.reminderDue]: ReminderDueEvent;
-    [BriefingsEvents.calendarLinkIssued]: CalendarLinkIssuedEvent;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface EventMap extends EventPayloadsOf<typeof briefingsEventClasses> {}
 }
 
-registerServiceContract({
-  service: 'briefings',
-  queue: 'briefings',
-  events: {
-    [BriefingsEvents.sessionScheduled]: BriefingSessionEvent,
-    [BriefingsEvents.sessionRescheduled]: SessionRescheduledEvent,
-    [BriefingsEvents.sessionCancelled]: SessionCancelledEvent,
-    [BriefingsEvents.invitationCreated]: InvitationEvent,
-    [BriefingsEvents.invitationCancelled]: InvitationCancelledEvent,
-    [BriefingsEvents.attendanceRecorded]: AttendanceRecordedEvent,
-    [BriefingsEvents.reminderDue]: ReminderDueEvent,
-    [BriefingsEvents.calendarLinkIssued]: CalendarLinkIssuedEvent,
-  },
-});
+registerServiceContract({ service: 'briefings', queue: 'briefings', events: briefingsEventClasses });

@@ -1,11 +1,19 @@
 /**
  * Event subject to payload: emitting or handling the wrong payload does not compile. Empty here: each service's
  * contracts folder adds its own events by declaration merging (`declare module '../events/event-map' { interface
- * EventMap { … } }`), and registers their payload classes, which consumers validate by, with
- * `registerServiceContract`.
+ * EventMap extends EventPayloadsOf<…> {} }`), from the payload classes it registers with `registerServiceContract`,
+ * which consumers validate by.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface EventMap {}
+
+/**
+ * A service's part of `EventMap` from its payload classes, so each subject's payload is written once:
+ * `interface EventMap extends EventPayloadsOf<typeof rosterEventClasses> {}`.
+ */
+export type EventPayloadsOf<Classes extends Record<string, new () => object>> = {
+  [S in keyof Classes]: InstanceType<Classes[S]>;
+};
 
 /** Every event subject: `evt.<service>.<entity>.<event>.v1`, all on the RASAD_EVENTS stream. */
 export type EventSubject = keyof EventMap;

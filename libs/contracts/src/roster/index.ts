@@ -1,5 +1,6 @@
 import { IdRequest, UpdateRequest } from '../common.dto';
 import { Page } from '../pagination';
+import { EventPayloadsOf } from '../events/event-map';
 import { registerServiceContract } from '../service-contract';
 import {
   AssignmentView,
@@ -175,28 +176,20 @@ declare module '../rpc-map' {
   }
 }
 
+/** Each event's payload class: consumers validate the event by it, and its instances are the event's type. */
+const rosterEventClasses = {
+  [RosterEvents.personnelRegistered]: PersonnelEvent,
+  [RosterEvents.personnelUpdated]: PersonnelEvent,
+  [RosterEvents.postCreated]: PostEvent,
+  [RosterEvents.postUpdated]: PostEvent,
+  [RosterEvents.assignmentCreated]: AssignmentEvent,
+  [RosterEvents.assignmentChanged]: AssignmentChangedEvent,
+  [RosterEvents.assignmentCancelled]: AssignmentCancelledEvent,
+};
+
 declare module '../events/event-map' {
-  interface EventMap {
-    [RosterEvents.personnelRegistered]: PersonnelEvent;
-    [RosterEvents.personnelUpdated]: PersonnelEvent;
-    [RosterEvents.postCreated]: PostEvent;
-    [RosterEvents.postUpdated]: PostEvent;
-    [RosterEvents.assignmentCreated]: AssignmentEvent;
-    [RosterEvents.assignmentChanged]: AssignmentChangedEvent;
-    [RosterEvents.assignmentCancelled]: AssignmentCancelledEvent;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface EventMap extends EventPayloadsOf<typeof rosterEventClasses> {}
 }
 
-registerServiceContract({
-  service: 'roster',
-  queue: 'roster',
-  events: {
-    [RosterEvents.personnelRegistered]: PersonnelEvent,
-    [RosterEvents.personnelUpdated]: PersonnelEvent,
-    [RosterEvents.postCreated]: PostEvent,
-    [RosterEvents.postUpdated]: PostEvent,
-    [RosterEvents.assignmentCreated]: AssignmentEvent,
-    [RosterEvents.assignmentChanged]: AssignmentChangedEvent,
-    [RosterEvents.assignmentCancelled]: AssignmentCancelledEvent,
-  },
-});
+registerServiceContract({ service: 'roster', queue: 'roster', events: rosterEventClasses });
