@@ -2,7 +2,6 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { PreparedStatement, preparedRows } from '@rasad/common';
 import { Role } from '@rasad/contracts';
 import { AuthenticatedRequest, IS_PUBLIC, ROLES_KEY } from './auth.decorators';
 import { AccessClaims } from './sessions.service';
@@ -16,10 +15,7 @@ interface CallerRow {
   session_epoch: number;
 }
 
-const CALLER: PreparedStatement = {
-  name: 'gateway_caller',
-  text: 'select id, username, role, district_ids, disabled, session_epoch from gateway.app_user where id = $1',
-};
+const CALLER = 'select id, username, role, district_ids, disabled, session_epoch from gateway.app_user where id = ?';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 const DEFAULT_WRITERS: Role[] = ['admin', 'logistics_officer'];
@@ -56,7 +52,7 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException('The token is invalid or has expired; sign in again');
     }
     // Looked up on every request (so disabling is immediate), as one prepared statement: every route's hot path.
-    const [user] = await preparedRows<CallerRow>(this.em, CALLER, [claims.sub]);
+    const [user] = await this.em.execute<CallerRow[]>(CALLER, [claims.sub]);
     if (!user || user.disabled) {
       throw new UnauthorizedException('This account is disabled or no longer exists');
     }

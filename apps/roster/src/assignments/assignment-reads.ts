@@ -1,5 +1,4 @@
 import { AssignmentView } from '@rasad/contracts';
-import { PreparedStatement } from '@rasad/common';
 import { DutyPhase, DutyRole, DutyStatus } from '@rasad/duty-assignments';
 import { postedIn } from '../shared/scope.sql';
 
@@ -23,22 +22,16 @@ const COLUMNS =
   'a.id, a.personnel_id, a.post_id, a.role, a.starts_at, a.ends_at, a.phase, a.status, a.cancel_reason, a.change_reason, a.created_at, a.updated_at';
 
 /**
- * The read by id that every `GET /assignments/:id` makes, as prepared statements instead of an entity load: the
- * ORM's findOne (query building, identity map, hydration) was the largest item in the roster's profile. Scoped
- * callers get the row only if its post lies in their districts ($2, an array literal), so out of scope is the same
- * 404 as absent, in one query.
+ * The read by id that every `GET /assignments/:id` makes, as plain SQL instead of an entity load: the ORM's findOne
+ * (query building, identity map, hydration) was the largest item in the roster's profile. Scoped callers get the row
+ * only if its post lies in their districts (the second parameter, an array literal), so out of scope is the same 404
+ * as absent, in one query.
  */
-export const GET_ASSIGNMENT: PreparedStatement = {
-  name: 'roster_assignment_get',
-  text: `select ${COLUMNS} from roster.duty_assignment a where a.id = $1`,
-};
+export const GET_ASSIGNMENT = `select ${COLUMNS} from roster.duty_assignment a where a.id = ?`;
 
-export const GET_ASSIGNMENT_IN_DISTRICTS: PreparedStatement = {
-  name: 'roster_assignment_get_in_districts',
-  text:
-    `select ${COLUMNS} from roster.duty_assignment a where a.id = $1 ` +
-    `and ${postedIn('a', (district) => `${district} = any($2::uuid[])`)}`,
-};
+export const GET_ASSIGNMENT_IN_DISTRICTS =
+  `select ${COLUMNS} from roster.duty_assignment a where a.id = ? ` +
+  `and ${postedIn('a', (district) => `${district} = any(?::uuid[])`)}`;
 
 const iso = (value: string | Date) => new Date(value).toISOString();
 

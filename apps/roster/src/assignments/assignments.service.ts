@@ -14,7 +14,7 @@ import {
   UpdateAssignmentRequest,
   UpdateRequest,
 } from '@rasad/contracts';
-import { ListOrder, PgErrorCode, page, pgConstraint, pgErrorCode, preparedRows } from '@rasad/common';
+import { ListOrder, PgErrorCode, page, pgConstraint, pgErrorCode } from '@rasad/common';
 import { DutyWindow, windowError } from '@rasad/duty-assignments';
 import { Outbox, inScope, restrict, uuidArray } from '@rasad/messaging';
 import { Post } from '../posts/post.entity';
@@ -74,8 +74,8 @@ export class AssignmentsService {
   async get(id: string, scope: CallerScope): Promise<AssignmentView> {
     const [row] =
       scope.districtIds === null
-        ? await preparedRows<AssignmentRow>(this.em, GET_ASSIGNMENT, [id])
-        : await preparedRows<AssignmentRow>(this.em, GET_ASSIGNMENT_IN_DISTRICTS, [id, uuidArray(scope.districtIds)]);
+        ? await this.em.execute<AssignmentRow[]>(GET_ASSIGNMENT, [id])
+        : await this.em.execute<AssignmentRow[]>(GET_ASSIGNMENT_IN_DISTRICTS, [id, uuidArray(scope.districtIds)]);
     if (!row) {
       throw DomainError.notFound('assignment', id);
     }
