@@ -1,5 +1,5 @@
 import { createRoleSql, loadEnv, serviceRoleName } from '@rasad/common';
-import { briefingBody, createGeography, createPersonnel, dutyBody, eventually } from '@rasad/testing';
+import { createFilledBriefing, createGeography, createPersonnel, dutyBody, eventually } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { Client } from 'pg';
 import { createBriefings } from '../apps/briefings/src/bootstrap';
@@ -63,12 +63,7 @@ describe('a PostgreSQL role per service', () => {
     const person = await createPersonnel(rasad.api, geo);
     const duty = await rasad.api.post('/api/v1/assignments', dutyBody(person.id, geo.postId));
     expect(duty.status).toBe(201);
-    const session = await rasad.api.post('/api/v1/briefings', briefingBody(geo.districtId));
-    expect(session.status).toBe(201);
-    await eventually(async () => {
-      const fill = await rasad.api.post(`/api/v1/briefings/${session.body.id}/fill`, { selector: {} });
-      expect(fill.body.seatsTaken).toBe(1);
-    });
+    await createFilledBriefing(rasad.api, geo.districtId);
     await eventually(async () => {
       const unsent = await query<{ count: string }>(
         adminUrl,

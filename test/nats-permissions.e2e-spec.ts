@@ -2,7 +2,7 @@ import { loadEnv } from '@rasad/common';
 import { EVENT_STREAM, Headers } from '@rasad/contracts';
 import { inboxPrefixFor } from '@rasad/messaging';
 import {
-  briefingBody,
+  createFilledBriefing,
   createGeography,
   createPersonnel,
   dutyBody,
@@ -132,12 +132,7 @@ describe('NATS credentials per service', () => {
     });
 
     // Briefings answers under its user, relays its event, and the notifier consumes it: an invitation notice.
-    const session = await rasad.api.post('/api/v1/briefings', briefingBody(geo.districtId));
-    expect(session.status).toBe(201);
-    await eventually(async () => {
-      const fill = await rasad.api.post(`/api/v1/briefings/${session.body.id}/fill`, { selector: {} });
-      expect(fill.body.seatsTaken).toBe(1);
-    });
+    await createFilledBriefing(rasad.api, geo.districtId);
     await eventually(async () => {
       const notices = await rasad.api.get(`/api/v1/notifications?personnelId=${person.id}`);
       expect(notices.body.items.map((n: { kind: string }) => n.kind)).toContain('briefing_invitation');

@@ -1,6 +1,6 @@
 import { loadEnv } from '@rasad/common';
 import { EVENT_STREAM, EventEnvelope } from '@rasad/contracts';
-import { Geography, TestApi, createPersonnel, eventually } from '@rasad/testing';
+import { Geography, TestApi, createPersonnel, createUser, eventually } from '@rasad/testing';
 import { PerApp, RunningRasad, ServiceFactory, startRasad } from '@rasad/testing/rasad-app';
 import { AckPolicy, DeliverPolicy, JSONCodec, NatsConnection, connect } from 'nats';
 import { Client } from 'pg';
@@ -73,13 +73,8 @@ export class BriefingsWorld {
   }
 
   /** Signs in a new user of this role in these districts. */
-  async user(username: string, role: string, districtIds: string[]): Promise<TestApi> {
-    const password = 'a-long-enough-password';
-    const created = await this.api.post('/api/v1/users', { username, password, role, districtIds });
-    if (created.status !== 201) {
-      throw new Error(`user answered ${created.status}: ${JSON.stringify(created.body)}`);
-    }
-    return this.api.login(username, password);
+  user(username: string, role: string, districtIds: string[]): Promise<TestApi> {
+    return createUser(this.api, username, role, districtIds);
   }
 
   /** Waits until briefings has applied the roster's cancellation of this duty. */

@@ -102,31 +102,14 @@ describe('calendar feeds', () => {
   });
 
   it("answers 404 for a district outside the caller's", async () => {
-    const created = await api.post('/api/v1/users', {
-      username: 'calendar.viewer',
-      password: 'a-long-enough-password',
-      role: 'viewer',
-      districtIds: [other.districtId],
-    });
-    expect(created.status).toBe(201);
-    const viewer = await rasad.anonymous.login('calendar.viewer', 'a-long-enough-password');
+    const viewer = await world.user('calendar.viewer', 'viewer', [other.districtId]);
     expect((await viewer.get(`/api/v1/briefings.ics?districtId=${geo.districtId}`)).status).toBe(404);
     expect((await feed(viewer, `/api/v1/briefings.ics?districtId=${other.districtId}`)).map((e) => e.uid)).toEqual([
       uid(sessions.elsewhere),
     ]);
     // A viewer issues no links; an officer of the other district cannot reach someone who does not serve there.
     expect((await viewer.post('/api/v1/calendar-links', { personnelId: person })).status).toBe(403);
-    expect(
-      (
-        await api.post('/api/v1/users', {
-          username: 'calendar.officer',
-          password: 'a-long-enough-password',
-          role: 'briefing_officer',
-          districtIds: [other.districtId],
-        })
-      ).status,
-    ).toBe(201);
-    const officer = await rasad.anonymous.login('calendar.officer', 'a-long-enough-password');
+    const officer = await world.user('calendar.officer', 'briefing_officer', [other.districtId]);
     expect((await officer.post('/api/v1/calendar-links', { personnelId: person })).status).toBe(422);
     expect((await officer.request('DELETE', `/api/v1/calendar-links/${person}`)).status).toBe(404);
   });

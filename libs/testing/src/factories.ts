@@ -1,3 +1,4 @@
+import { eventually } from './eventually';
 import { TestApi } from './http-client';
 
 let sequence = 0;
@@ -113,4 +114,28 @@ export function briefingBody(districtId: string, overrides: Record<string, unkno
     districtId,
     ...overrides,
   };
+}
+
+/** A user an admin makes through the API (`admin` is signed in as one), signed in as that user. */
+export async function createUser(
+  admin: TestApi,
+  username: string,
+  role: string,
+  districtIds: string[],
+): Promise<TestApi> {
+  const password = 'a-long-enough-password';
+  await created(admin, '/api/v1/users', { username, password, role, districtIds });
+  return admin.login(username, password);
+}
+
+/** A briefing (briefingBody) filled from the roster as soon as briefings has heard of the district's duties. */
+export async function createFilledBriefing(api: TestApi, districtId: string, seats = 1): Promise<string> {
+  const session = await created(api, '/api/v1/briefings', briefingBody(districtId));
+  await eventually(async () => {
+    const fill = await api.post(`/api/v1/briefings/${session.id}/fill`, { selector: {} });
+    if (fill.body?.seatsTaken !== seats) {
+      throw new Error(`the fill answered ${fill.status} with ${fill.body?.seatsTaken} of ${seats} seats taken`);
+    }
+  });
+  return session.id;
 }
