@@ -15,7 +15,7 @@ const LIBS_THROUGH_ALIASES = {
  */
 const SQL_HOME = 'SQL lives in a <context>.repository.ts (see "SQL has one home" in docs/architecture.md)';
 const SQL_CALLS = ['execute', 'getKnex', 'raw', 'createQueryBuilder', 'qb', 'getConnection', 'query'];
-const SQL_FUNCTIONS = ['raw', 'sql', 'preparedRows', 'pageRows'];
+const SQL_FUNCTIONS = ['raw', 'sql', 'pageRows'];
 const SQL_HOMES = [
   '**/*.repository.ts',
   '**/*.sql.ts',

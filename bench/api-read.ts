@@ -3,6 +3,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { BenchConfig } from './config';
 
 export interface ApiReadFigures {
+  /** CPU of the Rasad side (gateway, roster, nats-server, PostgreSQL backends) per request, when it was measured. */
+  rasad_cpu_ms_per_request?: number;
   rasad_rps: number;
   baseline_rps: number;
   ratio: number;
@@ -20,6 +22,7 @@ export interface ReadTarget {
 interface Round {
   rps: number;
   p99: number;
+  requests: number;
 }
 
 const PATH = '/api/v1/assignments/';
@@ -33,17 +36,26 @@ export async function measureApiRead(
   baseline: ReadTarget,
   ids: string[],
   api: BenchConfig['api'],
+  /** CPU ms used so far by everything that serves Rasad's side, for its CPU per request. */
+  rasadCpuMs?: () => Promise<number>,
 ): Promise<ApiReadFigures> {
   await checkSameAnswer(rasad, baseline, ids[0]);
   for (const target of [rasad, baseline]) {
     await load(target, ids, api.warmupSeconds, api.connections);
   }
   const rounds: Record<string, Round[]> = { [rasad.name]: [], [baseline.name]: [] };
+  const cpuPerRequest: number[] = [];
   for (let i = 0; i < api.rounds; i++) {
     for (const target of [rasad, baseline]) {
+      const cpuBefore = target === rasad ? await rasadCpuMs?.() : undefined;
       const round = await load(target, ids, api.seconds, api.connections);
       rounds[target.name].push(round);
-      console.log(`  round ${i + 1} ${target.name}: ${round.rps} req/s, p99 ${round.p99} ms`);
+      let cpu = '';
+      if (cpuBefore !== undefined && rasadCpuMs) {
+        cpuPerRequest.push(((await rasadCpuMs()) - cpuBefore) / round.requests);
+        cpu = `, ${cpuPerRequest.at(-1)!.toFixed(3)} ms CPU per request`;
+      }
+      console.log(`  round ${i + 1} ${target.name}: ${round.rps} req/s, p99 ${round.p99} ms${cpu}`);
     }
   }
   const rasadRps = median(rounds[rasad.name].map((r) => r.rps));
@@ -51,6 +63,7 @@ export async function measureApiRead(
   const rasadP99 = median(rounds[rasad.name].map((r) => r.p99));
   const baselineP99 = median(rounds[baseline.name].map((r) => r.p99));
   return {
+    ...(cpuPerRequest.length > 0 ? { rasad_cpu_ms_per_request: Math.round(median(cpuPerRequest) * 1000) / 1000 } : {}),
     rasad_rps: rasadRps,
     baseline_rps: baselineRps,
     ratio: round2(rasadRps / baselineRps),
@@ -80,7 +93,7 @@ async function load(target: ReadTarget, ids: string[], seconds: number, connecti
         `(${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx)`,
     );
   }
-  return { rps: Math.round(result.requests.average), p99: result.latency.p99 };
+  return { rps: Math.round(result.requests.average), p99: result.latency.p99, requests: result.requests.total };
 }
 
 /** Both must answer the same JSON, or the comparison measures different work. */

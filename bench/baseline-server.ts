@@ -1,5 +1,6 @@
 // The bare baseline for the API read: Fastify and a pg Pool running the same SQL, with no NATS hop, no Nest and
 // no ORM. It runs as its own process so it does not share an event loop with autocannon.
+import { toLocalIso } from '@rasad/duty-assignments';
 import fastify from 'fastify';
 import { Pool } from 'pg';
 
@@ -13,6 +14,7 @@ interface DutyAssignmentRow {
   phase: string;
   status: string;
   cancel_reason: string | null;
+  change_reason: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -22,6 +24,9 @@ const pool = new Pool({
   max: Number(process.env.DATABASE_POOL_MAX ?? 10),
 });
 const app = fastify({ logger: false });
+// The gateway answers instants in the deployment's time zone (its LocalTimesInterceptor); so does the baseline.
+const zone = process.env.RASAD_TIME_ZONE ?? 'Asia/Karachi';
+const local = (instant: Date) => toLocalIso(instant, zone);
 
 app.get<{ Params: { id: string } }>('/api/v1/assignments/:id', async (request, reply) => {
   const { rows } = await pool.query<DutyAssignmentRow>('select * from roster.duty_assignment where id = $1', [
@@ -37,13 +42,14 @@ app.get<{ Params: { id: string } }>('/api/v1/assignments/:id', async (request, r
     personnelId: a.personnel_id,
     postId: a.post_id,
     role: a.role,
-    startsAt: a.starts_at.toISOString(),
-    endsAt: a.ends_at.toISOString(),
+    startsAt: local(a.starts_at),
+    endsAt: local(a.ends_at),
     phase: a.phase,
     status: a.status,
     cancelReason: a.cancel_reason,
-    createdAt: a.created_at.toISOString(),
-    updatedAt: a.updated_at.toISOString(),
+    changeReason: a.change_reason,
+    createdAt: local(a.created_at),
+    updatedAt: local(a.updated_at),
   };
 });
 

@@ -3,7 +3,11 @@ import path from 'node:path';
 /** What one bench run does; `--quick` keeps the shape and shrinks the counts so it fits in a few minutes. */
 export interface BenchConfig {
   quick: boolean;
+  /** `--api-only`: seed, measure the API read, stop; for A/B runs of one change (docs/benchmarks.md). */
+  apiOnly: boolean;
   root: string;
+  /** The built apps to run: BENCH_DIST, so that two builds can take turns; `dist` of the checkout by default. */
+  dist: string;
   databaseUrl: string;
   seed: { districts: number; tehsilsPerDistrict: number; stationsPerTehsil: number; personnel: number; posts: number };
   api: { rounds: number; seconds: number; warmupSeconds: number; connections: number };
@@ -22,9 +26,12 @@ export function benchConfig(argv: string[], env: NodeJS.ProcessEnv = process.env
   if (!new URL(databaseUrl).pathname.includes('bench')) {
     throw new Error(`BENCH_DATABASE_URL must name a database containing "bench": ${databaseUrl}`);
   }
+  const root = path.resolve(__dirname, '..');
   return {
     quick,
-    root: path.resolve(__dirname, '..'),
+    apiOnly: argv.includes('--api-only'),
+    root,
+    dist: path.resolve(root, env.BENCH_DIST ?? 'dist'),
     databaseUrl,
     seed: { districts: 20, tehsilsPerDistrict: 5, stationsPerTehsil: 10, personnel: 100_000, posts: 10_000 },
     api: quick

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EVENT_STREAM, EventEnvelope, EventSubjects, KnownEventSubject } from '@rasad/contracts';
+import { EVENT_STREAM, EventEnvelope, EventSubject, RosterEvents } from '@rasad/contracts';
 import { ensureEventStream } from '@rasad/messaging';
 import { NatsServerProcess } from '@rasad/testing';
 import { connect } from 'nats';
@@ -55,13 +55,13 @@ export function demoEvents(count: number): EventEnvelope[] {
         }
         return (key === 'code' || key === 'serviceNumber') && typeof v === 'string' ? `${v}-${copy}` : v;
       }) as T;
-    const of = (subject: KnownEventSubject, payload: { id: string }) => envelope(subject, payload.id, payload);
+    const of = (subject: EventSubject, payload: { id: string }) => envelope(subject, payload.id, payload);
     events.push(
-      ...demo.posts.map((post) => of(EventSubjects.postCreated, remap(post))),
-      ...demo.personnel.map(({ cnic: _cnic, ...person }) => of(EventSubjects.personnelRegistered, remap(person))),
+      ...demo.posts.map((post) => of(RosterEvents.postCreated, remap(post))),
+      ...demo.personnel.map(({ cnic: _cnic, ...person }) => of(RosterEvents.personnelRegistered, remap(person))),
       ...demo.assignments.map((duty) =>
         of(
-          EventSubjects.assignmentCreated,
+          RosterEvents.assignmentCreated,
           remap({
             ...duty,
             startsAt: new Date(duty.startsAt).toISOString(),
@@ -74,7 +74,7 @@ export function demoEvents(count: number): EventEnvelope[] {
   return events.slice(0, count);
 }
 
-function envelope(type: KnownEventSubject, aggregateId: string, payload: unknown): EventEnvelope {
+function envelope(type: EventSubject, aggregateId: string, payload: unknown): EventEnvelope {
   return {
     id: uuidv7(),
     type,

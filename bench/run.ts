@@ -1,6 +1,7 @@
 // `npm run bench` (full) or `npm run bench -- --quick`: builds the apps, starts them against a broker and a
 // database of the bench's own, seeds data at scale, measures, writes bench/results/latest.json and stops
-// everything it started. `--no-build` skips the build, `--no-faults` the fault suite. See docs/benchmarks.md.
+// everything it started. `--no-build` skips the build (so does BENCH_DIST, naming a build), `--no-faults` the fault
+// suite, `--api-only` everything after the API read. See docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +20,7 @@ import {
   importThroughGateway,
   writePersonnelCsv,
 } from './personnel-import';
-import { peakRssMb, rssMb, sampleRss, Service, stopAllOnSignal } from './processes';
+import { cpuMsOfPid, peakRssMb, rssMb, sampleRss, Service, stopAllOnSignal } from './processes';
 import { BenchResults, printTable, writeResults } from './report';
 import { Stack, startStack, stopStack } from './stack';
 
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     console.warn(`warning: load average ${load.toFixed(2)} before the bench; other work will skew the figures`);
   }
   const lock = await lockBench(config.databaseUrl);
-  if (!process.argv.includes('--no-build')) {
+  if (!process.argv.includes('--no-build') && !process.env.BENCH_DIST) {
     build(config.root);
   }
   await recreateDatabase(config.databaseUrl);
@@ -52,8 +53,22 @@ async function main(): Promise<void> {
     console.log(`api read: ${config.api.rounds} rounds of ${config.api.seconds} s each`);
     const rasad = { name: 'rasad', baseUrl: stack.gatewayUrl, headers };
     const baseline = { name: 'baseline', baseUrl: stack.baselineUrl, headers: {} };
-    const apiRead = await measureApiRead(rasad, baseline, ids, config.api);
+    // CPU per request is what a busy machine does not blur as much as requests/s: A/B runs compare it.
+    const rasadCpuMs = async () => {
+      const { rows } = await pool.query<{ pid: number }>(
+        `select pid from pg_stat_activity
+         where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`,
+      );
+      const pids = [stack.roster, stack.gateway, stack.nats].map((s) => s.child.pid!).concat(rows.map((r) => r.pid));
+      return pids.reduce((sum, pid) => sum + cpuMsOfPid(pid), 0);
+    };
+    const apiRead = await measureApiRead(rasad, baseline, ids, config.api, rasadCpuMs);
     logMemory('api read', stack);
+    if (config.apiOnly) {
+      console.log(`api read (${config.dist}): ${JSON.stringify(apiRead)}, load average ${os.loadavg()[0].toFixed(2)}`);
+      finished = true;
+      return;
+    }
 
     console.log(`personnel import: ${config.importRows.toLocaleString('en')} rows`);
     const csv = path.join(workDir, 'personnel.csv');

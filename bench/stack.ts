@@ -10,6 +10,7 @@ export interface Stack {
   natsUrl: string;
   gatewayUrl: string;
   baselineUrl: string;
+  nats: Service;
   roster: Service;
   gateway: Service;
 }
@@ -69,6 +70,7 @@ export async function startStack(config: BenchConfig, workDir: string, services:
     natsUrl,
     gatewayUrl,
     baselineUrl: `http://127.0.0.1:${baselinePort}`,
+    nats,
     roster,
     gateway,
   };
@@ -81,7 +83,7 @@ const APP_MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
 /** BENCH_APP_NODE_ARGS adds node flags to both apps, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile. */
 function startApp(config: BenchConfig, app: 'roster' | 'gateway', env: NodeJS.ProcessEnv, workDir: string) {
-  const bundle = path.join(config.root, 'dist', 'apps', app, 'main.js');
+  const bundle = path.join(config.dist, 'apps', app, 'main.js');
   const extra = process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   return startService(
     app,

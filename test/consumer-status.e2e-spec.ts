@@ -1,6 +1,6 @@
 import { loadEnv } from '@rasad/common';
 import { ConsumersStatusView } from '@rasad/contracts';
-import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
+import { createGeography, createUser, eventually, Geography, TestApi } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { Client } from 'pg';
 import { createBriefings } from '../apps/briefings/src/bootstrap';
@@ -50,14 +50,7 @@ describe('consumer lag', () => {
 
   it('is for admins only', async () => {
     expect((await rasad.anonymous.get('/api/v1/status/consumers')).status).toBe(401);
-    const created = await api.post('/api/v1/users', {
-      username: 'lag-viewer',
-      password: 'a-viewer-password-long-enough',
-      role: 'viewer',
-      districtIds: [geo.districtId],
-    });
-    expect(created.status).toBe(201);
-    const viewer = await rasad.anonymous.login('lag-viewer', 'a-viewer-password-long-enough');
+    const viewer = await createUser(api, 'lag-viewer', 'viewer', [geo.districtId]);
     expect((await viewer.get('/api/v1/status/consumers')).status).toBe(403);
   });
 

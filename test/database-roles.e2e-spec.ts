@@ -1,5 +1,5 @@
 import { createRoleSql, loadEnv, serviceRoleName } from '@rasad/common';
-import { createGeography, createPersonnel, eventually } from '@rasad/testing';
+import { createFilledBriefing, createGeography, createPersonnel, dutyBody, eventually } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { Client } from 'pg';
 import { createBriefings } from '../apps/briefings/src/bootstrap';
@@ -61,29 +61,9 @@ describe('a PostgreSQL role per service', () => {
   it('runs the briefings service as rasad_briefings: it consumes roster events, schedules, fills and relays', async () => {
     const geo = await createGeography(rasad.api, 'ROLE');
     const person = await createPersonnel(rasad.api, geo);
-    const duty = await rasad.api.post('/api/v1/assignments', {
-      personnelId: person.id,
-      postId: geo.postId,
-      role: 'guard',
-      phase: 'poll_day',
-      startsAt: '2027-02-08T06:00:00+05:00',
-      endsAt: '2027-02-08T20:00:00+05:00',
-    });
+    const duty = await rasad.api.post('/api/v1/assignments', dutyBody(person.id, geo.postId));
     expect(duty.status).toBe(201);
-    const session = await rasad.api.post('/api/v1/briefings', {
-      title: 'Code of conduct',
-      topics: ['code_of_conduct'],
-      venue: { name: 'Police Lines Hall', address: 'Haripur', capacity: 5 },
-      startsAt: '2027-02-05T10:00:00+05:00',
-      endsAt: '2027-02-05T12:00:00+05:00',
-      presenter: 'DSP Legal',
-      districtId: geo.districtId,
-    });
-    expect(session.status).toBe(201);
-    await eventually(async () => {
-      const fill = await rasad.api.post(`/api/v1/briefings/${session.body.id}/fill`, { selector: {} });
-      expect(fill.body.seatsTaken).toBe(1);
-    });
+    await createFilledBriefing(rasad.api, geo.districtId);
     await eventually(async () => {
       const unsent = await query<{ count: string }>(
         adminUrl,

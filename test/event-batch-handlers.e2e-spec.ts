@@ -1,5 +1,5 @@
 import { EntityManager, MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { EventEnvelope, EventSubjects } from '@rasad/contracts';
+import { BriefingsEvents, EventEnvelope, RosterEvents } from '@rasad/contracts';
 import { messagingTablesSql } from '@rasad/messaging';
 import { Delivery, EventHandler, InboxBatch, batchHandler } from '@rasad/messaging/events/inbox-batch';
 import { TestDatabase, createTestDatabase } from '@rasad/testing';
@@ -50,7 +50,7 @@ describe('InboxBatch with batch handlers', () => {
   const delivery = (handler: EventHandler, mark: Mark): Delivery<string> => {
     const envelope: EventEnvelope = {
       id: uuidv7(),
-      type: handler === marks ? EventSubjects.postUpdated : EventSubjects.reminderDue,
+      type: handler === marks ? RosterEvents.postUpdated : BriefingsEvents.reminderDue,
       version: 1,
       occurredAt: new Date().toISOString(),
       producer: 'spec',

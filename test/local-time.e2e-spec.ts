@@ -1,4 +1,4 @@
-import { Geography, TestApi, createGeography, createPersonnel } from '@rasad/testing';
+import { createGeography, createPersonnel, dutyBody, Geography, TestApi } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 
 /** An officer reads and filters times as the clock in Haripur shows them, not as UTC. */
@@ -10,14 +10,7 @@ describe('local time at the API', () => {
   let evening: string;
 
   const post = async (personnelId: string, startsAt: string, endsAt: string) => {
-    const response = await api.post('/api/v1/assignments', {
-      personnelId,
-      postId: geo.postId,
-      role: 'guard',
-      phase: 'poll_day',
-      startsAt,
-      endsAt,
-    });
+    const response = await api.post('/api/v1/assignments', dutyBody(personnelId, geo.postId, { startsAt, endsAt }));
     expect(response.status).toBe(201);
     return response.body;
   };

@@ -1,7 +1,14 @@
 import { loadEnv } from '@rasad/common';
 import { EVENT_STREAM, Headers } from '@rasad/contracts';
 import { inboxPrefixFor } from '@rasad/messaging';
-import { NatsServerProcess, createGeography, createPersonnel, eventually } from '@rasad/testing';
+import {
+  createFilledBriefing,
+  createGeography,
+  createPersonnel,
+  dutyBody,
+  eventually,
+  NatsServerProcess,
+} from '@rasad/testing';
 import { NatsConnection, connect, headers as natsHeaders, nanos } from 'nats';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -131,14 +138,7 @@ describe('NATS credentials per service', () => {
 
     // The roster's event reaches the notifier's consumer, which writes a posting notice.
     const person = await createPersonnel(rasad.api, geo);
-    const duty = await rasad.api.post('/api/v1/assignments', {
-      personnelId: person.id,
-      postId: geo.postId,
-      role: 'guard',
-      phase: 'poll_day',
-      startsAt: '2027-02-08T06:00:00+05:00',
-      endsAt: '2027-02-08T20:00:00+05:00',
-    });
+    const duty = await rasad.api.post('/api/v1/assignments', dutyBody(person.id, geo.postId));
     expect(duty.status).toBe(201);
     await eventually(async () => {
       const notices = await rasad.api.get(`/api/v1/notifications?personnelId=${person.id}`);
@@ -146,20 +146,7 @@ describe('NATS credentials per service', () => {
     });
 
     // Briefings answers under its user, relays its event, and the notifier consumes it: an invitation notice.
-    const session = await rasad.api.post('/api/v1/briefings', {
-      title: 'Code of conduct',
-      topics: ['code_of_conduct'],
-      venue: { name: 'Police Lines Hall', address: 'Haripur', capacity: 5 },
-      startsAt: '2027-02-05T10:00:00+05:00',
-      endsAt: '2027-02-05T12:00:00+05:00',
-      presenter: 'DSP Legal',
-      districtId: geo.districtId,
-    });
-    expect(session.status).toBe(201);
-    await eventually(async () => {
-      const fill = await rasad.api.post(`/api/v1/briefings/${session.body.id}/fill`, { selector: {} });
-      expect(fill.body.seatsTaken).toBe(1);
-    });
+    await createFilledBriefing(rasad.api, geo.districtId);
     await eventually(async () => {
       const notices = await rasad.api.get(`/api/v1/notifications?personnelId=${person.id}`);
       expect(notices.body.items.map((n: { kind: string }) => n.kind)).toContain('briefing_invitation');

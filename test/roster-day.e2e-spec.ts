@@ -1,4 +1,4 @@
-import { Geography, TestApi, createGeography, createPersonnel } from '@rasad/testing';
+import { createGeography, createPersonnel, dutyBody, Geography, TestApi } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { Client } from 'pg';
 
@@ -22,15 +22,10 @@ describe("roster: an officer's day", () => {
   }
 
   async function duty(personnelId: string, startsAt: string, endsAt: string, extra: object = {}): Promise<string> {
-    const created = await api.post('/api/v1/assignments', {
-      personnelId,
-      postId: geo.postId,
-      role: 'guard',
-      phase: 'poll_day',
-      startsAt,
-      endsAt,
-      ...extra,
-    });
+    const created = await api.post(
+      '/api/v1/assignments',
+      dutyBody(personnelId, geo.postId, { startsAt, endsAt, ...extra }),
+    );
     expect(created.status).toBe(201);
     return created.body.id;
   }

@@ -1,5 +1,5 @@
-import { EVENT_STREAM, EventEnvelope, EventSubjects } from '@rasad/contracts';
-import { Geography, TestApi, createGeography, createPersonnel, eventually } from '@rasad/testing';
+import { EVENT_STREAM, EventEnvelope, RosterEvents } from '@rasad/contracts';
+import { createGeography, createPersonnel, dutyBody, eventually, Geography, TestApi } from '@rasad/testing';
 import { AckPolicy, DeliverPolicy, JSONCodec, NatsConnection, connect } from 'nats';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 
@@ -60,19 +60,9 @@ describe('roster events', () => {
 
   it('emits created, changed (before and after) and cancelled for a duty, in order, with the request id', async () => {
     const person = await createPersonnel(api, geo);
-    const created = await api.request(
-      'POST',
-      '/api/v1/assignments',
-      {
-        personnelId: person.id,
-        postId: geo.postId,
-        role: 'guard',
-        phase: 'poll_day',
-        startsAt: '2027-02-08T06:00:00+05:00',
-        endsAt: '2027-02-08T20:00:00+05:00',
-      },
-      { 'x-request-id': 'evt-test-create' },
-    );
+    const created = await api.request('POST', '/api/v1/assignments', dutyBody(person.id, geo.postId), {
+      'x-request-id': 'evt-test-create',
+    });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     await api.patch(`/api/v1/assignments/${id}`, { role: 'in_charge' });
@@ -85,9 +75,9 @@ describe('roster events', () => {
       return found;
     });
     expect(events.map((e) => e.type)).toEqual([
-      EventSubjects.assignmentCreated,
-      EventSubjects.assignmentChanged,
-      EventSubjects.assignmentCancelled,
+      RosterEvents.assignmentCreated,
+      RosterEvents.assignmentChanged,
+      RosterEvents.assignmentCancelled,
     ]);
     expect(events[0]).toMatchObject({
       version: 1,
@@ -108,7 +98,7 @@ describe('roster events', () => {
       expect(found).toHaveLength(1);
       return found[0];
     });
-    expect(registered.type).toBe(EventSubjects.personnelRegistered);
+    expect(registered.type).toBe(RosterEvents.personnelRegistered);
     expect(registered.payload).not.toHaveProperty('cnic');
     expect(registered.payload).toMatchObject({ serviceNumber: person.serviceNumber, phone: person.phone });
 
@@ -122,7 +112,7 @@ describe('roster events', () => {
       expect(found).toHaveLength(2);
       return found;
     });
-    expect(all[1]).toMatchObject({ type: EventSubjects.personnelUpdated, payload: { name: 'Renamed Officer' } });
+    expect(all[1]).toMatchObject({ type: RosterEvents.personnelUpdated, payload: { name: 'Renamed Officer' } });
   });
 
   it('emits one event per created or changed record of an import, and none for unchanged ones', async () => {
@@ -138,7 +128,7 @@ describe('roster events', () => {
       expect(found).toHaveLength(2);
       return found;
     });
-    expect(events.map((e) => e.type)).toEqual([EventSubjects.assignmentCreated, EventSubjects.assignmentChanged]);
+    expect(events.map((e) => e.type)).toEqual([RosterEvents.assignmentCreated, RosterEvents.assignmentChanged]);
     expect(events[1].payload).toMatchObject({ before: { role: 'guard' }, after: { role: 'driver' } });
   });
 
@@ -158,7 +148,7 @@ EVT-IMP-1,Imported Officer,asi,${geo.unitId},${geo.districtId},13302-4440004-5,0
     });
     const { cnic: _cnic, createdAt: _c, updatedAt: _u, ...expected } = person;
     expect(event).toMatchObject({
-      type: EventSubjects.personnelRegistered,
+      type: RosterEvents.personnelRegistered,
       correlationId: 'evt-test-import',
       producer: 'roster',
     });

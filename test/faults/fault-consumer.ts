@@ -6,7 +6,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Injectable, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE, NestFactory } from '@nestjs/core';
-import { AssignmentEvent, EventEnvelope, EventSubjects } from '@rasad/contracts';
+import { AssignmentEvent, EventEnvelope, RosterEvents } from '@rasad/contracts';
 import {
   DomainRpcExceptionFilter,
   EventsModule,
@@ -24,7 +24,7 @@ const attempts = new Pool({ connectionString: databaseUrl, max: 2 });
 
 @Injectable()
 class EffectRecorder {
-  @OnEvent(EventSubjects.assignmentCreated)
+  @OnEvent(RosterEvents.assignmentCreated)
   async apply(duty: AssignmentEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
     if (delayMs > 0) {
       process.stdout.write(`handling ${envelope.id}\n`);

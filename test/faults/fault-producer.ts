@@ -5,7 +5,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EventSubjects } from '@rasad/contracts';
+import { RosterEvents } from '@rasad/contracts';
 import { EventsModule, Outbox, OutboxMessage } from '@rasad/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { PRODUCER_SCHEMA } from './fault-schema';
@@ -57,7 +57,7 @@ async function main() {
     const startsAt = new Date(Date.UTC(2027, 1, 8, 1) + n * 60_000).toISOString();
     await em.fork().transactional(async (tx) => {
       await tx.execute(`insert into ${PRODUCER_SCHEMA}.item (id, n) values (?, ?)`, [id, n]);
-      outbox.record(tx, EventSubjects.assignmentCreated, id, {
+      outbox.record(tx, RosterEvents.assignmentCreated, id, {
         id,
         personnelId: id,
         postId: POST_ID,

@@ -1,7 +1,11 @@
+import { loadEnv } from '@rasad/common';
 import { EVENT_STREAM, EventEnvelope } from '@rasad/contracts';
-import { Geography, TestApi, createPersonnel, eventually } from '@rasad/testing';
-import { AckPolicy, DeliverPolicy, JSONCodec, NatsConnection } from 'nats';
+import { Geography, TestApi, createPersonnel, createUser, eventually } from '@rasad/testing';
+import { PerApp, RunningRasad, ServiceFactory, startRasad } from '@rasad/testing/rasad-app';
+import { AckPolicy, DeliverPolicy, JSONCodec, NatsConnection, connect } from 'nats';
 import { Client } from 'pg';
+import { createBriefings } from '../src/bootstrap';
+import { BriefingsEnv } from '../src/briefings.env';
 
 const HOUR = 3600_000;
 export const hoursFromNow = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
@@ -69,13 +73,8 @@ export class BriefingsWorld {
   }
 
   /** Signs in a new user of this role in these districts. */
-  async user(username: string, role: string, districtIds: string[]): Promise<TestApi> {
-    const password = 'a-long-enough-password';
-    const created = await this.api.post('/api/v1/users', { username, password, role, districtIds });
-    if (created.status !== 201) {
-      throw new Error(`user answered ${created.status}: ${JSON.stringify(created.body)}`);
-    }
-    return this.api.login(username, password);
+  user(username: string, role: string, districtIds: string[]): Promise<TestApi> {
+    return createUser(this.api, username, role, districtIds);
   }
 
   /** Waits until briefings has applied the roster's cancellation of this duty. */
@@ -130,4 +129,56 @@ export async function streamEvents<T = unknown>(nc: NatsConnection, filter: stri
     await jsm.consumers.delete(EVENT_STREAM, consumer.name).catch(() => undefined);
   }
   return found;
+}
+
+/** A briefings suite's running system, and what its tests reach it by. */
+export interface BriefingsSuite {
+  rasad: RunningRasad;
+  api: TestApi;
+  /** On the suite's database, to look at briefings' tables. */
+  db: Client;
+  /** On the suite's nats-server, to read its stream. */
+  nc: NatsConnection;
+  world: BriefingsWorld;
+  stop(): Promise<void>;
+}
+
+export interface BriefingsSuiteOptions {
+  /** Settings of the briefings service on top of the suite's common ones. */
+  briefings?: Record<string, string>;
+  /** The gateway's, on top of RASAD_EVENT_CONSUMERS=briefings. */
+  gateway?: PerApp['gateway'];
+  /** Services started after briefings (the notifier, for a suite that follows a notice to its person). */
+  services?: ServiceFactory[];
+}
+
+/** The briefings service for a suite's common settings and its own. */
+export const briefingsService =
+  (env: Record<string, string> = {}): ServiceFactory =>
+  (common) =>
+    createBriefings(loadEnv(BriefingsEnv, { ...common, ...env }));
+
+/** Roster, gateway and briefings on a database and a nats-server of the suite's own. */
+export async function startBriefingsSuite(suite: string, options: BriefingsSuiteOptions = {}): Promise<BriefingsSuite> {
+  const rasad = await startRasad(
+    suite,
+    {},
+    { gateway: { RASAD_EVENT_CONSUMERS: 'briefings', ...options.gateway } },
+    { services: [briefingsService(options.briefings), ...(options.services ?? [])] },
+  );
+  const db = new Client({ connectionString: rasad.database.url });
+  await db.connect();
+  const nc = await connect({ servers: rasad.commonEnv.NATS_URL });
+  return {
+    rasad,
+    api: rasad.api,
+    db,
+    nc,
+    world: new BriefingsWorld(rasad.api, db),
+    async stop() {
+      await nc.close();
+      await db.end();
+      await rasad.stop();
+    },
+  };
 }

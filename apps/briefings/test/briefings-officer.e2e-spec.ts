@@ -1,42 +1,26 @@
-import { loadEnv } from '@rasad/common';
-import { EventSubjects } from '@rasad/contracts';
+import { BriefingsEvents } from '@rasad/contracts';
 import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
-import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
-import { NatsConnection, connect } from 'nats';
+import { NatsConnection } from 'nats';
 import { Client } from 'pg';
-import { createBriefings } from '../src/bootstrap';
-import { BriefingsEnv } from '../src/briefings.env';
-import { BriefingsWorld, hoursFromNow, streamEvents } from './briefings-fixtures';
+import { BriefingsSuite, BriefingsWorld, hoursFromNow, startBriefingsSuite, streamEvents } from './briefings-fixtures';
 
 /** An officer's day with briefings, through the API: what used to stick, clash or answer 500. */
 describe("briefings: an officer's day", () => {
-  let rasad: RunningRasad;
   let api: TestApi;
   let db: Client;
   let nc: NatsConnection;
   let world: BriefingsWorld;
   let geo: Geography;
 
+  let suite: BriefingsSuite;
+
   beforeAll(async () => {
-    rasad = await startRasad(
-      'briefings_officer',
-      {},
-      { gateway: { RASAD_EVENT_CONSUMERS: 'briefings' } },
-      { services: [(common) => createBriefings(loadEnv(BriefingsEnv, common))] },
-    );
-    api = rasad.api;
-    db = new Client({ connectionString: rasad.database.url });
-    await db.connect();
-    nc = await connect({ servers: rasad.commonEnv.NATS_URL });
-    world = new BriefingsWorld(api, db);
+    suite = await startBriefingsSuite('briefings_officer');
+    ({ api, db, nc, world } = suite);
     geo = await createGeography(api, 'OFD1');
   });
 
-  afterAll(async () => {
-    await nc?.close();
-    await db?.end();
-    await rasad?.stop();
-  });
+  afterAll(() => suite?.stop());
 
   /** People with one duty each at the district's post, starting this many hours from now, as briefings sees them. */
   async function dutiful(...startsInHours: number[]): Promise<string[]> {
@@ -511,7 +495,7 @@ describe("briefings: an officer's day", () => {
       expect(of(staying)).toMatchObject({ status: 'invited' });
 
       const cancelled = await eventually(async () => {
-        const found = (await streamEvents<any>(nc, EventSubjects.invitationCancelled)).filter(
+        const found = (await streamEvents<any>(nc, BriefingsEvents.invitationCancelled)).filter(
           (e) => e.aggregateId === session.id,
         );
         expect(found).toHaveLength(1);
@@ -519,7 +503,7 @@ describe("briefings: an officer's day", () => {
       });
       expect(cancelled[0].payload).toMatchObject({ personnelId: moving, reason: 'duty_clash', status: 'cancelled' });
       const rescheduled = await eventually(async () => {
-        const found = (await streamEvents<any>(nc, EventSubjects.sessionRescheduled)).filter(
+        const found = (await streamEvents<any>(nc, BriefingsEvents.sessionRescheduled)).filter(
           (e) => e.aggregateId === session.id,
         );
         expect(found).toHaveLength(1);
@@ -544,7 +528,7 @@ describe("briefings: an officer's day", () => {
         expect(of(unposted)).toMatchObject({ status: 'invited' });
       });
       const cancelled = await eventually(async () => {
-        const found = (await streamEvents<any>(nc, EventSubjects.invitationCancelled)).filter(
+        const found = (await streamEvents<any>(nc, BriefingsEvents.invitationCancelled)).filter(
           (e) => e.aggregateId === session.id,
         );
         expect(found).toHaveLength(1);

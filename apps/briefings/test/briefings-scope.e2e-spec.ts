@@ -1,10 +1,6 @@
-import { loadEnv } from '@rasad/common';
 import { Geography, TestApi, createGeography } from '@rasad/testing';
-import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { Client } from 'pg';
-import { createBriefings } from '../src/bootstrap';
-import { BriefingsEnv } from '../src/briefings.env';
-import { BriefingsWorld, hoursFromNow } from './briefings-fixtures';
+import { BriefingsSuite, BriefingsWorld, hoursFromNow, startBriefingsSuite } from './briefings-fixtures';
 
 const STRANGER = '0190b0c0-0000-7000-8000-0000000000aa';
 
@@ -14,7 +10,6 @@ const STRANGER = '0190b0c0-0000-7000-8000-0000000000aa';
  * Haripur, must look to them exactly like something that does not exist, and nothing may change.
  */
 describe('briefings scope: an officer of another district', () => {
-  let rasad: RunningRasad;
   let api: TestApi;
   let db: Client;
   let world: BriefingsWorld;
@@ -25,17 +20,11 @@ describe('briefings scope: an officer of another district', () => {
   let visitor: string;
   let formerVisitor: string;
 
+  let suite: BriefingsSuite;
+
   beforeAll(async () => {
-    rasad = await startRasad(
-      'briefings_scope',
-      {},
-      { gateway: { RASAD_EVENT_CONSUMERS: 'briefings' } },
-      { services: [(common) => createBriefings(loadEnv(BriefingsEnv, common))] },
-    );
-    api = rasad.api;
-    db = new Client({ connectionString: rasad.database.url });
-    await db.connect();
-    world = new BriefingsWorld(api, db);
+    suite = await startBriefingsSuite('briefings_scope');
+    ({ api, db, world } = suite);
     haripur = await createGeography(api, 'SCPH');
     other = await createGeography(api, 'SCPB');
     haripurPerson = await world.person(haripur);
@@ -52,10 +41,7 @@ describe('briefings scope: an officer of another district', () => {
     officer = await world.user('briefer.scpb', 'briefing_officer', [other.districtId]);
   });
 
-  afterAll(async () => {
-    await db?.end();
-    await rasad?.stop();
-  });
+  afterAll(() => suite?.stop());
 
   async function seatsOf(personnelId: string): Promise<number> {
     const { rows } = await db.query<{ n: number }>(
@@ -107,7 +93,7 @@ describe('briefings scope: an officer of another district', () => {
     expect(revoke.status).toBe(404);
     expect((await officer.request('DELETE', `/api/v1/calendar-links/${STRANGER}`)).status).toBe(404);
     // Their own link still opens their feed.
-    expect((await rasad.anonymous.get(link.body.path)).status).toBe(200);
+    expect((await suite.rasad.anonymous.get(link.body.path)).status).toBe(200);
 
     expect((await officer.post('/api/v1/calendar-links', { personnelId: visitor })).status).toBe(201);
   });

@@ -1,12 +1,9 @@
-import { loadEnv } from '@rasad/common';
-import { EventSubjects } from '@rasad/contracts';
+import { BriefingsEvents } from '@rasad/contracts';
 import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
-import { NatsConnection, connect } from 'nats';
+import { NatsConnection } from 'nats';
 import { Client } from 'pg';
-import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
-import { createBriefings } from '../src/bootstrap';
-import { BriefingsEnv } from '../src/briefings.env';
-import { BriefingsWorld, hoursFromNow, streamEvents } from './briefings-fixtures';
+import { RunningRasad } from '@rasad/testing/rasad-app';
+import { BriefingsSuite, BriefingsWorld, hoursFromNow, startBriefingsSuite, streamEvents } from './briefings-fixtures';
 
 /** Briefings end to end: roster events in, sessions filled within capacity, attendance, events out. */
 describe('briefings', () => {
@@ -16,25 +13,14 @@ describe('briefings', () => {
   let nc: NatsConnection;
   let world: BriefingsWorld;
 
+  let suite: BriefingsSuite;
+
   beforeAll(async () => {
-    rasad = await startRasad(
-      'briefings',
-      {},
-      { gateway: { RASAD_EVENT_CONSUMERS: 'briefings' } },
-      { services: [(common) => createBriefings(loadEnv(BriefingsEnv, common))] },
-    );
-    api = rasad.api;
-    db = new Client({ connectionString: rasad.database.url });
-    await db.connect();
-    nc = await connect({ servers: rasad.commonEnv.NATS_URL });
-    world = new BriefingsWorld(api, db);
+    suite = await startBriefingsSuite('briefings');
+    ({ rasad, api, db, nc, world } = suite);
   });
 
-  afterAll(async () => {
-    await nc?.close();
-    await db?.end();
-    await rasad?.stop();
-  });
+  afterAll(() => suite?.stop());
 
   describe('filling', () => {
     let geo: Geography;
@@ -90,7 +76,7 @@ describe('briefings', () => {
       expect((await api.get(`/api/v1/briefings/${session.id}`)).body.seatsTaken).toBe(3);
 
       const created = await eventually(async () => {
-        const events = (await streamEvents<any>(nc, EventSubjects.invitationCreated)).filter(
+        const events = (await streamEvents<any>(nc, BriefingsEvents.invitationCreated)).filter(
           (e) => e.aggregateId === session.id,
         );
         expect(events).toHaveLength(3);
@@ -194,7 +180,7 @@ describe('briefings', () => {
       expect(confirmed.body.status).toBe('confirmed');
 
       const cancelledEvents = await eventually(async () => {
-        const events = (await streamEvents<any>(nc, EventSubjects.invitationCancelled)).filter(
+        const events = (await streamEvents<any>(nc, BriefingsEvents.invitationCancelled)).filter(
           (e) => e.aggregateId === session.id,
         );
         expect(events).toHaveLength(1);
@@ -258,7 +244,7 @@ describe('briefings', () => {
         venue: { name: 'Town hall', capacity: 3 },
       });
       const [event] = await eventually(async () => {
-        const events = (await streamEvents<any>(nc, EventSubjects.sessionRescheduled)).filter(
+        const events = (await streamEvents<any>(nc, BriefingsEvents.sessionRescheduled)).filter(
           (e) => e.aggregateId === session.id,
         );
         expect(events).toHaveLength(1);
@@ -282,12 +268,12 @@ describe('briefings', () => {
       const events = await eventually(async () => {
         const found = await streamEvents<any>(nc, 'evt.briefings.>');
         const mine = found.filter((e) => e.aggregateId === session.id);
-        expect(mine.map((e) => e.type)).toContain(EventSubjects.sessionCancelled);
+        expect(mine.map((e) => e.type)).toContain(BriefingsEvents.sessionCancelled);
         return mine;
       });
       // No per-invitation cancel events: the session's event names everyone.
-      expect(events.filter((e) => e.type === EventSubjects.invitationCancelled)).toEqual([]);
-      const event = events.find((e) => e.type === EventSubjects.sessionCancelled)!;
+      expect(events.filter((e) => e.type === BriefingsEvents.invitationCancelled)).toEqual([]);
+      const event = events.find((e) => e.type === BriefingsEvents.sessionCancelled)!;
       expect([...event.payload.personnelIds].sort()).toEqual(people.slice(0, 2).sort());
       expect(event.payload).toMatchObject({ reason: 'Presenter on leave', session: { status: 'cancelled' } });
     });
@@ -354,7 +340,7 @@ describe('briefings', () => {
       expect(fill.body.invited.map((p: { personnelId: string }) => p.personnelId)).toEqual([absent]);
 
       const [event] = await eventually(async () => {
-        const events = (await streamEvents<any>(nc, EventSubjects.attendanceRecorded)).filter(
+        const events = (await streamEvents<any>(nc, BriefingsEvents.attendanceRecorded)).filter(
           (e) => e.aggregateId === held.id,
         );
         expect(events).toHaveLength(1);
@@ -419,7 +405,7 @@ describe('briefings', () => {
     expect(invitations.find((i: { personnelId: string }) => i.personnelId === double).status).toBe('invited');
     expect((await api.get(`/api/v1/briefings/${session.id}`)).body.seatsTaken).toBe(1);
     const events = await eventually(async () => {
-      const found = (await streamEvents<any>(nc, EventSubjects.invitationCancelled)).filter(
+      const found = (await streamEvents<any>(nc, BriefingsEvents.invitationCancelled)).filter(
         (e) => e.aggregateId === session.id,
       );
       expect(found).toHaveLength(2);
@@ -457,7 +443,7 @@ describe('briefings', () => {
     expect(statusOf(manual).status).toBe('invited');
 
     const cancelled = await eventually(async () => {
-      const found = (await streamEvents<any>(nc, EventSubjects.invitationCancelled)).filter(
+      const found = (await streamEvents<any>(nc, BriefingsEvents.invitationCancelled)).filter(
         (e) => e.aggregateId === session.id,
       );
       expect(found).toHaveLength(1);
@@ -465,7 +451,7 @@ describe('briefings', () => {
     });
     expect(cancelled[0].payload).toMatchObject({ personnelId: early, reason: 'rescheduled_after_duty' });
     const rescheduled = await eventually(async () => {
-      const found = (await streamEvents<any>(nc, EventSubjects.sessionRescheduled)).filter(
+      const found = (await streamEvents<any>(nc, BriefingsEvents.sessionRescheduled)).filter(
         (e) => e.aggregateId === session.id,
       );
       expect(found).toHaveLength(1);

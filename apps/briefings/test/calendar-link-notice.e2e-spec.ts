@@ -1,14 +1,11 @@
 import { loadEnv } from '@rasad/common';
-import { EventSubjects } from '@rasad/contracts';
+import { BriefingsEvents } from '@rasad/contracts';
 import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
-import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
-import { NatsConnection, connect } from 'nats';
-import { Client } from 'pg';
+import { RunningRasad } from '@rasad/testing/rasad-app';
+import { NatsConnection } from 'nats';
 import { createNotifier } from '../../notifier/src/bootstrap';
 import { NotifierEnv } from '../../notifier/src/notifier.env';
-import { createBriefings } from '../src/bootstrap';
-import { BriefingsEnv } from '../src/briefings.env';
-import { BriefingsWorld, streamEvents } from './briefings-fixtures';
+import { BriefingsSuite, BriefingsWorld, startBriefingsSuite, streamEvents } from './briefings-fixtures';
 
 const PUBLIC_BASE_URL = 'https://rasad.example.pk/';
 
@@ -16,42 +13,26 @@ const PUBLIC_BASE_URL = 'https://rasad.example.pk/';
 describe('calendar links reach their person', () => {
   let rasad: RunningRasad;
   let api: TestApi;
-  let db: Client;
   let nc: NatsConnection;
   let world: BriefingsWorld;
   let geo: Geography;
 
+  let suite: BriefingsSuite;
+
   beforeAll(async () => {
-    rasad = await startRasad(
-      'calendar_link_notice',
-      {},
-      {
-        gateway: {
-          PUBLIC_BASE_URL,
-          RASAD_EVENT_CONSUMERS: 'briefings,notifier',
-          RASAD_SERVICES: 'roster,briefings,notifier',
-        },
+    suite = await startBriefingsSuite('calendar_link_notice', {
+      gateway: {
+        PUBLIC_BASE_URL,
+        RASAD_EVENT_CONSUMERS: 'briefings,notifier',
+        RASAD_SERVICES: 'roster,briefings,notifier',
       },
-      {
-        services: [
-          (common) => createBriefings(loadEnv(BriefingsEnv, common)),
-          (common) => createNotifier(loadEnv(NotifierEnv, { ...common, NOTIFY_POLL_MS: '100' })),
-        ],
-      },
-    );
-    api = rasad.api;
-    db = new Client({ connectionString: rasad.database.url });
-    await db.connect();
-    nc = await connect({ servers: rasad.commonEnv.NATS_URL });
-    world = new BriefingsWorld(api, db);
+      services: [(common) => createNotifier(loadEnv(NotifierEnv, { ...common, NOTIFY_POLL_MS: '100' }))],
+    });
+    ({ rasad, api, nc, world } = suite);
     geo = await createGeography(api, 'CLN1');
   });
 
-  afterAll(async () => {
-    await nc?.close();
-    await db?.end();
-    await rasad?.stop();
-  });
+  afterAll(() => suite?.stop());
 
   it('answers the whole link on PUBLIC_BASE_URL and sends it to the person by their channel', async () => {
     const person = await world.person(geo);
@@ -64,7 +45,7 @@ describe('calendar links reach their person', () => {
     expect((await rasad.anonymous.get(new URL(issued.body.url).pathname)).status).toBe(200);
 
     const [event] = await eventually(async () => {
-      const found = (await streamEvents<any>(nc, EventSubjects.calendarLinkIssued)).filter(
+      const found = (await streamEvents<any>(nc, BriefingsEvents.calendarLinkIssued)).filter(
         (e) => e.payload.personnelId === person,
       );
       expect(found).toHaveLength(1);
@@ -83,7 +64,7 @@ describe('calendar links reach their person', () => {
       },
       { timeoutMs: 20_000 },
     );
-    expect(notice).toMatchObject({ channel: 'log', language: 'en', eventType: EventSubjects.calendarLinkIssued });
+    expect(notice).toMatchObject({ channel: 'log', language: 'en', eventType: BriefingsEvents.calendarLinkIssued });
     expect(notice.body).toContain(issued.body.url);
 
     // Issuing again sends the new link; the old one no longer opens anything.

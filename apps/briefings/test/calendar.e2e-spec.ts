@@ -1,10 +1,6 @@
-import { loadEnv } from '@rasad/common';
 import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
-import { Client } from 'pg';
-import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
-import { createBriefings } from '../src/bootstrap';
-import { BriefingsEnv } from '../src/briefings.env';
-import { BriefingsWorld, hoursFromNow } from './briefings-fixtures';
+import { RunningRasad } from '@rasad/testing/rasad-app';
+import { BriefingsSuite, BriefingsWorld, hoursFromNow, startBriefingsSuite } from './briefings-fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ICAL = require('ical.js');
@@ -41,9 +37,9 @@ const uid = (sessionId: string) => `${sessionId}@rasad`;
 const wholeSeconds = (iso: string) => new Date(Math.floor(new Date(iso).getTime() / 1000) * 1000).toISOString();
 
 describe('calendar feeds', () => {
+  let suite: BriefingsSuite;
   let rasad: RunningRasad;
   let api: TestApi;
-  let db: Client;
   let world: BriefingsWorld;
   let geo: Geography;
   let other: Geography;
@@ -66,16 +62,8 @@ describe('calendar feeds', () => {
   }
 
   beforeAll(async () => {
-    rasad = await startRasad(
-      'calendar',
-      {},
-      { gateway: { RASAD_EVENT_CONSUMERS: 'briefings' } },
-      { services: [(common) => createBriefings(loadEnv(BriefingsEnv, common))] },
-    );
-    api = rasad.api;
-    db = new Client({ connectionString: rasad.database.url });
-    await db.connect();
-    world = new BriefingsWorld(api, db);
+    suite = await startBriefingsSuite('calendar');
+    ({ rasad, api, world } = suite);
     geo = await createGeography(api, 'CAL1');
     other = await createGeography(api, 'CAL2');
     person = await world.person(geo);
@@ -91,8 +79,7 @@ describe('calendar feeds', () => {
   });
 
   afterAll(async () => {
-    await db?.end();
-    await rasad?.stop();
+    await suite?.stop();
   });
 
   it("lists every session of the district, and only that district's, for a signed-in officer", async () => {
@@ -115,31 +102,14 @@ describe('calendar feeds', () => {
   });
 
   it("answers 404 for a district outside the caller's", async () => {
-    const created = await api.post('/api/v1/users', {
-      username: 'calendar.viewer',
-      password: 'a-long-enough-password',
-      role: 'viewer',
-      districtIds: [other.districtId],
-    });
-    expect(created.status).toBe(201);
-    const viewer = await rasad.anonymous.login('calendar.viewer', 'a-long-enough-password');
+    const viewer = await world.user('calendar.viewer', 'viewer', [other.districtId]);
     expect((await viewer.get(`/api/v1/briefings.ics?districtId=${geo.districtId}`)).status).toBe(404);
     expect((await feed(viewer, `/api/v1/briefings.ics?districtId=${other.districtId}`)).map((e) => e.uid)).toEqual([
       uid(sessions.elsewhere),
     ]);
     // A viewer issues no links; an officer of the other district cannot reach someone who does not serve there.
     expect((await viewer.post('/api/v1/calendar-links', { personnelId: person })).status).toBe(403);
-    expect(
-      (
-        await api.post('/api/v1/users', {
-          username: 'calendar.officer',
-          password: 'a-long-enough-password',
-          role: 'briefing_officer',
-          districtIds: [other.districtId],
-        })
-      ).status,
-    ).toBe(201);
-    const officer = await rasad.anonymous.login('calendar.officer', 'a-long-enough-password');
+    const officer = await world.user('calendar.officer', 'briefing_officer', [other.districtId]);
     expect((await officer.post('/api/v1/calendar-links', { personnelId: person })).status).toBe(422);
     expect((await officer.request('DELETE', `/api/v1/calendar-links/${person}`)).status).toBe(404);
   });
@@ -231,7 +201,9 @@ describe('calendar feeds', () => {
     });
     expect(JSON.stringify(audit)).not.toContain(link.token);
     expect(audit.items[0]).toMatchObject({ action: 'create', after: { personnelId: person, token: '[redacted]' } });
-    const { rows } = await db.query('select token_hash from briefings.calendar_link where personnel_id = $1', [person]);
+    const { rows } = await suite.db.query('select token_hash from briefings.calendar_link where personnel_id = $1', [
+      person,
+    ]);
     expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0].token_hash).not.toContain(link.token);
   });

@@ -1,13 +1,16 @@
 import { INestMicroservice } from '@nestjs/common';
-import { loadEnv } from '@rasad/common';
-import { EventEnvelope, EventSubjects, ReminderDueEvent } from '@rasad/contracts';
+import { BriefingsEvents, EventEnvelope, ReminderDueEvent } from '@rasad/contracts';
 import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
-import { NatsConnection, connect } from 'nats';
+import { NatsConnection } from 'nats';
 import { Client } from 'pg';
-import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
-import { createBriefings } from '../src/bootstrap';
-import { BriefingsEnv } from '../src/briefings.env';
-import { BriefingsWorld, streamEvents } from './briefings-fixtures';
+import { RunningRasad } from '@rasad/testing/rasad-app';
+import {
+  briefingsService,
+  BriefingsSuite,
+  BriefingsWorld,
+  startBriefingsSuite,
+  streamEvents,
+} from './briefings-fixtures';
 
 /**
  * Offsets in seconds instead of hours. They are 10 s apart so that the service can be stopped after one reminder
@@ -34,29 +37,17 @@ describe('reminders', () => {
   let geo: Geography;
   let common: Record<string, string>;
 
-  const briefings = (env: Record<string, string>) => createBriefings(loadEnv(BriefingsEnv, { ...env, ...REMINDERS }));
+  let suite: BriefingsSuite;
+  const briefings = briefingsService(REMINDERS);
 
   beforeAll(async () => {
-    rasad = await startRasad(
-      'reminders',
-      {},
-      { gateway: { RASAD_EVENT_CONSUMERS: 'briefings' } },
-      { services: [briefings] },
-    );
+    suite = await startBriefingsSuite('reminders', { briefings: REMINDERS });
+    ({ rasad, api, db, nc, world } = suite);
     common = rasad.commonEnv;
-    api = rasad.api;
-    db = new Client({ connectionString: rasad.database.url });
-    await db.connect();
-    nc = await connect({ servers: common.NATS_URL });
-    world = new BriefingsWorld(api, db);
     geo = await createGeography(api, 'REM1');
   });
 
-  afterAll(async () => {
-    await nc?.close();
-    await db?.end();
-    await rasad?.stop();
-  });
+  afterAll(() => suite?.stop());
 
   const at = (t0: number, seconds: number) => new Date(t0 + seconds * 1000);
 
@@ -96,7 +87,7 @@ describe('reminders', () => {
     (await reminders(sessionId)).map((r) => `${r.offset_seconds}@${r.session_sequence}:${r.status}`).sort();
 
   async function dueEvents(sessionId: string): Promise<EventEnvelope<ReminderDueEvent>[]> {
-    const events: EventEnvelope<ReminderDueEvent>[] = await streamEvents(nc, EventSubjects.reminderDue);
+    const events: EventEnvelope<ReminderDueEvent>[] = await streamEvents(nc, BriefingsEvents.reminderDue);
     return events.filter((e) => e.payload.session.id === sessionId);
   }
 

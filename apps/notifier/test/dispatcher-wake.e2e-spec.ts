@@ -1,5 +1,5 @@
 import { loadEnv } from '@rasad/common';
-import { EventSubjects, NotificationView } from '@rasad/contracts';
+import { BriefingsEvents, NotificationView } from '@rasad/contracts';
 import { TestApi, createGeography, createPersonnel, eventually } from '@rasad/testing';
 import { NatsConnection, connect } from 'nats';
 import { v7 as uuidv7 } from 'uuid';
@@ -36,7 +36,7 @@ describe('notice dispatcher wake-up', () => {
   it('sends a new notice at once, long before the next poll', async () => {
     const geo = await createGeography(api, 'WAKE');
     const person = (await createPersonnel(api, geo, { name: 'Bilal Ahmed' })) as { id: string };
-    const event = await publishEvent(nc, EventSubjects.invitationCreated, uuidv7(), {
+    const event = await publishEvent(nc, BriefingsEvents.invitationCreated, uuidv7(), {
       invitationId: uuidv7(),
       personnelId: person.id,
       status: 'invited',

@@ -2,12 +2,12 @@ import { loadEnv } from '@rasad/common';
 import {
   AssignmentChangedEvent,
   DomainError,
-  EVENT_STREAM,
   ErrorCode,
+  EVENT_STREAM,
   EventEnvelope,
-  EventSubjects,
   NotificationView,
-  Subjects,
+  NotifierSubjects,
+  RosterEvents,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { Geography, TestApi, createGeography, createPersonnel, eventually } from '@rasad/testing';
@@ -135,7 +135,7 @@ describe('duty notices and channel scope', () => {
     );
 
     // The event again, past JetStream's duplicate window, and a second cancel of the same duty: still one notice.
-    const cancelled = await rosterEvent(EventSubjects.assignmentCancelled, asifDuty);
+    const cancelled = await rosterEvent(RosterEvents.assignmentCancelled, asifDuty);
     expect(cancelled.id).toBe(english.eventId);
     await republish(nc, cancelled, `${cancelled.id}-again`);
     expect((await api.post(`/api/v1/assignments/${asifDuty}/cancel`, { reason: 'again' })).status).toBe(200);
@@ -161,17 +161,17 @@ describe('duty notices and channel scope', () => {
     expect(moved.body).toBe(
       'Rasad: Your duty changed: Checkpoint Hattar Interchange (HRP-CP1), Mon 8 Feb 2027, 06:00-20:00.',
     );
-    await republish(nc, await rosterEvent(EventSubjects.assignmentChanged, duty), `${moved.eventId}-again`);
+    await republish(nc, await rosterEvent(RosterEvents.assignmentChanged, duty), `${moved.eventId}-again`);
 
     // A duty whose status becomes cancelled through `changed` (the roster's API refuses it today, an import or a
     // later producer may not), published as the roster's relay would.
-    const { after } = (await rosterEvent(EventSubjects.assignmentChanged, duty)).payload as AssignmentChangedEvent;
-    await publishEvent(nc, EventSubjects.assignmentChanged, duty, {
+    const { after } = (await rosterEvent(RosterEvents.assignmentChanged, duty)).payload as AssignmentChangedEvent;
+    await publishEvent(nc, RosterEvents.assignmentChanged, duty, {
       before: after,
       after: { ...after, status: 'cancelled' },
     });
     const cancelled = await exactlyOne(person.id, 'duty_cancelled');
-    expect(cancelled.eventType).toBe(EventSubjects.assignmentChanged);
+    expect(cancelled.eventType).toBe(RosterEvents.assignmentChanged);
     expect(cancelled.body).toBe(
       'Rasad: Duty cancelled, do not report: Checkpoint Hattar Interchange (HRP-CP1), Mon 8 Feb 2027, 06:00-20:00.',
     );
@@ -182,7 +182,7 @@ describe('duty notices and channel scope', () => {
 
   it('says nothing of a cancelled duty that is already over', async () => {
     const person = await createPersonnel(api, haripur, { name: 'Old Duty' });
-    const over = await publishEvent(nc, EventSubjects.assignmentCancelled, uuidv7(), {
+    const over = await publishEvent(nc, RosterEvents.assignmentCancelled, uuidv7(), {
       id: uuidv7(),
       personnelId: person.id,
       postId: haripur.postId,
@@ -233,16 +233,16 @@ describe('duty notices and channel scope', () => {
       const stranger = { districtIds: [uuidv7()] };
       const asGhazi = { districtIds: [ghazi.districtId] };
       const set = (channel: 'log' | null, scope: { districtIds: string[] }) =>
-        client.send(Subjects.noticeChannelSet, { personnelId: person.id, channel }, { scope });
+        client.send(NotifierSubjects.noticeChannelSet, { personnelId: person.id, channel }, { scope });
 
       const refused = (await set('log', stranger).catch((error: unknown) => error)) as DomainError;
       expect(refused).toBeInstanceOf(DomainError);
       expect(refused.code).toBe(ErrorCode.NotFound);
       await expect(
-        client.send(Subjects.noticeChannelGet, { personnelId: person.id }, { scope: stranger }),
+        client.send(NotifierSubjects.noticeChannelGet, { personnelId: person.id }, { scope: stranger }),
       ).rejects.toMatchObject({ code: ErrorCode.NotFound });
       await expect(
-        client.send(Subjects.noticeChannelGet, { personnelId: person.id }, { scope: { districtIds: [] } }),
+        client.send(NotifierSubjects.noticeChannelGet, { personnelId: person.id }, { scope: { districtIds: [] } }),
       ).rejects.toMatchObject({ code: ErrorCode.NotFound });
       expect((await api.get(`/api/v1/notifications/channels/${person.id}`)).body.channel).toBeNull();
 

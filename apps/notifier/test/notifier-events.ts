@@ -1,4 +1,4 @@
-import { BriefingSessionEvent, EventEnvelope, KnownEventSubject } from '@rasad/contracts';
+import { BriefingSessionEvent, EventEnvelope, EventSubject } from '@rasad/contracts';
 import { JSONCodec, NatsConnection } from 'nats';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -7,7 +7,7 @@ const codec = JSONCodec<EventEnvelope>();
 /** Publishes an event as the producing service's outbox relay would: an envelope, Nats-Msg-Id = event id. */
 export async function publishEvent(
   nc: NatsConnection,
-  subject: KnownEventSubject,
+  subject: EventSubject,
   aggregateId: string,
   payload: object,
   msgId?: string,

@@ -1,5 +1,5 @@
 import { loadEnv } from '@rasad/common';
-import { EventEnvelope, EventSubjects, NotificationView } from '@rasad/contracts';
+import { BriefingsEvents, EventEnvelope, NotificationView, RosterEvents } from '@rasad/contracts';
 import {
   Geography,
   TestApi,
@@ -51,7 +51,7 @@ describe('notifier', () => {
       { timeoutMs: 20_000, intervalMs: 100 },
     );
   const invite = (personnelId: string, session = briefingSession(geo.districtId)) =>
-    publishEvent(nc, EventSubjects.invitationCreated, uuidv7(), {
+    publishEvent(nc, BriefingsEvents.invitationCreated, uuidv7(), {
       invitationId: uuidv7(),
       personnelId,
       status: 'invited',
@@ -119,7 +119,7 @@ describe('notifier', () => {
     expect(deliveredEn.json).toMatchObject({
       id: en.id,
       eventId: forEnglish.id,
-      eventType: EventSubjects.invitationCreated,
+      eventType: BriefingsEvents.invitationCreated,
       personnelId: english.id,
       kind: 'briefing_invitation',
       language: 'en',
@@ -146,7 +146,7 @@ describe('notifier', () => {
       english.id,
       briefingSession(geo.districtId, { startsAt: new Date(Date.now() - 60_000).toISOString() }),
     );
-    const over = await publishEvent(nc, EventSubjects.assignmentCreated, uuidv7(), {
+    const over = await publishEvent(nc, RosterEvents.assignmentCreated, uuidv7(), {
       id: uuidv7(),
       personnelId: english.id,
       postId: geo.postId,
@@ -182,7 +182,7 @@ describe('notifier', () => {
 
   it('retries a failing receiver with backoff, then delivers exactly once', async () => {
     webhook.failNext(2);
-    const event = await publishEvent(nc, EventSubjects.reminderDue, uuidv7(), {
+    const event = await publishEvent(nc, BriefingsEvents.reminderDue, uuidv7(), {
       reminderId: uuidv7(),
       invitationId: uuidv7(),
       personnelId: english.id,
@@ -200,7 +200,7 @@ describe('notifier', () => {
   it('gives up on a receiver that does not answer in time, then sends again with the same notice id', async () => {
     webhook.hangNext(1);
     const moved = briefingSession(geo.districtId, { startsAt: '2027-02-06T06:30:00.000Z', sequence: 1 });
-    const event = await publishEvent(nc, EventSubjects.sessionRescheduled, moved.id, {
+    const event = await publishEvent(nc, BriefingsEvents.sessionRescheduled, moved.id, {
       session: moved,
       previous: {
         startsAt: '2027-02-05T05:00:00.000Z',
@@ -224,7 +224,7 @@ describe('notifier', () => {
   it('sends nothing twice across a restart, and what was pending goes out after it', async () => {
     webhook.failNext(1000);
     const session = briefingSession(geo.districtId);
-    const event = await publishEvent(nc, EventSubjects.sessionCancelled, session.id, {
+    const event = await publishEvent(nc, BriefingsEvents.sessionCancelled, session.id, {
       session: { ...session, status: 'cancelled', sequence: 1 },
       reason: 'Merged with the morning session',
       personnelIds: [english.id, urdu.id],
@@ -350,14 +350,14 @@ describe('notifier', () => {
   it('stays silent when a person declines, and tells them when an officer withdraws the invitation', async () => {
     const invitationId = uuidv7();
     const session = briefingSession(geo.districtId);
-    const declined = await publishEvent(nc, EventSubjects.invitationCancelled, invitationId, {
+    const declined = await publishEvent(nc, BriefingsEvents.invitationCancelled, invitationId, {
       invitationId,
       personnelId: urdu.id,
       status: 'declined',
       reason: 'declined',
       session,
     });
-    const withdrawn = await publishEvent(nc, EventSubjects.invitationCancelled, invitationId, {
+    const withdrawn = await publishEvent(nc, BriefingsEvents.invitationCancelled, invitationId, {
       invitationId,
       personnelId: urdu.id,
       status: 'cancelled',

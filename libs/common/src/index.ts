@@ -9,7 +9,6 @@ export * from './database-roles';
 export * from './migrate';
 export * from './orm-options';
 export * from './pages';
-export * from './prepared';
 export * from './service.entity';
 export * from './api-times';
 export * from './csv-export';

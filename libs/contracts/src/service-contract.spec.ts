@@ -1,11 +1,23 @@
 import { IsString } from 'class-validator';
-import { EventSubjects } from './events/event-subjects';
-import { PersonnelEvent } from './events/roster-events';
-import { eventPayloadClassOf, queueGroupOf, registerServiceContract } from './service-contract';
+// The library's index, as a service imports it: every service's folder has registered its contract.
+import { eventPayloadClassOf, PersonnelEvent, queueGroupOf, registerServiceContract, RosterEvents } from './index';
 
 class TrayServedEvent {
   @IsString()
   trayId: string;
+}
+
+class TrayLostEvent {
+  @IsString()
+  reason: string;
+}
+
+// A service declares its events as the template's folder does; the `@ts-expect-error` lines below are the test that
+// matters for the types: `npx tsc --noEmit` fails if any of them compiles.
+declare module './events/event-map' {
+  interface EventMap {
+    'evt.tray-desk.tray.served.v1': TrayServedEvent;
+  }
 }
 
 describe('service contracts', () => {
@@ -17,8 +29,10 @@ describe('service contracts', () => {
     });
   });
 
-  it("finds a registered service's queue group, and the older services' from QueueGroups", () => {
+  it("finds a service's queue group, registered by its contracts folder", () => {
     expect(queueGroupOf('tray-desk')).toBe('tray-desk-queue');
+    expect(queueGroupOf('roster')).toBe('roster');
+    expect(queueGroupOf('briefings')).toBe('briefings');
     expect(queueGroupOf('notifier')).toBe('notifier');
   });
 
@@ -27,16 +41,24 @@ describe('service contracts', () => {
     expect(() => queueGroupOf('constructor')).toThrow('no contract for service constructor');
   });
 
-  it("finds a registered event's payload class, and the older events' from EventPayloads", () => {
+  it("finds an event's payload class, whichever service registered it", () => {
     expect(eventPayloadClassOf('evt.tray-desk.tray.served.v1')).toBe(TrayServedEvent);
-    expect(eventPayloadClassOf(EventSubjects.personnelRegistered)).toBe(PersonnelEvent);
+    expect(eventPayloadClassOf(RosterEvents.personnelRegistered)).toBe(PersonnelEvent);
     expect(eventPayloadClassOf('evt.tray-desk.tray.lost.v1')).toBeUndefined();
     expect(eventPayloadClassOf('constructor')).toBeUndefined();
   });
 
-  it('refuses a service declared twice, or one of the older services', () => {
-    expect(() => registerServiceContract({ service: 'tray-desk', queue: 'other' })).toThrow('declared twice');
-    expect(() => registerServiceContract({ service: 'roster', queue: 'roster' })).toThrow('declared twice');
+  it('refuses a service declared twice', () => {
+    expect(() =>
+      registerServiceContract({
+        service: 'tray-desk',
+        queue: 'other',
+        events: { 'evt.tray-desk.tray.served.v1': TrayServedEvent },
+      }),
+    ).toThrow('declared twice');
+    expect(() => registerServiceContract({ service: 'notifier', queue: 'notifier', events: {} })).toThrow(
+      'declared twice',
+    );
   });
 
   it("refuses an event subject that is another service's", () => {
@@ -44,8 +66,32 @@ describe('service contracts', () => {
       registerServiceContract({
         service: 'cup-desk',
         queue: 'cup-desk',
-        events: { 'evt.roster.cup.v1': TrayServedEvent },
+        // @ts-expect-error the roster's event is not the cup desk's to declare
+        events: { [RosterEvents.postCreated]: TrayServedEvent },
       }),
     ).toThrow('is not the cup-desk service');
+  });
+
+  it('does not compile without a class for every declared event, nor with the wrong class', () => {
+    // @ts-expect-error evt.tray-desk.tray.served.v1 is in EventMap, so its class must be registered
+    const missing = () => registerServiceContract({ service: 'tray-desk', queue: 'tray-desk', events: {} });
+    const wrong = () =>
+      registerServiceContract({
+        service: 'tray-desk',
+        queue: 'tray-desk',
+        // @ts-expect-error a lost tray is not a served tray
+        events: { 'evt.tray-desk.tray.served.v1': TrayLostEvent },
+      });
+    const undeclared = () =>
+      registerServiceContract({
+        service: 'tray-desk',
+        queue: 'tray-desk',
+        // @ts-expect-error an event not in EventMap: nothing would type-check what is published under it
+        events: { 'evt.tray-desk.tray.served.v1': TrayServedEvent, 'evt.tray-desk.tray.lost.v1': TrayLostEvent },
+      });
+    // Declared twice, they throw at run time too.
+    for (const register of [missing, wrong, undeclared]) {
+      expect(register).toThrow('declared twice');
+    }
   });
 });

@@ -17,7 +17,6 @@ export * from './events/dead-letters.service';
 export * from './events/events.module';
 export * from './scope.decorator';
 export * from './scope';
-export * from './coalesced-writes';
 export * from './rasad-nats-server';
 export * from './create-service';
 export * from './service-essentials';

@@ -12,7 +12,6 @@ import {
 } from '@rasad/contracts';
 import { ErrorCode as NatsErrorCode, NatsConnection, NatsError, connect, headers as natsHeaders } from 'nats';
 import { randomUUID } from 'node:crypto';
-import { coalesceWrites } from './coalesced-writes';
 import { NatsSettings, natsConnectionOptions } from './nats-options';
 import { currentRequestId, currentScope } from './request-context';
 
@@ -50,7 +49,7 @@ export class RasadClient implements OnApplicationShutdown {
 
   /** The shared connection (made on first use; it reconnects forever). */
   connection(): Promise<NatsConnection> {
-    this.connecting ??= connect(natsConnectionOptions(this.options)).then(coalesceWrites);
+    this.connecting ??= connect(natsConnectionOptions(this.options));
     return this.connecting;
   }
 

@@ -1,19 +1,12 @@
 import { NatsOptions, ServerNats } from '@nestjs/microservices';
 import type { MicroserviceOptions } from '@nestjs/microservices';
-import type { NatsConnection } from 'nats';
-import { coalesceWrites } from './coalesced-writes';
 import { NatsSettings, natsServerOptions } from './nats-options';
 
 /**
- * Nest's NATS server with two costs per message taken out: its replies leave in one socket write per turn of the
- * event loop (see coalesceWrites), and a plain subject is not first tried as JSON (JSON.parse threw, building a
- * stack, on every message: 2% of the roster's CPU under load).
+ * Nest's NATS server without one cost per message: a plain subject is not first tried as JSON (JSON.parse threw,
+ * building a stack, on every message: 2% of the roster's CPU under load).
  */
 export class RasadNatsServer extends ServerNats {
-  override async createNatsClient(): Promise<NatsConnection> {
-    return coalesceWrites((await super.createNatsClient()) as NatsConnection);
-  }
-
   override getRouteFromPattern(pattern: string): string {
     return pattern.startsWith('{') ? super.getRouteFromPattern(pattern) : this.normalizePattern(pattern);
   }

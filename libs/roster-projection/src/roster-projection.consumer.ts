@@ -4,9 +4,9 @@ import {
   AssignmentCancelledEvent,
   AssignmentChangedEvent,
   AssignmentEvent,
-  EventSubjects,
   PersonnelEvent,
   PostEvent,
+  RosterEvents,
 } from '@rasad/contracts';
 import { EventOf, OnEventBatch } from '@rasad/messaging';
 import { DutyEvent, dutyChanges } from './duty-changes';
@@ -18,7 +18,7 @@ import { RosterProjectionRepository } from './roster-projection.repository';
 export class PersonnelProjectionConsumer {
   constructor(private readonly projection: RosterProjectionRepository) {}
 
-  @OnEventBatch(EventSubjects.personnelRegistered, EventSubjects.personnelUpdated)
+  @OnEventBatch(RosterEvents.personnelRegistered, RosterEvents.personnelUpdated)
   async personnel(people: EventOf<PersonnelEvent>[], em: EntityManager): Promise<void> {
     await this.projection.upsertPersonnel(em, people);
   }
@@ -29,7 +29,7 @@ export class PersonnelProjectionConsumer {
 export class PostProjectionConsumer {
   constructor(private readonly projection: RosterProjectionRepository) {}
 
-  @OnEventBatch(EventSubjects.postCreated, EventSubjects.postUpdated)
+  @OnEventBatch(RosterEvents.postCreated, RosterEvents.postUpdated)
   async posts(posts: EventOf<PostEvent>[], em: EntityManager): Promise<void> {
     await this.projection.upsertPosts(em, posts);
   }
@@ -43,7 +43,7 @@ export class DutyProjectionConsumer {
     @Optional() @Inject(ROSTER_PROJECTION_HOOKS) private readonly hooks: RosterProjectionHooks | null,
   ) {}
 
-  @OnEventBatch(EventSubjects.assignmentCreated)
+  @OnEventBatch(RosterEvents.assignmentCreated)
   async created(events: EventOf<AssignmentEvent>[], em: EntityManager): Promise<void> {
     await this.apply(
       em,
@@ -51,7 +51,7 @@ export class DutyProjectionConsumer {
     );
   }
 
-  @OnEventBatch(EventSubjects.assignmentChanged)
+  @OnEventBatch(RosterEvents.assignmentChanged)
   async changed(events: EventOf<AssignmentChangedEvent>[], em: EntityManager): Promise<void> {
     await this.apply(
       em,
@@ -65,7 +65,7 @@ export class DutyProjectionConsumer {
     );
   }
 
-  @OnEventBatch(EventSubjects.assignmentCancelled)
+  @OnEventBatch(RosterEvents.assignmentCancelled)
   async cancelled(events: EventOf<AssignmentCancelledEvent>[], em: EntityManager): Promise<void> {
     await this.apply(
       em,

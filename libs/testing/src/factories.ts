@@ -1,3 +1,4 @@
+import { eventually } from './eventually';
 import { TestApi } from './http-client';
 
 let sequence = 0;
@@ -86,4 +87,55 @@ export function personnelBody(geo: Pick<Geography, 'unitId' | 'districtId'>, ove
 
 export async function createPersonnel(api: TestApi, geo: Pick<Geography, 'unitId' | 'districtId'>, overrides = {}) {
   return created(api, '/api/v1/personnel', personnelBody(geo, overrides));
+}
+
+/** A guard's poll-day duty at a post, 8 February 2027 06:00–20:00 in Pakistan unless told otherwise. */
+export function dutyBody(personnelId: string, postId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    personnelId,
+    postId,
+    role: 'guard',
+    phase: 'poll_day',
+    startsAt: '2027-02-08T06:00:00+05:00',
+    endsAt: '2027-02-08T20:00:00+05:00',
+    ...overrides,
+  };
+}
+
+/** A code-of-conduct briefing for five in a district, 5 February 2027 10:00–12:00 in Pakistan unless told otherwise. */
+export function briefingBody(districtId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'Code of conduct',
+    topics: ['code_of_conduct'],
+    venue: { name: 'Police Lines Hall', address: 'Haripur', capacity: 5 },
+    startsAt: '2027-02-05T10:00:00+05:00',
+    endsAt: '2027-02-05T12:00:00+05:00',
+    presenter: 'DSP Legal',
+    districtId,
+    ...overrides,
+  };
+}
+
+/** A user an admin makes through the API (`admin` is signed in as one), signed in as that user. */
+export async function createUser(
+  admin: TestApi,
+  username: string,
+  role: string,
+  districtIds: string[],
+): Promise<TestApi> {
+  const password = 'a-long-enough-password';
+  await created(admin, '/api/v1/users', { username, password, role, districtIds });
+  return admin.login(username, password);
+}
+
+/** A briefing (briefingBody) filled from the roster as soon as briefings has heard of the district's duties. */
+export async function createFilledBriefing(api: TestApi, districtId: string, seats = 1): Promise<string> {
+  const session = await created(api, '/api/v1/briefings', briefingBody(districtId));
+  await eventually(async () => {
+    const fill = await api.post(`/api/v1/briefings/${session.id}/fill`, { selector: {} });
+    if (fill.body?.seatsTaken !== seats) {
+      throw new Error(`the fill answered ${fill.status} with ${fill.body?.seatsTaken} of ${seats} seats taken`);
+    }
+  });
+  return session.id;
 }

@@ -1,11 +1,18 @@
-import { IsString, Length } from 'class-validator';
-import { Page, PageQuery } from '../pagination';
-import { PingReply } from '../rpc-map';
+import { Page } from '../pagination';
+import { EventPayloadsOf } from '../events/event-map';
 import { registerServiceContract } from '../service-contract';
+import {
+  Add__Pascal__NoteRequest,
+  __Pascal__NoteAddedEvent,
+  __Pascal__NoteView,
+  List__Pascal__NotesQuery,
+} from './notes.contract';
+
+export * from './notes.contract';
 
 /**
- * Everything the __name__ service shares with its callers, in one folder: its subjects, its part of the RPC map, its
- * event payloads and its queue group (docs/adding-a-service.md).
+ * Everything the __name__ service shares with its callers, in one folder: its subjects, its parts of the RPC and event
+ * maps, its event payloads and its queue group (docs/adding-a-service.md).
  */
 export const __Pascal__Subjects = {
   ping: '__name__.health.ping.v1',
@@ -13,33 +20,25 @@ export const __Pascal__Subjects = {
   noteList: '__name__.note.list.v1',
 } as const;
 
-export class Add__Pascal__NoteRequest {
-  @IsString()
-  @Length(1, 500)
-  text: string;
-}
-
-/** A keyset page of notes: `limit`, `cursor` and `sort` come from PageQuery. */
-export class List__Pascal__NotesQuery extends PageQuery {}
-
-export interface __Pascal__NoteView {
-  id: string;
-  text: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export const __Pascal__Events = {
+  noteAdded: 'evt.__name__.note.added.v1',
+} as const;
 
 declare module '../rpc-map' {
   interface RpcMap {
-    [__Pascal__Subjects.ping]: { request: Record<string, never>; reply: PingReply };
     [__Pascal__Subjects.noteAdd]: { request: Add__Pascal__NoteRequest; reply: __Pascal__NoteView };
     [__Pascal__Subjects.noteList]: { request: List__Pascal__NotesQuery; reply: Page<__Pascal__NoteView> };
   }
 }
 
-registerServiceContract({
-  service: '__name__',
-  queue: '__name__',
-  // Subject to payload class, e.g. `'evt.__name__.note.added.v1': NoteAddedEvent`; consumers validate by them.
-  events: {},
-});
+/** Each event's payload class: consumers validate the event by it, and its instances are the event's type. */
+const __camel__EventClasses = {
+  [__Pascal__Events.noteAdded]: __Pascal__NoteAddedEvent,
+};
+
+declare module '../events/event-map' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface EventMap extends EventPayloadsOf<typeof __camel__EventClasses> {}
+}
+
+registerServiceContract({ service: '__name__', queue: '__name__', events: __camel__EventClasses });

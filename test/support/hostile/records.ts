@@ -1,4 +1,4 @@
-import { EventEnvelope, EventSubjects } from '@rasad/contracts';
+import { EventEnvelope, RosterEvents } from '@rasad/contracts';
 import { TestApi, createGeography, createPersonnel, eventually } from '@rasad/testing';
 import { randomUUID } from 'crypto';
 import { Client } from 'pg';
@@ -104,7 +104,7 @@ async function poisonEvent(db: Client): Promise<string> {
   const eventId = randomUUID();
   const envelope: EventEnvelope = {
     id: eventId,
-    type: EventSubjects.personnelRegistered,
+    type: RosterEvents.personnelRegistered,
     version: 1,
     occurredAt: new Date().toISOString(),
     producer: 'roster',

@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AttendedTopicsQuery, CallerScope, ListAttendanceMessage, RollCallMessage, Subjects } from '@rasad/contracts';
+import {
+  AttendedTopicsQuery,
+  BriefingsSubjects,
+  CallerScope,
+  ListAttendanceMessage,
+  RollCallMessage,
+} from '@rasad/contracts';
 import { Scope } from '@rasad/messaging';
 import { AttendanceService } from './attendance.service';
 
@@ -8,17 +14,17 @@ import { AttendanceService } from './attendance.service';
 export class AttendanceController {
   constructor(private readonly attendance: AttendanceService) {}
 
-  @MessagePattern(Subjects.attendanceRecord)
+  @MessagePattern(BriefingsSubjects.attendanceRecord)
   record(@Payload() message: RollCallMessage, @Scope() scope: CallerScope) {
     return this.attendance.record(message, scope);
   }
 
-  @MessagePattern(Subjects.attendanceList)
+  @MessagePattern(BriefingsSubjects.attendanceList)
   list(@Payload() query: ListAttendanceMessage, @Scope() scope: CallerScope) {
     return this.attendance.list(query, scope);
   }
 
-  @MessagePattern(Subjects.attendedTopics)
+  @MessagePattern(BriefingsSubjects.attendedTopics)
   attendedTopics(@Payload() { personnelId }: AttendedTopicsQuery, @Scope() scope: CallerScope) {
     return this.attendance.attendedTopics(personnelId, scope);
   }

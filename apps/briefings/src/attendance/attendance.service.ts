@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import {
   AttendanceListItemView,
   AttendedTopicsView,
+  BriefingsEvents,
   CallerScope,
   DomainError,
-  EventSubjects,
   ListAttendanceMessage,
   Page,
   RollCallMessage,
@@ -45,7 +45,7 @@ export class AttendanceService {
         now,
       );
       const recorded = await this.attendance.record(em, session.id, entries, now);
-      this.outbox.record(em, EventSubjects.attendanceRecorded, session.id, {
+      this.outbox.record(em, BriefingsEvents.attendanceRecorded, session.id, {
         sessionId: session.id,
         districtId: session.districtId,
         topics: session.topics,

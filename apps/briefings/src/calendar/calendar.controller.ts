@@ -1,12 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  BriefingsSubjects,
   CalendarLinkIssueMessage,
   CalendarLinkRequest,
   CallerScope,
   DistrictCalendarQuery,
   PersonalCalendarRequest,
-  Subjects,
 } from '@rasad/contracts';
 import { Scope } from '@rasad/messaging';
 import { CalendarService } from './calendar.service';
@@ -15,23 +15,23 @@ import { CalendarService } from './calendar.service';
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
-  @MessagePattern(Subjects.calendarDistrict)
+  @MessagePattern(BriefingsSubjects.calendarDistrict)
   district(@Payload() { districtId }: DistrictCalendarQuery, @Scope() scope: CallerScope) {
     return this.calendar.district(districtId, scope);
   }
 
   /** No scope: the token is the authority (calendar apps cannot sign in). */
-  @MessagePattern(Subjects.calendarPersonal)
+  @MessagePattern(BriefingsSubjects.calendarPersonal)
   personal(@Payload() { token }: PersonalCalendarRequest) {
     return this.calendar.personal(token);
   }
 
-  @MessagePattern(Subjects.calendarLinkIssue)
+  @MessagePattern(BriefingsSubjects.calendarLinkIssue)
   issue(@Payload() message: CalendarLinkIssueMessage, @Scope() scope: CallerScope) {
     return this.calendar.issueLink(message, scope);
   }
 
-  @MessagePattern(Subjects.calendarLinkRevoke)
+  @MessagePattern(BriefingsSubjects.calendarLinkRevoke)
   revoke(@Payload() { personnelId }: CalendarLinkRequest, @Scope() scope: CallerScope) {
     return this.calendar.revokeLink(personnelId, scope);
   }

@@ -2,13 +2,13 @@ import { Outbox, inScope } from '@rasad/messaging';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
+  BriefingsEvents,
   CalendarFeedReply,
   CalendarLinkIssueMessage,
   CalendarLinkView,
   CallerScope,
   DomainError,
   ErrorCode,
-  EventSubjects,
   InvitationStatus,
   SEATED_INVITATION_STATUSES,
 } from '@rasad/contracts';
@@ -103,7 +103,7 @@ export class CalendarService {
       const createdAt = await this.links.issue(em, personnelId, calendarTokenHash(token));
       const path = calendarPath(token);
       const url = `${publicBaseUrl.replace(/\/+$/, '')}${path}`;
-      this.outbox.record(em, EventSubjects.calendarLinkIssued, personnelId, { personnelId, districtId, url });
+      this.outbox.record(em, BriefingsEvents.calendarLinkIssued, personnelId, { personnelId, districtId, url });
       await em.flush();
       return { personnelId, token, path, url, createdAt: createdAt.toISOString() };
     });

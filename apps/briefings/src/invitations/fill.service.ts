@@ -1,10 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
+  BriefingsEvents,
   CallerScope,
   DomainError,
   ErrorCode,
-  EventSubjects,
   FillResultView,
   FillSessionMessage,
 } from '@rasad/contracts';
@@ -56,7 +56,7 @@ export class FillService {
       await this.outbox.insertMany(
         em,
         result.invited.map((person) => ({
-          subject: EventSubjects.invitationCreated,
+          subject: BriefingsEvents.invitationCreated,
           aggregateId: session.id,
           payload: {
             invitationId: person.invitationId!,

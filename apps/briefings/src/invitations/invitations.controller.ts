@@ -2,11 +2,11 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AnswerInvitationMessage,
+  BriefingsSubjects,
   CallerScope,
   FillSessionMessage,
   InviteMessage,
   ListInvitationsMessage,
-  Subjects,
 } from '@rasad/contracts';
 import { Scope } from '@rasad/messaging';
 import { FillService } from './fill.service';
@@ -19,22 +19,22 @@ export class InvitationsController {
     private readonly invitations: InvitationsService,
   ) {}
 
-  @MessagePattern(Subjects.sessionFill)
+  @MessagePattern(BriefingsSubjects.sessionFill)
   fill(@Payload() message: FillSessionMessage, @Scope() scope: CallerScope) {
     return this.filling.fill(message, scope);
   }
 
-  @MessagePattern(Subjects.invitationCreate)
+  @MessagePattern(BriefingsSubjects.invitationCreate)
   invite(@Payload() message: InviteMessage, @Scope() scope: CallerScope) {
     return this.invitations.invite(message, scope);
   }
 
-  @MessagePattern(Subjects.invitationList)
+  @MessagePattern(BriefingsSubjects.invitationList)
   list(@Payload() query: ListInvitationsMessage, @Scope() scope: CallerScope) {
     return this.invitations.list(query, scope);
   }
 
-  @MessagePattern(Subjects.invitationAnswer)
+  @MessagePattern(BriefingsSubjects.invitationAnswer)
   answer(@Payload() message: AnswerInvitationMessage, @Scope() scope: CallerScope) {
     return this.invitations.answer(message, scope);
   }

@@ -2,10 +2,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
   AnswerInvitationMessage,
+  BriefingsEvents,
   CallerScope,
   DomainError,
   ErrorCode,
-  EventSubjects,
   InvitationView,
   InviteMessage,
   ListInvitationsMessage,
@@ -50,7 +50,7 @@ export class InvitationsService {
         await this.outbox.insertMany(
           em,
           opened.map((invitation) => ({
-            subject: EventSubjects.invitationCreated,
+            subject: BriefingsEvents.invitationCreated,
             aggregateId: session.id,
             payload: { ...invitation, status: 'invited', session: event },
           })),
@@ -87,7 +87,7 @@ export class InvitationsService {
       if (outcome) {
         em.assign(invitation, { status: outcome.status, statusReason: outcome.statusReason });
         if (outcome.cancelledBecause) {
-          this.outbox.record(em, EventSubjects.invitationCancelled, session.id, {
+          this.outbox.record(em, BriefingsEvents.invitationCancelled, session.id, {
             invitationId: invitation.id,
             personnelId: invitation.personnelId,
             status: outcome.status,

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { EventSubjects } from '@rasad/contracts';
+import { BriefingsEvents } from '@rasad/contracts';
 import { Outbox } from '@rasad/messaging';
 import { DutyChange, RosterProjectionHooks } from '@rasad/roster-projection';
 import { BriefingSession, sessionEvent } from '../sessions/briefing-session.entity';
@@ -57,7 +57,7 @@ export class DutyRelease implements RosterProjectionHooks {
     await this.outbox.insertMany(
       em,
       released.map((seat) => ({
-        subject: EventSubjects.invitationCancelled,
+        subject: BriefingsEvents.invitationCancelled,
         aggregateId: seat.sessionId,
         payload: {
           invitationId: seat.invitationId,

@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { PollingWorker } from '@rasad/common';
-import { EventSubjects } from '@rasad/contracts';
+import { BriefingsEvents } from '@rasad/contracts';
 import { NewEvent, Outbox } from '@rasad/messaging';
 import { BriefingsEnv } from '../briefings.env';
 import { BriefingSession, sessionEvent } from '../sessions/briefing-session.entity';
@@ -66,7 +66,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnModuleDestro
       );
       // Keyed by session, so a reminder and that session's reschedule or cancel reach consumers in order.
       const events: NewEvent[] = fired.map((reminder) => ({
-        subject: EventSubjects.reminderDue,
+        subject: BriefingsEvents.reminderDue,
         aggregateId: reminder.sessionId,
         payload: {
           reminderId: reminder.id,

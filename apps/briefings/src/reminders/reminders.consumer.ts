@@ -1,8 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
+  BriefingsEvents,
   EventEnvelope,
-  EventSubjects,
   InvitationEvent,
   SessionCancelledEvent,
   SessionRescheduledEvent,
@@ -18,12 +18,12 @@ import { ReminderPlanner } from './reminder-planner.service';
 export class RemindersConsumer {
   constructor(private readonly planner: ReminderPlanner) {}
 
-  @OnEvent(EventSubjects.invitationCreated, EventSubjects.invitationCancelled)
+  @OnEvent(BriefingsEvents.invitationCreated, BriefingsEvents.invitationCancelled)
   async invitation(payload: InvitationEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
     await this.planner.planInvitation(em, payload.session.id, payload.invitationId, new Date(envelope.occurredAt));
   }
 
-  @OnEvent(EventSubjects.sessionRescheduled, EventSubjects.sessionCancelled)
+  @OnEvent(BriefingsEvents.sessionRescheduled, BriefingsEvents.sessionCancelled)
   async session(
     payload: SessionRescheduledEvent | SessionCancelledEvent,
     envelope: EventEnvelope,

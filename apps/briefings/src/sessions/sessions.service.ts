@@ -1,10 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
+  BriefingsEvents,
   CallerScope,
   CancelSessionMessage,
   CreateSessionRequest,
-  EventSubjects,
   IdRequest,
   ListSessionsQuery,
   Page,
@@ -45,7 +45,7 @@ export class SessionsService {
       districtId: body.districtId,
       ...window,
     });
-    this.outbox.record(this.em, EventSubjects.sessionScheduled, session.id, sessionEvent(session));
+    this.outbox.record(this.em, BriefingsEvents.sessionScheduled, session.id, sessionEvent(session));
     await this.em.flush();
     return sessionView(session);
   }
@@ -103,12 +103,12 @@ export class SessionsService {
       await this.outbox.insertMany(
         em,
         released.map((seat) => ({
-          subject: EventSubjects.invitationCancelled,
+          subject: BriefingsEvents.invitationCancelled,
           aggregateId: session.id,
           payload: { ...seat, status: 'cancelled' as const, session: event },
         })),
       );
-      this.outbox.record(em, EventSubjects.sessionRescheduled, session.id, {
+      this.outbox.record(em, BriefingsEvents.sessionRescheduled, session.id, {
         session: event,
         previous,
         reason: message.reason,
@@ -133,7 +133,7 @@ export class SessionsService {
       ensureScheduled(session, 'cancel');
       const released = await this.sessions.releaseAll(em, session.id);
       em.assign(session, { status: 'cancelled', statusReason: message.reason, sequence: session.sequence + 1 });
-      this.outbox.record(em, EventSubjects.sessionCancelled, session.id, {
+      this.outbox.record(em, BriefingsEvents.sessionCancelled, session.id, {
         session: sessionEvent(session),
         reason: message.reason,
         personnelIds: released,

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPara
 import {
   AnswerInvitationRequest,
   AttendanceListItemView,
+  BriefingsSubjects,
   FillResultView,
   FillSessionRequest,
   IdRequest,
@@ -13,7 +14,6 @@ import {
   PageOf,
   RollCallRequest,
   RollCallResultView,
-  Subjects,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { IsUUID } from 'class-validator';
@@ -27,7 +27,7 @@ class InvitationParams extends IdRequest {
 }
 
 @ApiBearerAuth()
-@Audited({ entity: 'briefing', get: Subjects.sessionGet })
+@Audited({ entity: 'briefing', get: BriefingsSubjects.sessionGet })
 @ApiTags('Briefings')
 @Controller('briefings/:id')
 export class BriefingAudienceController {
@@ -43,7 +43,7 @@ export class BriefingAudienceController {
   @ApiOkResponse({ type: FillResultView })
   @ApiErrors(404, 409)
   fill(@Param() { id }: IdRequest, @Body() body: FillSessionRequest) {
-    return this.rasad.send(Subjects.sessionFill, { id, ...body });
+    return this.rasad.send(BriefingsSubjects.sessionFill, { id, ...body });
   }
 
   @Get('invitations')
@@ -51,7 +51,7 @@ export class BriefingAudienceController {
   @ApiOkResponse({ type: PageOf(InvitationView) })
   @ApiErrors(404)
   invitations(@Param() { id }: IdRequest, @Query() query: ListInvitationsQuery) {
-    return this.rasad.send(Subjects.invitationList, { sessionId: id, ...query });
+    return this.rasad.send(BriefingsSubjects.invitationList, { sessionId: id, ...query });
   }
 
   @Post('invitations')
@@ -61,7 +61,7 @@ export class BriefingAudienceController {
   @ApiCreatedResponse({ type: InvitationView, isArray: true })
   @ApiErrors(404, 409, 422)
   invite(@Param() { id }: IdRequest, @Body() body: InviteRequest) {
-    return this.rasad.send(Subjects.invitationCreate, { id, ...body });
+    return this.rasad.send(BriefingsSubjects.invitationCreate, { id, ...body });
   }
 
   @Patch('invitations/:invitationId')
@@ -72,7 +72,7 @@ export class BriefingAudienceController {
   @ApiOkResponse({ type: InvitationView })
   @ApiErrors(404, 409)
   answer(@Param() { id, invitationId }: InvitationParams, @Body() body: AnswerInvitationRequest) {
-    return this.rasad.send(Subjects.invitationAnswer, { sessionId: id, invitationId, ...body });
+    return this.rasad.send(BriefingsSubjects.invitationAnswer, { sessionId: id, invitationId, ...body });
   }
 
   @Post('attendance')
@@ -82,7 +82,7 @@ export class BriefingAudienceController {
   @ApiCreatedResponse({ type: RollCallResultView })
   @ApiErrors(404, 409, 422)
   record(@Param() { id }: IdRequest, @Body() body: RollCallRequest) {
-    return this.rasad.send(Subjects.attendanceRecord, { id, ...body });
+    return this.rasad.send(BriefingsSubjects.attendanceRecord, { id, ...body });
   }
 
   @Get('attendance')
@@ -90,6 +90,6 @@ export class BriefingAudienceController {
   @ApiOkResponse({ type: PageOf(AttendanceListItemView) })
   @ApiErrors(404)
   attendance(@Param() { id }: IdRequest, @Query() query: ListAttendanceQuery) {
-    return this.rasad.send(Subjects.attendanceList, { sessionId: id, ...query });
+    return this.rasad.send(BriefingsSubjects.attendanceList, { sessionId: id, ...query });
   }
 }

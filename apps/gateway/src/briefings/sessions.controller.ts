@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import {
   AttendedTopicsQuery,
   AttendedTopicsView,
+  BriefingsSubjects,
   CancelSessionRequest,
   CreateSessionRequest,
   IdRequest,
@@ -11,7 +12,6 @@ import {
   RescheduleResultView,
   RescheduleSessionRequest,
   SessionView,
-  Subjects,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { AuditAction, Audited } from '../audit/audited.interceptor';
@@ -19,7 +19,7 @@ import { ApiErrors } from '../http/api-errors.decorator';
 import { BriefingWriters } from './briefing-writers';
 
 @ApiBearerAuth()
-@Audited({ entity: 'briefing', get: Subjects.sessionGet })
+@Audited({ entity: 'briefing', get: BriefingsSubjects.sessionGet })
 @ApiTags('Briefings')
 @Controller('briefings')
 export class BriefingSessionsController {
@@ -31,7 +31,7 @@ export class BriefingSessionsController {
   @ApiOkResponse({ type: AttendedTopicsView })
   @ApiErrors(404)
   attendedTopics(@Query() query: AttendedTopicsQuery) {
-    return this.rasad.send(Subjects.attendedTopics, query);
+    return this.rasad.send(BriefingsSubjects.attendedTopics, query);
   }
 
   @Get()
@@ -39,14 +39,14 @@ export class BriefingSessionsController {
   @ApiOkResponse({ type: PageOf(SessionView) })
   @ApiErrors()
   list(@Query() query: ListSessionsQuery) {
-    return this.rasad.send(Subjects.sessionList, query);
+    return this.rasad.send(BriefingsSubjects.sessionList, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: SessionView })
   @ApiErrors(404)
   get(@Param() { id }: IdRequest) {
-    return this.rasad.send(Subjects.sessionGet, { id });
+    return this.rasad.send(BriefingsSubjects.sessionGet, { id });
   }
 
   @Post()
@@ -55,7 +55,7 @@ export class BriefingSessionsController {
   @ApiCreatedResponse({ type: SessionView })
   @ApiErrors(422)
   create(@Body() body: CreateSessionRequest) {
-    return this.rasad.send(Subjects.sessionCreate, body);
+    return this.rasad.send(BriefingsSubjects.sessionCreate, body);
   }
 
   @Post(':id/reschedule')
@@ -70,7 +70,7 @@ export class BriefingSessionsController {
   @ApiOkResponse({ type: RescheduleResultView })
   @ApiErrors(404, 409)
   reschedule(@Param() { id }: IdRequest, @Body() body: RescheduleSessionRequest) {
-    return this.rasad.send(Subjects.sessionReschedule, { id, ...body });
+    return this.rasad.send(BriefingsSubjects.sessionReschedule, { id, ...body });
   }
 
   @Post(':id/cancel')
@@ -81,7 +81,7 @@ export class BriefingSessionsController {
   @ApiOkResponse({ type: SessionView })
   @ApiErrors(404, 409)
   cancel(@Param() { id }: IdRequest, @Body() body: CancelSessionRequest) {
-    return this.rasad.send(Subjects.sessionCancel, { id, ...body });
+    return this.rasad.send(BriefingsSubjects.sessionCancel, { id, ...body });
   }
 
   @Post(':id/complete')
@@ -94,6 +94,6 @@ export class BriefingSessionsController {
   @ApiOkResponse({ type: SessionView })
   @ApiErrors(404, 409)
   complete(@Param() { id }: IdRequest) {
-    return this.rasad.send(Subjects.sessionComplete, { id });
+    return this.rasad.send(BriefingsSubjects.sessionComplete, { id });
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { DistrictCalendarQuery, Subjects } from '@rasad/contracts';
+import { BriefingsSubjects, DistrictCalendarQuery } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { ICS_SCHEMA, icsReply } from './ics';
@@ -24,6 +24,6 @@ export class BriefingsCalendarController {
     @Query() query: DistrictCalendarQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    return icsReply(reply, await this.rasad.send(Subjects.calendarDistrict, query));
+    return icsReply(reply, await this.rasad.send(BriefingsSubjects.calendarDistrict, query));
   }
 }

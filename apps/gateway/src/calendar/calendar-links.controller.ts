@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { CalendarLinkRequest, CalendarLinkView, PersonnelIdRequest, Subjects } from '@rasad/contracts';
+import { BriefingsSubjects, CalendarLinkRequest, CalendarLinkView, PersonnelIdRequest } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { Audited } from '../audit/audited.interceptor';
 import { GatewayEnv } from '../gateway.env';
@@ -32,7 +32,7 @@ export class CalendarLinksController {
   @ApiCreatedResponse({ type: CalendarLinkView })
   @ApiErrors(422)
   issue(@Body() body: CalendarLinkRequest) {
-    return this.rasad.send(Subjects.calendarLinkIssue, { ...body, publicBaseUrl: this.env.PUBLIC_BASE_URL });
+    return this.rasad.send(BriefingsSubjects.calendarLinkIssue, { ...body, publicBaseUrl: this.env.PUBLIC_BASE_URL });
   }
 
   @Delete(':personnelId')
@@ -40,6 +40,6 @@ export class CalendarLinksController {
   @ApiOkResponse({ type: RevokedView })
   @ApiErrors(404)
   revoke(@Param() { personnelId }: PersonnelIdRequest) {
-    return this.rasad.send(Subjects.calendarLinkRevoke, { personnelId });
+    return this.rasad.send(BriefingsSubjects.calendarLinkRevoke, { personnelId });
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Res, UseGuards } from '@nestjs/common';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ErrorView, Subjects } from '@rasad/contracts';
+import { BriefingsSubjects, ErrorView } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { Public } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -34,6 +34,6 @@ export class PersonalCalendarController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const token = file.slice(0, -'.ics'.length);
-    return icsReply(reply, await this.rasad.send(Subjects.calendarPersonal, { token }));
+    return icsReply(reply, await this.rasad.send(BriefingsSubjects.calendarPersonal, { token }));
   }
 }

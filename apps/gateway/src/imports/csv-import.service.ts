@@ -7,7 +7,7 @@ import {
   ImportKind,
   ImportResultView,
   ImportRow,
-  Subjects,
+  RosterSubjects,
 } from '@rasad/contracts';
 import { RasadClient, currentRequestId } from '@rasad/messaging';
 import { Readable, Transform } from 'node:stream';
@@ -53,7 +53,7 @@ export class CsvImportService {
       let rows = 0;
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
         if (!batchId) {
-          ({ batchId } = await this.rasad.send(Subjects.importBegin, { kind, columns: record }));
+          ({ batchId } = await this.rasad.send(RosterSubjects.importBegin, { kind, columns: record }));
           continue;
         }
         chunk.push({ row: info.lines, cells: record });
@@ -78,11 +78,11 @@ export class CsvImportService {
       }
       await Promise.all(inFlight.splice(0));
       const commit = { batchId, dryRun };
-      return await this.rasad.send(Subjects.importCommit, commit, { timeoutMs: COMMIT_TIMEOUT_MS });
+      return await this.rasad.send(RosterSubjects.importCommit, commit, { timeoutMs: COMMIT_TIMEOUT_MS });
     } catch (error) {
       await Promise.allSettled(inFlight);
       if (batchId) {
-        await this.rasad.send(Subjects.importAbort, { batchId }).catch(() => undefined);
+        await this.rasad.send(RosterSubjects.importAbort, { batchId }).catch(() => undefined);
       }
       throw this.explain(error);
     }
@@ -96,7 +96,7 @@ export class CsvImportService {
   }
 
   private async sendChunk(batchId: string, rows: ImportRow[]): Promise<number> {
-    await this.rasad.send(Subjects.importRows, { batchId, rows }, { timeoutMs: CHUNK_TIMEOUT_MS });
+    await this.rasad.send(RosterSubjects.importRows, { batchId, rows }, { timeoutMs: CHUNK_TIMEOUT_MS });
     return rows.length;
   }
 

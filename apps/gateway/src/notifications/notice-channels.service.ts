@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NoticeChannel, NoticeChannelView, Subjects } from '@rasad/contracts';
+import { NoticeChannel, NoticeChannelView, NotifierSubjects, RosterSubjects } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { AuditService } from '../audit/audit.service';
 import { Caller } from '../auth/auth.decorators';
@@ -18,13 +18,13 @@ export class NoticeChannelsService {
   ) {}
 
   async get(personnelId: string): Promise<NoticeChannelView> {
-    await this.rasad.send(Subjects.personnelGet, { id: personnelId });
-    return this.rasad.send(Subjects.noticeChannelGet, { personnelId });
+    await this.rasad.send(RosterSubjects.personnelGet, { id: personnelId });
+    return this.rasad.send(NotifierSubjects.noticeChannelGet, { personnelId });
   }
 
   async set(personnelId: string, channel: NoticeChannel | null, caller: Caller): Promise<NoticeChannelView> {
     const before = await this.get(personnelId);
-    const after = await this.rasad.send(Subjects.noticeChannelSet, { personnelId, channel });
+    const after = await this.rasad.send(NotifierSubjects.noticeChannelSet, { personnelId, channel });
     await this.audit.record({
       action: 'update',
       entity: 'notice_channel',

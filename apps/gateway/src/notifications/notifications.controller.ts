@@ -4,10 +4,10 @@ import {
   ListNotificationsQuery,
   NoticeChannelView,
   NotificationView,
+  NotifierSubjects,
   PageOf,
   PersonnelIdRequest,
   SetNoticeChannelRequest,
-  Subjects,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { Caller, CurrentCaller } from '../auth/auth.decorators';
@@ -28,7 +28,7 @@ export class NotificationsController {
   @ApiOkResponse({ type: PageOf(NotificationView) })
   @ApiErrors()
   list(@Query() query: ListNotificationsQuery) {
-    return this.rasad.send(Subjects.notificationList, query);
+    return this.rasad.send(NotifierSubjects.notificationList, query);
   }
 
   @Get('channels/:personnelId')

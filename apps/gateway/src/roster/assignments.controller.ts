@@ -8,7 +8,7 @@ import {
   IdRequest,
   ListAssignmentsQuery,
   PageOf,
-  Subjects,
+  RosterSubjects,
   UpdateAssignmentRequest,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
@@ -16,7 +16,7 @@ import { AuditAction, Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
 
 @ApiBearerAuth()
-@Audited({ entity: 'assignment', get: Subjects.assignmentGet })
+@Audited({ entity: 'assignment', get: RosterSubjects.assignmentGet })
 @ApiTags('Duty assignments')
 @Controller('assignments')
 export class AssignmentsController {
@@ -27,14 +27,14 @@ export class AssignmentsController {
   @ApiOkResponse({ type: PageOf(AssignmentListItemView) })
   @ApiErrors()
   list(@Query() query: ListAssignmentsQuery) {
-    return this.rasad.send(Subjects.assignmentList, query);
+    return this.rasad.send(RosterSubjects.assignmentList, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: AssignmentView })
   @ApiErrors(404)
   get(@Param() { id }: IdRequest) {
-    return this.rasad.send(Subjects.assignmentGet, { id });
+    return this.rasad.send(RosterSubjects.assignmentGet, { id });
   }
 
   @Post()
@@ -42,7 +42,7 @@ export class AssignmentsController {
   @ApiCreatedResponse({ type: AssignmentView })
   @ApiErrors(409, 422)
   create(@Body() body: CreateAssignmentRequest) {
-    return this.rasad.send(Subjects.assignmentCreate, body);
+    return this.rasad.send(RosterSubjects.assignmentCreate, body);
   }
 
   @Patch(':id')
@@ -55,7 +55,7 @@ export class AssignmentsController {
   @ApiOkResponse({ type: AssignmentView })
   @ApiErrors(404, 409, 422)
   update(@Param() { id }: IdRequest, @Body() changes: UpdateAssignmentRequest) {
-    return this.rasad.send(Subjects.assignmentUpdate, { id, changes });
+    return this.rasad.send(RosterSubjects.assignmentUpdate, { id, changes });
   }
 
   @Post(':id/cancel')
@@ -65,6 +65,6 @@ export class AssignmentsController {
   @ApiOkResponse({ type: AssignmentView })
   @ApiErrors(404)
   cancel(@Param() { id }: IdRequest, @Body() body: CancelAssignmentRequest) {
-    return this.rasad.send(Subjects.assignmentCancel, { id, ...body });
+    return this.rasad.send(RosterSubjects.assignmentCancel, { id, ...body });
   }
 }

@@ -2,12 +2,12 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreateDistrictRequest,
+  DistrictView,
   IdRequest,
   ListDistrictsQuery,
   PageOf,
-  Subjects,
+  RosterSubjects,
   UpdateDistrictRequest,
-  DistrictView,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { Audited } from '../audit/audited.interceptor';
@@ -15,7 +15,7 @@ import { Roles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
 
 @ApiBearerAuth()
-@Audited({ entity: 'district', get: Subjects.districtGet })
+@Audited({ entity: 'district', get: RosterSubjects.districtGet })
 @ApiTags('Districts')
 @Controller('districts')
 export class DistrictsController {
@@ -26,14 +26,14 @@ export class DistrictsController {
   @ApiOkResponse({ type: PageOf(DistrictView) })
   @ApiErrors()
   list(@Query() query: ListDistrictsQuery) {
-    return this.rasad.send(Subjects.districtList, query);
+    return this.rasad.send(RosterSubjects.districtList, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: DistrictView })
   @ApiErrors(404)
   get(@Param() { id }: IdRequest) {
-    return this.rasad.send(Subjects.districtGet, { id });
+    return this.rasad.send(RosterSubjects.districtGet, { id });
   }
 
   @Post()
@@ -41,13 +41,13 @@ export class DistrictsController {
   @ApiCreatedResponse({ type: DistrictView })
   @ApiErrors(409)
   create(@Body() body: CreateDistrictRequest) {
-    return this.rasad.send(Subjects.districtCreate, body);
+    return this.rasad.send(RosterSubjects.districtCreate, body);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: DistrictView })
   @ApiErrors(404, 409)
   update(@Param() { id }: IdRequest, @Body() changes: UpdateDistrictRequest) {
-    return this.rasad.send(Subjects.districtUpdate, { id, changes });
+    return this.rasad.send(RosterSubjects.districtUpdate, { id, changes });
   }
 }

@@ -6,16 +6,16 @@ import {
   IdRequest,
   ListPersonnelQuery,
   PageOf,
-  Subjects,
-  UpdatePersonnelRequest,
   PersonnelView,
+  RosterSubjects,
+  UpdatePersonnelRequest,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { AuditAction, Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
 
 @ApiBearerAuth()
-@Audited({ entity: 'personnel', get: Subjects.personnelGet })
+@Audited({ entity: 'personnel', get: RosterSubjects.personnelGet })
 @ApiTags('Personnel')
 @Controller('personnel')
 export class PersonnelController {
@@ -26,28 +26,28 @@ export class PersonnelController {
   @ApiOkResponse({ type: PageOf(PersonnelView) })
   @ApiErrors()
   list(@Query() query: ListPersonnelQuery) {
-    return this.rasad.send(Subjects.personnelList, query);
+    return this.rasad.send(RosterSubjects.personnelList, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: PersonnelView })
   @ApiErrors(404)
   get(@Param() { id }: IdRequest) {
-    return this.rasad.send(Subjects.personnelGet, { id });
+    return this.rasad.send(RosterSubjects.personnelGet, { id });
   }
 
   @Post()
   @ApiCreatedResponse({ type: PersonnelView })
   @ApiErrors(409, 422)
   create(@Body() body: CreatePersonnelRequest) {
-    return this.rasad.send(Subjects.personnelCreate, body);
+    return this.rasad.send(RosterSubjects.personnelCreate, body);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: PersonnelView })
   @ApiErrors(404, 409, 422)
   update(@Param() { id }: IdRequest, @Body() changes: UpdatePersonnelRequest) {
-    return this.rasad.send(Subjects.personnelUpdate, { id, changes });
+    return this.rasad.send(RosterSubjects.personnelUpdate, { id, changes });
   }
 
   @Post(':id/deactivate')
@@ -63,7 +63,7 @@ export class PersonnelController {
   @ApiOkResponse({ type: PersonnelView })
   @ApiErrors(404)
   deactivate(@Param() { id }: IdRequest, @Body() body: DeactivatePersonnelRequest) {
-    return this.rasad.send(Subjects.personnelDeactivate, { id, ...body });
+    return this.rasad.send(RosterSubjects.personnelDeactivate, { id, ...body });
   }
 
   @Post(':id/reactivate')
@@ -73,6 +73,6 @@ export class PersonnelController {
   @ApiOkResponse({ type: PersonnelView })
   @ApiErrors(404)
   reactivate(@Param() { id }: IdRequest) {
-    return this.rasad.send(Subjects.personnelReactivate, { id });
+    return this.rasad.send(RosterSubjects.personnelReactivate, { id });
   }
 }

@@ -5,16 +5,16 @@ import {
   IdRequest,
   ListPoliceStationsQuery,
   PageOf,
-  Subjects,
-  UpdatePoliceStationRequest,
   PoliceStationView,
+  RosterSubjects,
+  UpdatePoliceStationRequest,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
 
 @ApiBearerAuth()
-@Audited({ entity: 'police_station', get: Subjects.policeStationGet })
+@Audited({ entity: 'police_station', get: RosterSubjects.policeStationGet })
 @ApiTags('Police stations')
 @Controller('police-stations')
 export class PoliceStationsController {
@@ -25,27 +25,27 @@ export class PoliceStationsController {
   @ApiOkResponse({ type: PageOf(PoliceStationView) })
   @ApiErrors()
   list(@Query() query: ListPoliceStationsQuery) {
-    return this.rasad.send(Subjects.policeStationList, query);
+    return this.rasad.send(RosterSubjects.policeStationList, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: PoliceStationView })
   @ApiErrors(404)
   get(@Param() { id }: IdRequest) {
-    return this.rasad.send(Subjects.policeStationGet, { id });
+    return this.rasad.send(RosterSubjects.policeStationGet, { id });
   }
 
   @Post()
   @ApiCreatedResponse({ type: PoliceStationView })
   @ApiErrors(409, 422)
   create(@Body() body: CreatePoliceStationRequest) {
-    return this.rasad.send(Subjects.policeStationCreate, body);
+    return this.rasad.send(RosterSubjects.policeStationCreate, body);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: PoliceStationView })
   @ApiErrors(404, 409, 422)
   update(@Param() { id }: IdRequest, @Body() changes: UpdatePoliceStationRequest) {
-    return this.rasad.send(Subjects.policeStationUpdate, { id, changes });
+    return this.rasad.send(RosterSubjects.policeStationUpdate, { id, changes });
   }
 }

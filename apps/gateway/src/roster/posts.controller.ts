@@ -5,16 +5,16 @@ import {
   IdRequest,
   ListPostsQuery,
   PageOf,
-  Subjects,
-  UpdatePostRequest,
   PostView,
+  RosterSubjects,
+  UpdatePostRequest,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
 
 @ApiBearerAuth()
-@Audited({ entity: 'post', get: Subjects.postGet })
+@Audited({ entity: 'post', get: RosterSubjects.postGet })
 @ApiTags('Posts')
 @Controller('posts')
 export class PostsController {
@@ -25,27 +25,27 @@ export class PostsController {
   @ApiOkResponse({ type: PageOf(PostView) })
   @ApiErrors()
   list(@Query() query: ListPostsQuery) {
-    return this.rasad.send(Subjects.postList, query);
+    return this.rasad.send(RosterSubjects.postList, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: PostView })
   @ApiErrors(404)
   get(@Param() { id }: IdRequest) {
-    return this.rasad.send(Subjects.postGet, { id });
+    return this.rasad.send(RosterSubjects.postGet, { id });
   }
 
   @Post()
   @ApiCreatedResponse({ type: PostView })
   @ApiErrors(409, 422)
   create(@Body() body: CreatePostRequest) {
-    return this.rasad.send(Subjects.postCreate, body);
+    return this.rasad.send(RosterSubjects.postCreate, body);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: PostView })
   @ApiErrors(404, 409, 422)
   update(@Param() { id }: IdRequest, @Body() changes: UpdatePostRequest) {
-    return this.rasad.send(Subjects.postUpdate, { id, changes });
+    return this.rasad.send(RosterSubjects.postUpdate, { id, changes });
   }
 }

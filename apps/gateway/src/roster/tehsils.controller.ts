@@ -5,16 +5,16 @@ import {
   IdRequest,
   ListTehsilsQuery,
   PageOf,
-  Subjects,
-  UpdateTehsilRequest,
+  RosterSubjects,
   TehsilView,
+  UpdateTehsilRequest,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
 
 @ApiBearerAuth()
-@Audited({ entity: 'tehsil', get: Subjects.tehsilGet })
+@Audited({ entity: 'tehsil', get: RosterSubjects.tehsilGet })
 @ApiTags('Tehsils')
 @Controller('tehsils')
 export class TehsilsController {
@@ -25,27 +25,27 @@ export class TehsilsController {
   @ApiOkResponse({ type: PageOf(TehsilView) })
   @ApiErrors()
   list(@Query() query: ListTehsilsQuery) {
-    return this.rasad.send(Subjects.tehsilList, query);
+    return this.rasad.send(RosterSubjects.tehsilList, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: TehsilView })
   @ApiErrors(404)
   get(@Param() { id }: IdRequest) {
-    return this.rasad.send(Subjects.tehsilGet, { id });
+    return this.rasad.send(RosterSubjects.tehsilGet, { id });
   }
 
   @Post()
   @ApiCreatedResponse({ type: TehsilView })
   @ApiErrors(409, 422)
   create(@Body() body: CreateTehsilRequest) {
-    return this.rasad.send(Subjects.tehsilCreate, body);
+    return this.rasad.send(RosterSubjects.tehsilCreate, body);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: TehsilView })
   @ApiErrors(404, 409, 422)
   update(@Param() { id }: IdRequest, @Body() changes: UpdateTehsilRequest) {
-    return this.rasad.send(Subjects.tehsilUpdate, { id, changes });
+    return this.rasad.send(RosterSubjects.tehsilUpdate, { id, changes });
   }
 }

@@ -5,16 +5,16 @@ import {
   IdRequest,
   ListUnitsQuery,
   PageOf,
-  Subjects,
-  UpdateUnitRequest,
+  RosterSubjects,
   UnitView,
+  UpdateUnitRequest,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
 
 @ApiBearerAuth()
-@Audited({ entity: 'unit', get: Subjects.unitGet })
+@Audited({ entity: 'unit', get: RosterSubjects.unitGet })
 @ApiTags('Units')
 @Controller('units')
 export class UnitsController {
@@ -25,27 +25,27 @@ export class UnitsController {
   @ApiOkResponse({ type: PageOf(UnitView) })
   @ApiErrors()
   list(@Query() query: ListUnitsQuery) {
-    return this.rasad.send(Subjects.unitList, query);
+    return this.rasad.send(RosterSubjects.unitList, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: UnitView })
   @ApiErrors(404)
   get(@Param() { id }: IdRequest) {
-    return this.rasad.send(Subjects.unitGet, { id });
+    return this.rasad.send(RosterSubjects.unitGet, { id });
   }
 
   @Post()
   @ApiCreatedResponse({ type: UnitView })
   @ApiErrors(409, 422)
   create(@Body() body: CreateUnitRequest) {
-    return this.rasad.send(Subjects.unitCreate, body);
+    return this.rasad.send(RosterSubjects.unitCreate, body);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: UnitView })
   @ApiErrors(404, 409, 422)
   update(@Param() { id }: IdRequest, @Body() changes: UpdateUnitRequest) {
-    return this.rasad.send(Subjects.unitUpdate, { id, changes });
+    return this.rasad.send(RosterSubjects.unitUpdate, { id, changes });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DistrictView, DomainError, ErrorCode, FieldError, MAX_PAGE_SIZE, Subjects } from '@rasad/contracts';
+import { DistrictView, DomainError, ErrorCode, FieldError, MAX_PAGE_SIZE, RosterSubjects } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 
 /** The districts a user is given, by id or by code, as the roster knows them. */
@@ -62,7 +62,7 @@ export class UserDistricts {
     let cursor: string | undefined;
     do {
       const page = await this.rasad.send(
-        Subjects.districtList,
+        RosterSubjects.districtList,
         { limit: MAX_PAGE_SIZE, ...(cursor && { cursor }) },
         { scope: { districtIds: null } },
       );

@@ -6,8 +6,8 @@ import {
   DeliveryProblemView,
   DispatchMealMessage,
   DistrictDateQuery,
-  EventSubjects,
   MealPlanView,
+  MealsEvents,
   Page,
   ServeMealMessage,
 } from '@rasad/contracts';
@@ -63,9 +63,9 @@ export class DeliveriesService {
     changes: Parameters<PlansRepository['update']>[2],
   ): Promise<MealPlanView> {
     const subject = {
-      dispatched: EventSubjects.mealDispatched,
-      delivered: EventSubjects.mealDelivered,
-      served: EventSubjects.mealServed,
+      dispatched: MealsEvents.dispatched,
+      delivered: MealsEvents.delivered,
+      served: MealsEvents.served,
     }[step];
     return this.em.transactional(async (em) => {
       const plan = await findPlan(em, this.plans, id, scope, true);

@@ -2,9 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
   CallerScope,
-  EventSubjects,
   GenerateMealPlansRequest,
   GenerateMealPlansView,
+  MealsEvents,
   UnplacedMealView,
 } from '@rasad/contracts';
 import { Outbox, ensureReferenceInScope } from '@rasad/messaging';
@@ -94,7 +94,7 @@ export class GenerateService {
       await this.outbox.insertMany(
         em,
         written.map((plan) => ({
-          subject: EventSubjects.mealPlanPlanned,
+          subject: MealsEvents.planPlanned,
           aggregateId: plan.id,
           payload: planEvent(plan),
         })),

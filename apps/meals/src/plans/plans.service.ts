@@ -6,9 +6,9 @@ import {
   CreateMealPlanRequest,
   DomainError,
   ErrorCode,
-  EventSubjects,
   ListMealPlansQuery,
   MealPlanView,
+  MealsEvents,
   Page,
   UpdateMealPlanMessage,
 } from '@rasad/contracts';
@@ -88,7 +88,7 @@ export class PlansService {
         throw capacityConflict(error, new Map([[kitchen.id, kitchen.name]])) ?? error;
       }
       const plan = (await this.plans.find(em, id))!;
-      this.outbox.record(em, EventSubjects.mealPlanPlanned, plan.id, planEvent(plan));
+      this.outbox.record(em, MealsEvents.planPlanned, plan.id, planEvent(plan));
       await em.flush();
       return this.views.one(em, plan);
     });
@@ -153,7 +153,7 @@ export class PlansService {
         throw capacityConflict(error, names) ?? error;
       }
       const changed = (await this.plans.find(em, plan.id))!;
-      this.outbox.record(em, EventSubjects.mealPlanChanged, changed.id, planEvent(changed));
+      this.outbox.record(em, MealsEvents.planChanged, changed.id, planEvent(changed));
       await em.flush();
       return this.views.one(em, changed);
     });

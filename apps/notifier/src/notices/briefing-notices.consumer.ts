@@ -2,9 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
   BriefingSessionEvent,
+  BriefingsEvents,
   CalendarLinkIssuedEvent,
   EventEnvelope,
-  EventSubjects,
   InvitationCancelledEvent,
   InvitationEvent,
   ReminderDueEvent,
@@ -44,7 +44,7 @@ export class BriefingNoticesConsumer {
   constructor(private readonly notices: NoticeWriter) {}
 
   /** A calendar link an officer issued goes to the person it opens, by their channel. */
-  @OnEvent(EventSubjects.calendarLinkIssued)
+  @OnEvent(BriefingsEvents.calendarLinkIssued)
   async calendarLink(event: CalendarLinkIssuedEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
     await this.notices.write(em, envelope, {
       personnelIds: [event.personnelId],
@@ -54,7 +54,7 @@ export class BriefingNoticesConsumer {
   }
 
   /** A fill invites many people at once: their invitations' notices are written a run at a time. */
-  @OnEventBatch(EventSubjects.invitationCreated)
+  @OnEventBatch(BriefingsEvents.invitationCreated)
   async invited(events: EventOf<InvitationEvent>[], em: EntityManager): Promise<void> {
     await this.tellAll(
       em,
@@ -67,7 +67,7 @@ export class BriefingNoticesConsumer {
     );
   }
 
-  @OnEvent(EventSubjects.sessionRescheduled)
+  @OnEvent(BriefingsEvents.sessionRescheduled)
   async rescheduled(event: SessionRescheduledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
     const facts: NoticeFacts = {
       kind: 'briefing_rescheduled',
@@ -77,14 +77,14 @@ export class BriefingNoticesConsumer {
     await this.tell(event.session, event.personnelIds, facts, envelope, em);
   }
 
-  @OnEvent(EventSubjects.sessionCancelled)
+  @OnEvent(BriefingsEvents.sessionCancelled)
   async cancelled(event: SessionCancelledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
     const facts: NoticeFacts = { kind: 'briefing_cancelled', session: sessionFacts(event.session) };
     await this.tell(event.session, event.personnelIds, facts, envelope, em);
   }
 
   /** Seats given back in bulk (duties cancelled by an import, a reschedule) come as runs too. */
-  @OnEventBatch(EventSubjects.invitationCancelled)
+  @OnEventBatch(BriefingsEvents.invitationCancelled)
   async withdrawn(events: EventOf<InvitationCancelledEvent>[], em: EntityManager): Promise<void> {
     await this.tellAll(
       em,
@@ -100,7 +100,7 @@ export class BriefingNoticesConsumer {
   }
 
   /** Every seat's reminder falls due at the same moment before its session. */
-  @OnEventBatch(EventSubjects.reminderDue)
+  @OnEventBatch(BriefingsEvents.reminderDue)
   async reminder(events: EventOf<ReminderDueEvent>[], em: EntityManager): Promise<void> {
     await this.tellAll(
       em,

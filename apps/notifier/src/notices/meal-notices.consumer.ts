@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { EventEnvelope, EventSubjects, MealPlanEvent } from '@rasad/contracts';
+import { EventEnvelope, MealPlanEvent, MealsEvents } from '@rasad/contracts';
 import { OnEvent } from '@rasad/messaging';
 import { NoticeWriter } from './notice-writer';
 import { NoticesRepository } from './notices.repository';
@@ -16,7 +16,7 @@ export class MealNoticesConsumer {
     private readonly repository: NoticesRepository,
   ) {}
 
-  @OnEvent(EventSubjects.mealDispatched)
+  @OnEvent(MealsEvents.dispatched)
   async dispatched(meal: MealPlanEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
     const dispatchedAt = new Date(meal.dispatchedAt ?? envelope.occurredAt);
     const slotStartsAt = new Date(meal.slotStartsAt);

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CallerScope, ListNotificationsQuery, NotificationView, Page, Subjects } from '@rasad/contracts';
+import { CallerScope, ListNotificationsQuery, NotificationView, NotifierSubjects, Page } from '@rasad/contracts';
 import { Scope } from '@rasad/messaging';
 import { NoticesService } from './notices.service';
 
@@ -8,7 +8,7 @@ import { NoticesService } from './notices.service';
 export class NoticesController {
   constructor(private readonly notices: NoticesService) {}
 
-  @MessagePattern(Subjects.notificationList)
+  @MessagePattern(NotifierSubjects.notificationList)
   list(@Payload() query: ListNotificationsQuery, @Scope() scope: CallerScope): Promise<Page<NotificationView>> {
     return this.notices.list(query, scope);
   }

@@ -3,9 +3,9 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CallerScope,
   NoticeChannelView,
+  NotifierSubjects,
   PersonnelIdRequest,
   SetNoticeChannelMessage,
-  Subjects,
 } from '@rasad/contracts';
 import { Scope } from '@rasad/messaging';
 import { PreferencesService } from './preferences.service';
@@ -14,12 +14,12 @@ import { PreferencesService } from './preferences.service';
 export class PreferencesController {
   constructor(private readonly preferences: PreferencesService) {}
 
-  @MessagePattern(Subjects.noticeChannelGet)
+  @MessagePattern(NotifierSubjects.noticeChannelGet)
   get(@Payload() { personnelId }: PersonnelIdRequest, @Scope() scope: CallerScope): Promise<NoticeChannelView> {
     return this.preferences.get(personnelId, scope);
   }
 
-  @MessagePattern(Subjects.noticeChannelSet)
+  @MessagePattern(NotifierSubjects.noticeChannelSet)
   set(@Payload() message: SetNoticeChannelMessage, @Scope() scope: CallerScope): Promise<NoticeChannelView> {
     return this.preferences.set(message, scope);
   }

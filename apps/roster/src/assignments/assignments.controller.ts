@@ -2,13 +2,13 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Scope } from '@rasad/messaging';
 import {
+  CallerScope,
   CancelAssignmentMessage,
   CreateAssignmentRequest,
   IdRequest,
   ListAssignmentsQuery,
-  Subjects,
+  RosterSubjects,
   UpdateAssignmentMessage,
-  CallerScope,
 } from '@rasad/contracts';
 import { AssignmentsService } from './assignments.service';
 
@@ -16,27 +16,27 @@ import { AssignmentsService } from './assignments.service';
 export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}
 
-  @MessagePattern(Subjects.assignmentCreate)
+  @MessagePattern(RosterSubjects.assignmentCreate)
   create(@Payload() body: CreateAssignmentRequest, @Scope() scope: CallerScope) {
     return this.assignments.create(body, scope);
   }
 
-  @MessagePattern(Subjects.assignmentGet)
+  @MessagePattern(RosterSubjects.assignmentGet)
   get(@Payload() { id }: IdRequest, @Scope() scope: CallerScope) {
     return this.assignments.get(id, scope);
   }
 
-  @MessagePattern(Subjects.assignmentList)
+  @MessagePattern(RosterSubjects.assignmentList)
   list(@Payload() query: ListAssignmentsQuery, @Scope() scope: CallerScope) {
     return this.assignments.list(query, scope);
   }
 
-  @MessagePattern(Subjects.assignmentUpdate)
+  @MessagePattern(RosterSubjects.assignmentUpdate)
   update(@Payload() message: UpdateAssignmentMessage, @Scope() scope: CallerScope) {
     return this.assignments.update(message, scope);
   }
 
-  @MessagePattern(Subjects.assignmentCancel)
+  @MessagePattern(RosterSubjects.assignmentCancel)
   cancel(@Payload() message: CancelAssignmentMessage, @Scope() scope: CallerScope) {
     return this.assignments.cancel(message, scope);
   }

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { ListOrder, PreparedStatement, page, preparedRows } from '@rasad/common';
+import { ListOrder, page } from '@rasad/common';
 import { AssignmentListItemView, AssignmentView, CallerScope, ListAssignmentsQuery, Page } from '@rasad/contracts';
 import { restrict, uuidArray } from '@rasad/messaging';
 import { inCallerDistricts, postedIn } from '../shared/scope.sql';
@@ -19,22 +19,16 @@ const COLUMNS =
   'a.id, a.personnel_id, a.post_id, a.role, a.starts_at, a.ends_at, a.phase, a.status, a.cancel_reason, a.change_reason, a.created_at, a.updated_at';
 
 /**
- * The read by id that every `GET /assignments/:id` makes, as prepared statements instead of an entity load: the
+ * The read by id that every `GET /assignments/:id` makes, as plain SQL instead of an entity load: the
  * ORM's findOne (query building, identity map, hydration) was the largest item in the roster's profile. Scoped
- * callers get the row only if its post lies in their districts ($2, an array literal), so out of scope is the same
+ * callers get the row only if its post lies in their districts (the second parameter, an array literal), so out of scope is the same
  * 404 as absent, in one query.
  */
-const GET_ASSIGNMENT: PreparedStatement = {
-  name: 'roster_assignment_get',
-  text: `select ${COLUMNS} from roster.duty_assignment a where a.id = $1`,
-};
+const GET_ASSIGNMENT = `select ${COLUMNS} from roster.duty_assignment a where a.id = ?`;
 
-const GET_ASSIGNMENT_IN_DISTRICTS: PreparedStatement = {
-  name: 'roster_assignment_get_in_districts',
-  text:
-    `select ${COLUMNS} from roster.duty_assignment a where a.id = $1 ` +
-    `and ${postedIn('a', (district) => `${district} = any($2::uuid[])`)}`,
-};
+const GET_ASSIGNMENT_IN_DISTRICTS =
+  `select ${COLUMNS} from roster.duty_assignment a where a.id = ? ` +
+  `and ${postedIn('a', (district) => `${district} = any(?::uuid[])`)}`;
 
 /** Who and where for a page of duties, in one query: an officer reads names and post codes, not ids. */
 const DUTY_EMBEDS = `select a.id, p.name as person_name, p.rank, p.service_number, po.code as post_code, po.name as post_name
@@ -57,8 +51,8 @@ export class AssignmentsRepository {
   async get(em: EntityManager, id: string, scope: CallerScope): Promise<AssignmentView | null> {
     const [row] =
       scope.districtIds === null
-        ? await preparedRows<AssignmentRow>(em, GET_ASSIGNMENT, [id])
-        : await preparedRows<AssignmentRow>(em, GET_ASSIGNMENT_IN_DISTRICTS, [id, uuidArray(scope.districtIds)]);
+        ? await em.execute<AssignmentRow[]>(GET_ASSIGNMENT, [id])
+        : await em.execute<AssignmentRow[]>(GET_ASSIGNMENT_IN_DISTRICTS, [id, uuidArray(scope.districtIds)]);
     return row ? assignmentRowView(row) : null;
   }
 

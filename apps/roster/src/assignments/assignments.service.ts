@@ -8,9 +8,9 @@ import {
   CreateAssignmentRequest,
   DomainError,
   ErrorCode,
-  EventSubjects,
   ListAssignmentsQuery,
   Page,
+  RosterEvents,
   UpdateAssignmentRequest,
   UpdateRequest,
 } from '@rasad/contracts';
@@ -44,7 +44,7 @@ export class AssignmentsService {
     }
     await findReferenceInScope(this.em, Post, 'postId', 'post', body.postId, scope);
     const assignment = this.em.create(DutyAssignment, { ...body, ...window, status: body.status ?? 'planned' });
-    this.outbox.record(this.em, EventSubjects.assignmentCreated, assignment.id, assignmentEvent(assignment));
+    this.outbox.record(this.em, RosterEvents.assignmentCreated, assignment.id, assignmentEvent(assignment));
     await this.flush(assignment, scope);
     return assignmentView(assignment);
   }
@@ -93,7 +93,7 @@ export class AssignmentsService {
     }
     if (JSON.stringify(after) !== JSON.stringify(before)) {
       const why = reposted && reason ? { reason } : {};
-      this.outbox.record(this.em, EventSubjects.assignmentChanged, assignment.id, { before, after, ...why });
+      this.outbox.record(this.em, RosterEvents.assignmentChanged, assignment.id, { before, after, ...why });
     }
     await this.flush(assignment, scope);
     return assignmentView(assignment);

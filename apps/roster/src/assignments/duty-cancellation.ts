@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { EventSubjects } from '@rasad/contracts';
+import { RosterEvents } from '@rasad/contracts';
 import { Outbox } from '@rasad/messaging';
 import { DutyAssignment, assignmentEvent } from './duty-assignment.entity';
 
@@ -14,5 +14,5 @@ export function cancelDuty(em: EntityManager, outbox: Outbox, duty: DutyAssignme
   duty.status = 'cancelled';
   duty.cancelReason = reason;
   duty.cancelledAt = new Date();
-  outbox.record(em, EventSubjects.assignmentCancelled, duty.id, { ...assignmentEvent(duty), reason });
+  outbox.record(em, RosterEvents.assignmentCancelled, duty.id, { ...assignmentEvent(duty), reason });
 }

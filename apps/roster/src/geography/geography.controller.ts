@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Scope } from '@rasad/messaging';
 import {
+  CallerScope,
   CreateDistrictRequest,
   CreatePoliceStationRequest,
   CreateTehsilRequest,
@@ -9,11 +10,10 @@ import {
   ListDistrictsQuery,
   ListPoliceStationsQuery,
   ListTehsilsQuery,
-  Subjects,
+  RosterSubjects,
   UpdateDistrictMessage,
   UpdatePoliceStationMessage,
   UpdateTehsilMessage,
-  CallerScope,
 } from '@rasad/contracts';
 import { GeographyService } from './geography.service';
 
@@ -21,62 +21,62 @@ import { GeographyService } from './geography.service';
 export class GeographyController {
   constructor(private readonly geography: GeographyService) {}
 
-  @MessagePattern(Subjects.districtCreate)
+  @MessagePattern(RosterSubjects.districtCreate)
   createDistrict(@Payload() body: CreateDistrictRequest) {
     return this.geography.createDistrict(body);
   }
 
-  @MessagePattern(Subjects.districtGet)
+  @MessagePattern(RosterSubjects.districtGet)
   getDistrict(@Payload() { id }: IdRequest, @Scope() scope: CallerScope) {
     return this.geography.getDistrict(id, scope);
   }
 
-  @MessagePattern(Subjects.districtList)
+  @MessagePattern(RosterSubjects.districtList)
   listDistricts(@Payload() query: ListDistrictsQuery, @Scope() scope: CallerScope) {
     return this.geography.listDistricts(query, scope);
   }
 
-  @MessagePattern(Subjects.districtUpdate)
+  @MessagePattern(RosterSubjects.districtUpdate)
   updateDistrict(@Payload() message: UpdateDistrictMessage, @Scope() scope: CallerScope) {
     return this.geography.updateDistrict(message, scope);
   }
 
-  @MessagePattern(Subjects.tehsilCreate)
+  @MessagePattern(RosterSubjects.tehsilCreate)
   createTehsil(@Payload() body: CreateTehsilRequest, @Scope() scope: CallerScope) {
     return this.geography.createTehsil(body, scope);
   }
 
-  @MessagePattern(Subjects.tehsilGet)
+  @MessagePattern(RosterSubjects.tehsilGet)
   getTehsil(@Payload() { id }: IdRequest, @Scope() scope: CallerScope) {
     return this.geography.getTehsil(id, scope);
   }
 
-  @MessagePattern(Subjects.tehsilList)
+  @MessagePattern(RosterSubjects.tehsilList)
   listTehsils(@Payload() query: ListTehsilsQuery, @Scope() scope: CallerScope) {
     return this.geography.listTehsils(query, scope);
   }
 
-  @MessagePattern(Subjects.tehsilUpdate)
+  @MessagePattern(RosterSubjects.tehsilUpdate)
   updateTehsil(@Payload() message: UpdateTehsilMessage, @Scope() scope: CallerScope) {
     return this.geography.updateTehsil(message, scope);
   }
 
-  @MessagePattern(Subjects.policeStationCreate)
+  @MessagePattern(RosterSubjects.policeStationCreate)
   createPoliceStation(@Payload() body: CreatePoliceStationRequest, @Scope() scope: CallerScope) {
     return this.geography.createPoliceStation(body, scope);
   }
 
-  @MessagePattern(Subjects.policeStationGet)
+  @MessagePattern(RosterSubjects.policeStationGet)
   getPoliceStation(@Payload() { id }: IdRequest, @Scope() scope: CallerScope) {
     return this.geography.getPoliceStation(id, scope);
   }
 
-  @MessagePattern(Subjects.policeStationList)
+  @MessagePattern(RosterSubjects.policeStationList)
   listPoliceStations(@Payload() query: ListPoliceStationsQuery, @Scope() scope: CallerScope) {
     return this.geography.listPoliceStations(query, scope);
   }
 
-  @MessagePattern(Subjects.policeStationUpdate)
+  @MessagePattern(RosterSubjects.policeStationUpdate)
   updatePoliceStation(@Payload() message: UpdatePoliceStationMessage, @Scope() scope: CallerScope) {
     return this.geography.updatePoliceStation(message, scope);
   }

@@ -1,4 +1,4 @@
-import { EventSubjects } from '@rasad/contracts';
+import { RosterEvents } from '@rasad/contracts';
 
 /**
  * Events of a set-based import, built by the same statement that writes the rows: one per created or changed
@@ -30,8 +30,8 @@ export function outboxInsert(rows: string, subject: string, payload: string): st
     from ${rows} cross join lateral (select roster.uuid_v7() as id, ${subject} as subject where r.id is not null) e`;
 }
 
-export const PERSONNEL_SUBJECT = `case when r.inserted then '${EventSubjects.personnelRegistered}'
-  else '${EventSubjects.personnelUpdated}' end`;
+export const PERSONNEL_SUBJECT = `case when r.inserted then '${RosterEvents.personnelRegistered}'
+  else '${RosterEvents.personnelUpdated}' end`;
 
-export const ASSIGNMENT_SUBJECT = `case when r.inserted then '${EventSubjects.assignmentCreated}'
-  else '${EventSubjects.assignmentChanged}' end`;
+export const ASSIGNMENT_SUBJECT = `case when r.inserted then '${RosterEvents.assignmentCreated}'
+  else '${RosterEvents.assignmentChanged}' end`;

@@ -1,7 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Scope } from '@rasad/messaging';
-import { BeginImportRequest, CallerScope, ImportBatchRequest, ImportCommitRequest, Subjects } from '@rasad/contracts';
+import {
+  BeginImportRequest,
+  CallerScope,
+  ImportBatchRequest,
+  ImportCommitRequest,
+  RosterSubjects,
+} from '@rasad/contracts';
 import { ImportsService } from './imports.service';
 import type { ImportRowsPayload } from './rows-message';
 
@@ -9,22 +15,22 @@ import type { ImportRowsPayload } from './rows-message';
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
-  @MessagePattern(Subjects.importBegin)
+  @MessagePattern(RosterSubjects.importBegin)
   begin(@Payload() request: BeginImportRequest, @Scope() scope: CallerScope) {
     return this.imports.begin(request, scope);
   }
 
-  @MessagePattern(Subjects.importRows)
+  @MessagePattern(RosterSubjects.importRows)
   rows(@Payload() request: ImportRowsPayload, @Scope() scope: CallerScope) {
     return this.imports.rows(request, scope);
   }
 
-  @MessagePattern(Subjects.importCommit)
+  @MessagePattern(RosterSubjects.importCommit)
   commit(@Payload() request: ImportCommitRequest, @Scope() scope: CallerScope) {
     return this.imports.commit(request, scope);
   }
 
-  @MessagePattern(Subjects.importAbort)
+  @MessagePattern(RosterSubjects.importAbort)
   abort(@Payload() request: ImportBatchRequest, @Scope() scope: CallerScope) {
     return this.imports.abort(request, scope);
   }

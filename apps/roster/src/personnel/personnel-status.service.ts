@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { CallerScope, DeactivatePersonnelMessage, EventSubjects, PersonnelView } from '@rasad/contracts';
+import { CallerScope, DeactivatePersonnelMessage, PersonnelView, RosterEvents } from '@rasad/contracts';
 import { Outbox } from '@rasad/messaging';
 import { DutyAssignment } from '../assignments/duty-assignment.entity';
 import { PERSONNEL_DEACTIVATED, cancelDuty } from '../assignments/duty-cancellation';
@@ -40,7 +40,7 @@ export class PersonnelStatusService {
       for (const duty of duties) {
         cancelDuty(em, this.outbox, duty, PERSONNEL_DEACTIVATED);
       }
-      this.outbox.record(em, EventSubjects.personnelUpdated, id, personnelEvent(person));
+      this.outbox.record(em, RosterEvents.personnelUpdated, id, personnelEvent(person));
       return personnelView(person);
     });
   }
@@ -51,7 +51,7 @@ export class PersonnelStatusService {
     if (person.deactivatedAt !== null) {
       person.deactivatedAt = null;
       person.deactivationReason = null;
-      this.outbox.record(this.em, EventSubjects.personnelUpdated, id, personnelEvent(person));
+      this.outbox.record(this.em, RosterEvents.personnelUpdated, id, personnelEvent(person));
       await this.em.flush();
     }
     return personnelView(person);

@@ -2,13 +2,13 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Scope } from '@rasad/messaging';
 import {
+  CallerScope,
   CreatePersonnelRequest,
   DeactivatePersonnelMessage,
   IdRequest,
   ListPersonnelQuery,
-  Subjects,
+  RosterSubjects,
   UpdatePersonnelMessage,
-  CallerScope,
 } from '@rasad/contracts';
 import { PersonnelStatusService } from './personnel-status.service';
 import { PersonnelService } from './personnel.service';
@@ -20,32 +20,32 @@ export class PersonnelController {
     private readonly status: PersonnelStatusService,
   ) {}
 
-  @MessagePattern(Subjects.personnelCreate)
+  @MessagePattern(RosterSubjects.personnelCreate)
   create(@Payload() body: CreatePersonnelRequest, @Scope() scope: CallerScope) {
     return this.personnel.create(body, scope);
   }
 
-  @MessagePattern(Subjects.personnelGet)
+  @MessagePattern(RosterSubjects.personnelGet)
   get(@Payload() { id }: IdRequest, @Scope() scope: CallerScope) {
     return this.personnel.get(id, scope);
   }
 
-  @MessagePattern(Subjects.personnelList)
+  @MessagePattern(RosterSubjects.personnelList)
   list(@Payload() query: ListPersonnelQuery, @Scope() scope: CallerScope) {
     return this.personnel.list(query, scope);
   }
 
-  @MessagePattern(Subjects.personnelUpdate)
+  @MessagePattern(RosterSubjects.personnelUpdate)
   update(@Payload() message: UpdatePersonnelMessage, @Scope() scope: CallerScope) {
     return this.personnel.update(message, scope);
   }
 
-  @MessagePattern(Subjects.personnelDeactivate)
+  @MessagePattern(RosterSubjects.personnelDeactivate)
   deactivate(@Payload() message: DeactivatePersonnelMessage, @Scope() scope: CallerScope) {
     return this.status.deactivate(message, scope);
   }
 
-  @MessagePattern(Subjects.personnelReactivate)
+  @MessagePattern(RosterSubjects.personnelReactivate)
   reactivate(@Payload() { id }: IdRequest, @Scope() scope: CallerScope) {
     return this.status.reactivate(id, scope);
   }

@@ -4,10 +4,10 @@ import {
   CallerScope,
   CreatePersonnelRequest,
   DomainError,
-  EventSubjects,
   ListPersonnelQuery,
   Page,
   PersonnelView,
+  RosterEvents,
   UpdatePersonnelRequest,
   UpdateRequest,
 } from '@rasad/contracts';
@@ -43,7 +43,7 @@ export class PersonnelService {
       dietaryNeeds: body.dietaryNeeds ?? [],
       language: body.language ?? 'en',
     });
-    this.outbox.record(this.em, EventSubjects.personnelRegistered, person.id, personnelEvent(person));
+    this.outbox.record(this.em, RosterEvents.personnelRegistered, person.id, personnelEvent(person));
     await this.flush();
     return personnelView(person);
   }
@@ -65,7 +65,7 @@ export class PersonnelService {
       phone: changes.phone ? (normalizePakistanMobile(changes.phone) ?? changes.phone) : undefined,
     });
     if (JSON.stringify(personnelEvent(person)) !== before) {
-      this.outbox.record(this.em, EventSubjects.personnelUpdated, person.id, personnelEvent(person));
+      this.outbox.record(this.em, RosterEvents.personnelUpdated, person.id, personnelEvent(person));
     }
     await this.flush();
     return personnelView(person);

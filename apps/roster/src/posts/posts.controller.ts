@@ -2,12 +2,12 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Scope } from '@rasad/messaging';
 import {
+  CallerScope,
   CreatePostRequest,
   IdRequest,
   ListPostsQuery,
-  Subjects,
+  RosterSubjects,
   UpdatePostMessage,
-  CallerScope,
 } from '@rasad/contracts';
 import { PostsService } from './posts.service';
 
@@ -15,22 +15,22 @@ import { PostsService } from './posts.service';
 export class PostsController {
   constructor(private readonly posts: PostsService) {}
 
-  @MessagePattern(Subjects.postCreate)
+  @MessagePattern(RosterSubjects.postCreate)
   create(@Payload() body: CreatePostRequest, @Scope() scope: CallerScope) {
     return this.posts.create(body, scope);
   }
 
-  @MessagePattern(Subjects.postGet)
+  @MessagePattern(RosterSubjects.postGet)
   get(@Payload() { id }: IdRequest, @Scope() scope: CallerScope) {
     return this.posts.get(id, scope);
   }
 
-  @MessagePattern(Subjects.postList)
+  @MessagePattern(RosterSubjects.postList)
   list(@Payload() query: ListPostsQuery, @Scope() scope: CallerScope) {
     return this.posts.list(query, scope);
   }
 
-  @MessagePattern(Subjects.postUpdate)
+  @MessagePattern(RosterSubjects.postUpdate)
   update(@Payload() message: UpdatePostMessage, @Scope() scope: CallerScope) {
     return this.posts.update(message, scope);
   }

@@ -5,10 +5,10 @@ import {
   CreatePostRequest,
   DomainError,
   ErrorCode,
-  EventSubjects,
   ListPostsQuery,
   Page,
   PostView,
+  RosterEvents,
   UpdatePostRequest,
   UpdateRequest,
 } from '@rasad/contracts';
@@ -46,7 +46,7 @@ export class PostsService {
       tehsilId: station.tehsilId,
     });
     checkCategory(post);
-    this.outbox.record(this.em, EventSubjects.postCreated, post.id, postEvent(post));
+    this.outbox.record(this.em, RosterEvents.postCreated, post.id, postEvent(post));
     await this.flush();
     return postView(post);
   }
@@ -80,7 +80,7 @@ export class PostsService {
     }
     checkCategory(post);
     if (JSON.stringify(postEvent(post)) !== before) {
-      this.outbox.record(this.em, EventSubjects.postUpdated, post.id, postEvent(post));
+      this.outbox.record(this.em, RosterEvents.postUpdated, post.id, postEvent(post));
     }
     await this.flush();
     return postView(post);

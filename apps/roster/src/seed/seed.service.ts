@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { RosterEnv } from '../roster.env';
-import { EventSubjects } from '@rasad/contracts';
+import { RosterEvents } from '@rasad/contracts';
 import { NewEvent, Outbox } from '@rasad/messaging';
 import { HaripurDemo, buildHaripurDemo } from './haripur-demo';
 import { SeedRepository } from './seed.repository';
@@ -48,17 +48,17 @@ export class SeedService {
 function demoEvents(demo: HaripurDemo): NewEvent[] {
   return [
     ...demo.posts.map((post): NewEvent => ({
-      subject: EventSubjects.postCreated,
+      subject: RosterEvents.postCreated,
       aggregateId: post.id,
       payload: post,
     })),
     ...demo.personnel.map(({ cnic: _cnic, ...person }): NewEvent => ({
-      subject: EventSubjects.personnelRegistered,
+      subject: RosterEvents.personnelRegistered,
       aggregateId: person.id,
       payload: { ...person, active: true, deactivatedAt: null, deactivationReason: null },
     })),
     ...demo.assignments.map((duty): NewEvent => ({
-      subject: EventSubjects.assignmentCreated,
+      subject: RosterEvents.assignmentCreated,
       aggregateId: duty.id,
       payload: {
         ...duty,

@@ -2,12 +2,12 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Scope } from '@rasad/messaging';
 import {
+  CallerScope,
   CreateUnitRequest,
   IdRequest,
   ListUnitsQuery,
-  Subjects,
+  RosterSubjects,
   UpdateUnitMessage,
-  CallerScope,
 } from '@rasad/contracts';
 import { UnitsService } from './units.service';
 
@@ -15,22 +15,22 @@ import { UnitsService } from './units.service';
 export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
-  @MessagePattern(Subjects.unitCreate)
+  @MessagePattern(RosterSubjects.unitCreate)
   create(@Payload() body: CreateUnitRequest, @Scope() scope: CallerScope) {
     return this.units.create(body, scope);
   }
 
-  @MessagePattern(Subjects.unitGet)
+  @MessagePattern(RosterSubjects.unitGet)
   get(@Payload() { id }: IdRequest, @Scope() scope: CallerScope) {
     return this.units.get(id, scope);
   }
 
-  @MessagePattern(Subjects.unitList)
+  @MessagePattern(RosterSubjects.unitList)
   list(@Payload() query: ListUnitsQuery, @Scope() scope: CallerScope) {
     return this.units.list(query, scope);
   }
 
-  @MessagePattern(Subjects.unitUpdate)
+  @MessagePattern(RosterSubjects.unitUpdate)
   update(@Payload() message: UpdateUnitMessage, @Scope() scope: CallerScope) {
     return this.units.update(message, scope);
   }

@@ -1,6 +1,7 @@
 import { IdRequest } from '../common.dto';
 import { Page } from '../pagination';
 import { PingReply } from '../rpc-map';
+import { EventPayloadsOf } from '../events/event-map';
 import { registerServiceContract } from '../service-contract';
 import {
   DeliverMealMessage,
@@ -14,6 +15,7 @@ import {
   OrderLineView,
   ServeMealMessage,
 } from './deliveries.contract';
+import { MealPlanEvent } from './events.contract';
 import { CreateKitchenRequest, KitchenView, ListKitchensQuery, UpdateKitchenMessage } from './kitchens.contract';
 import {
   CreateMealPlanRequest,
@@ -32,10 +34,11 @@ export * from './policy.contract';
 export * from './kitchens.contract';
 export * from './plans.contract';
 export * from './deliveries.contract';
+export * from './events.contract';
 
 /**
  * Everything the meals service shares with its callers, in one folder: its subjects, its part of the RPC map and its
- * queue group (docs/adding-a-service.md). Its events are in `events/meals-events.ts`, typed by `EventMap`.
+ * queue group, its events and their payload classes (docs/adding-a-service.md).
  */
 export const MealsSubjects = {
   ping: 'meals.health.ping.v1',
@@ -87,4 +90,27 @@ declare module '../rpc-map' {
   }
 }
 
-registerServiceContract({ service: 'meals', queue: 'meals' });
+/** Meals' events, for readiness and the notifier. */
+export const MealsEvents = {
+  planPlanned: 'evt.meals.plan.planned.v1',
+  planChanged: 'evt.meals.plan.changed.v1',
+  dispatched: 'evt.meals.delivery.dispatched.v1',
+  delivered: 'evt.meals.delivery.delivered.v1',
+  served: 'evt.meals.delivery.served.v1',
+} as const;
+
+/** Each event's payload class: consumers validate the event by it, and its instances are the event's type. */
+const mealsEventClasses = {
+  [MealsEvents.planPlanned]: MealPlanEvent,
+  [MealsEvents.planChanged]: MealPlanEvent,
+  [MealsEvents.dispatched]: MealPlanEvent,
+  [MealsEvents.delivered]: MealPlanEvent,
+  [MealsEvents.served]: MealPlanEvent,
+};
+
+declare module '../events/event-map' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface EventMap extends EventPayloadsOf<typeof mealsEventClasses> {}
+}
+
+registerServiceContract({ service: 'meals', queue: 'meals', events: mealsEventClasses });

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { EventEnvelope, EventMap, KnownEventSubject } from '@rasad/contracts';
+import { EventEnvelope, EventMap, EventSubject } from '@rasad/contracts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 export const ON_EVENT = Symbol('rasad:on-event');
@@ -16,7 +16,7 @@ export interface EventOf<P> {
  * event in the service's inbox, with an EntityManager of its own on that transaction: an event is applied once or
  * not at all. The method must take the subjects' payload, so a handler for the wrong payload does not compile.
  */
-export function OnEvent<S extends KnownEventSubject>(...subjects: [S, ...S[]]) {
+export function OnEvent<S extends EventSubject>(...subjects: [S, ...S[]]) {
   return (
     target: object,
     method: string | symbol,
@@ -36,7 +36,7 @@ export function OnEvent<S extends KnownEventSubject>(...subjects: [S, ...S[]]) {
  * is run again to isolate a failing event, it is called with one event at a time, so a poison event is rolled back
  * and dead-lettered alone. Typed like `@OnEvent`: the events carry the subjects' payload.
  */
-export function OnEventBatch<S extends KnownEventSubject>(...subjects: [S, ...S[]]) {
+export function OnEventBatch<S extends EventSubject>(...subjects: [S, ...S[]]) {
   return (
     target: object,
     method: string | symbol,

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { EventEnvelope, EventMap, KnownEventSubject } from '@rasad/contracts';
+import { EventEnvelope, EventMap, EventSubject } from '@rasad/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { currentRequestId } from '../request-context';
 import { OutboxMessage } from './outbox-message.entity';
@@ -18,7 +18,7 @@ export interface EventsOptions {
   consumer?: { ackWaitMs?: number; maxDeliveries?: number; backoffMs?: number };
 }
 
-export type NewEvent<S extends KnownEventSubject = KnownEventSubject> = {
+export type NewEvent<S extends EventSubject = EventSubject> = {
   subject: S;
   aggregateId: string;
   payload: EventMap[S];
@@ -32,7 +32,7 @@ export type NewEvent<S extends KnownEventSubject = KnownEventSubject> = {
 export class Outbox {
   constructor(@Inject(EVENTS_OPTIONS) private readonly options: EventsOptions) {}
 
-  record<S extends KnownEventSubject>(em: EntityManager, subject: S, aggregateId: string, payload: EventMap[S]): void {
+  record<S extends EventSubject>(em: EntityManager, subject: S, aggregateId: string, payload: EventMap[S]): void {
     em.persist(new OutboxMessage(this.envelope({ subject, aggregateId, payload })));
   }
 
@@ -49,11 +49,7 @@ export class Outbox {
     );
   }
 
-  private envelope<S extends KnownEventSubject>({
-    subject,
-    aggregateId,
-    payload,
-  }: NewEvent<S>): EventEnvelope<EventMap[S]> {
+  private envelope<S extends EventSubject>({ subject, aggregateId, payload }: NewEvent<S>): EventEnvelope<EventMap[S]> {
     return {
       id: uuidv7(),
       type: subject,

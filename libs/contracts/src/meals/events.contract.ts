@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Min } from 'class-validator';
-import { MEAL_PLAN_STATUSES, MealPlanStatus } from '../meals/plans.contract';
+import { MEAL_PLAN_STATUSES, MealPlanStatus } from './plans.contract';
 
 /** A meal plan as readiness and notices need it: whose meals, where, when, how many, and how far it has got. */
 export class MealPlanEvent {

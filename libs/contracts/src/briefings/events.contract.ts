@@ -11,9 +11,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ATTENDANCE_STATUSES, AttendanceStatus } from '../briefings/attendance.contract';
-import { INVITATION_STATUSES, InvitationStatus } from '../briefings/invitations.contract';
-import { BRIEFING_TOPICS, BriefingTopic, SESSION_STATUSES, SessionStatus } from '../briefings/sessions.contract';
+import { ATTENDANCE_STATUSES, AttendanceStatus } from './attendance.contract';
+import { INVITATION_STATUSES, InvitationStatus } from './invitations.contract';
+import { BRIEFING_TOPICS, BriefingTopic, SESSION_STATUSES, SessionStatus } from './sessions.contract';
 
 /** A briefing session as a notice needs it: what, where, when. */
 export class BriefingSessionEvent {
