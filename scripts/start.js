@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const APPS = ['roster', 'briefings', 'notifier', 'gateway'];
+const APPS = ['roster', 'briefings', 'notifier', 'lodging', 'gateway'];
 
 function newestSource(dir) {
   let newest = 0;

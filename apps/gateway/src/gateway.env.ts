@@ -90,7 +90,7 @@ export class GatewayEnv extends BaseEnv {
   @Matches(/^[a-z][a-z-]*(,[a-z][a-z-]*)*$/, {
     message: 'RASAD_SERVICES must be service names separated by commas',
   })
-  RASAD_SERVICES: string = 'roster,briefings,notifier';
+  RASAD_SERVICES: string = 'roster,briefings,notifier,lodging';
 
   /** Services with event handlers, whose dead letters the admin API lists, comma-separated; `none` for none. */
   @Matches(/^(none|[a-z][a-z-]*(,[a-z][a-z-]*)*)$/, {

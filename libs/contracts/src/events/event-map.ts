@@ -16,6 +16,7 @@ import {
   SessionCancelledEvent,
   SessionRescheduledEvent,
 } from './briefings-events';
+import { LodgingEventPayloads } from '../lodging/lodging-events';
 
 /** Subject to payload class: emitting or handling the wrong payload does not compile, and consumers validate by it. */
 export const EventPayloads = {
@@ -34,6 +35,7 @@ export const EventPayloads = {
   [EventSubjects.attendanceRecorded]: AttendanceRecordedEvent,
   [EventSubjects.reminderDue]: ReminderDueEvent,
   [EventSubjects.calendarLinkIssued]: CalendarLinkIssuedEvent,
+  ...LodgingEventPayloads,
 } as const;
 
 export type EventMap = { [S in keyof typeof EventPayloads]: InstanceType<(typeof EventPayloads)[S]> };

@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { serviceModule } from '@rasad/messaging';
+import { AllocationsModule } from './allocations/allocations.module';
+import { LodgingEnv } from './lodging.env';
+import { LODGING_SCHEMA, lodgingOrmOptions } from './mikro-orm.config';
+import { OccupancyModule } from './occupancy/occupancy.module';
+import { SitesModule } from './sites/sites.module';
+
+@Module({})
+export class LodgingModule {
+  static forRoot(env: LodgingEnv): DynamicModule {
+    return {
+      ...serviceModule({
+        module: LodgingModule,
+        service: 'lodging',
+        env,
+        envClass: LodgingEnv,
+        schema: LODGING_SCHEMA,
+        orm: lodgingOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX),
+        imports: [SitesModule, AllocationsModule, OccupancyModule],
+      }),
+      // Its env (time zone, check-in cut-off, distances) is read by every context module.
+      global: true,
+      exports: [LodgingEnv],
+    };
+  }
+}
