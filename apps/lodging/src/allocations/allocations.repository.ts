@@ -24,6 +24,7 @@ export interface BedPlace {
   siteName: string;
   address: string;
   districtId: string;
+  suitableForWomen: boolean;
 }
 
 export interface NewAllocation {
@@ -133,7 +134,8 @@ export class AllocationsRepository {
   async bedPlace(em: EntityManager, bedId: string): Promise<BedPlace | null> {
     const [row] = await em.execute<BedPlace[]>(
       `select b.id as "bedId", b.label as "bedLabel", r.id as "roomId", r.name as "roomName",
-         r.gender as "roomGender", s.id as "siteId", s.name as "siteName", s.address, s.district_id as "districtId"
+         r.gender as "roomGender", s.id as "siteId", s.name as "siteName", s.address, s.district_id as "districtId",
+         s.suitable_for_women as "suitableForWomen"
        from lodging.bed b join lodging.room r on r.id = b.room_id join lodging.site s on s.id = r.site_id
        where b.id = ?`,
       [bedId],
