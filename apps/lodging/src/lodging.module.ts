@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceModule } from '@rasad/messaging';
 import { AllocationsModule } from './allocations/allocations.module';
+import { AutoAllocationModule } from './auto/auto-allocation.module';
 import { LodgingEnv } from './lodging.env';
 import { LODGING_SCHEMA, lodgingOrmOptions } from './mikro-orm.config';
+import { NeedsModule } from './needs/needs.module';
 import { OccupancyModule } from './occupancy/occupancy.module';
 import { SitesModule } from './sites/sites.module';
 
@@ -17,7 +19,7 @@ export class LodgingModule {
         envClass: LodgingEnv,
         schema: LODGING_SCHEMA,
         orm: lodgingOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX),
-        imports: [SitesModule, AllocationsModule, OccupancyModule],
+        imports: [SitesModule, AllocationsModule, AutoAllocationModule, NeedsModule, OccupancyModule],
       }),
       // Its env (time zone, check-in cut-off, distances) is read by every context module.
       global: true,

@@ -175,6 +175,16 @@ export class AllocationsRepository {
     return row ? allocationView(row) : null;
   }
 
+  async findMany(em: EntityManager, ids: string[]): Promise<AllocationView[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const rows = await em.execute<AllocationRow[]>(`${ALLOCATION_SELECT} where a.id = any(?::uuid[]) order by a.id`, [
+      uuidArray(ids),
+    ]);
+    return rows.map(allocationView);
+  }
+
   /** Locks the allocation's row until the transaction ends: check-in, check-out and release take turns. */
   async lock(em: EntityManager, id: string): Promise<void> {
     await em.execute('select 1 from lodging.allocation where id = ? for update', [id]);

@@ -36,6 +36,14 @@ const dutyForNights = (row: DutyRow): DutyForNights => ({
   endsAt: new Date(row.endsAt),
 });
 
+/** What auto-allocation needs of a post: where it is. */
+export interface PostPlace {
+  id: string;
+  tehsilId: string;
+  latitude: number | null;
+  longitude: number | null;
+}
+
 /** Who lodging may house for a caller, and their duties, from the roster projection. */
 @Injectable()
 export class PeopleRepository {
@@ -55,6 +63,55 @@ export class PeopleRepository {
       [personnelId, districts, districts, districts],
     );
     return row ?? null;
+  }
+
+  /**
+   * Every live duty of the people with a live duty posted in the district (`districtIds`: any of them; null: any)
+   * overlapping the window: their nights elsewhere count too, since a person sleeps in one bed a night.
+   */
+  async dutiesAround(
+    em: EntityManager,
+    districtIds: string[] | null,
+    window: { from: Date; to: Date },
+  ): Promise<DutyForNights[]> {
+    const rows = await em.execute<DutyRow[]>(
+      `${DUTIES} and d.starts_at < ? and d.ends_at > ? and d.personnel_id in (
+         select dd.personnel_id from lodging.duty dd join lodging.post pp on pp.id = dd.post_id
+         where dd.status <> 'cancelled' and (?::uuid[] is null or pp.district_id = any(?::uuid[]))
+           and dd.starts_at < ? and dd.ends_at > ?)`,
+      [
+        window.to,
+        window.from,
+        uuidArray(districtIds),
+        uuidArray(districtIds),
+        window.to,
+        window.from,
+      ],
+    );
+    return rows.map(dutyForNights);
+  }
+
+  /** These people, as far as the projection knows them. */
+  async people(em: EntityManager, ids: string[]): Promise<LodgedPerson[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    return em.execute<LodgedPerson[]>(
+      `select pe.id, pe.service_number as "serviceNumber", pe.name, pe.gender, pe.unit_id as "unitId",
+         pe.home_district_id as "homeDistrictId", pe.language
+       from lodging.personnel pe where pe.id = any(?::uuid[])`,
+      [uuidArray(ids)],
+    );
+  }
+
+  async posts(em: EntityManager, ids: string[]): Promise<PostPlace[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    return em.execute<PostPlace[]>(
+      `select id, tehsil_id as "tehsilId", latitude, longitude from lodging.post where id = any(?::uuid[])`,
+      [uuidArray(ids)],
+    );
   }
 
   /** The live duties of these people. */

@@ -4,8 +4,11 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { AnyOf, PageQuery } from '../pagination';
 import { IsNight } from './nights';
 
-/** Why auto-allocation left a night without a bed. */
-export const UNHOUSED_REASONS = ['no_bed_near_enough', 'no_room_for_gender'] as const;
+/**
+ * Why auto-allocation left a night without a bed: no site within reach had a free bed, or none in a room the
+ * person may sleep in, or the roster has not yet told lodging who the person is.
+ */
+export const UNHOUSED_REASONS = ['no_bed_near_enough', 'no_room_for_gender', 'person_not_known'] as const;
 export type UnhousedReason = (typeof UNHOUSED_REASONS)[number];
 
 /**
