@@ -96,7 +96,7 @@ export class GatewayEnv extends BaseEnv {
   @Matches(/^(none|[a-z][a-z-]*(,[a-z][a-z-]*)*)$/, {
     message: 'RASAD_EVENT_CONSUMERS must be service names separated by commas, or none',
   })
-  RASAD_EVENT_CONSUMERS: string = 'briefings,notifier';
+  RASAD_EVENT_CONSUMERS: string = 'briefings,notifier,lodging';
 
   @IsInt()
   @Min(1)

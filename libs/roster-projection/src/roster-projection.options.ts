@@ -14,6 +14,10 @@ export interface RosterProjectionOptions {
   tables: readonly RosterTable[];
   /** Keep each person's phone: only for a service that sends people notices. Personal data stays minimal. */
   phones?: boolean;
+  /** Keep each person's gender: only for a service that must respect it (lodging's rooms). */
+  genders?: boolean;
+  /** Keep each post's coordinates and remote flag: only for a service that reasons about distance (lodging). */
+  postPlaces?: boolean;
   /** The service's own reactions to duty events, a provider of its module. */
   hooks?: Type<RosterProjectionHooks>;
 }

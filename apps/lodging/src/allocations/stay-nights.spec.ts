@@ -1,5 +1,5 @@
 import { DomainError } from '@rasad/contracts';
-import { checkInCutoff, nightRange, stayNight } from './stay-nights';
+import { checkInCutoffOffset, nightRange, stayNight } from './stay-nights';
 
 const ZONE = 'Asia/Karachi';
 
@@ -38,9 +38,10 @@ describe('stayNight', () => {
   });
 });
 
-describe('checkInCutoff', () => {
+describe('checkInCutoffOffset', () => {
   it('falls on the evening, or the next morning for a time before noon', () => {
-    expect(checkInCutoff('2027-02-07', '23:00', ZONE).toISOString()).toBe('2027-02-07T18:00:00.000Z');
-    expect(checkInCutoff('2027-02-07', '02:00', ZONE).toISOString()).toBe('2027-02-07T21:00:00.000Z');
+    expect(checkInCutoffOffset('23:00')).toBe('0 day 1380 minutes');
+    expect(checkInCutoffOffset('12:00')).toBe('0 day 720 minutes');
+    expect(checkInCutoffOffset('02:30')).toBe('1 day 150 minutes');
   });
 });

@@ -27,8 +27,11 @@ export function stayNight(at: Date, timeZone: string): string {
   return at.getTime() < atLocalTime(date, '12:00', timeZone).getTime() ? addDays(date, -1) : date;
 }
 
-/** When a night's bed is lost if its person has not checked in: `cutoff` on its evening, or before noon the next day. */
-export function checkInCutoff(night: string, cutoff: string, timeZone: string): Date {
-  const onNextMorning = minutesOfDay(cutoff) < 12 * 60;
-  return atLocalTime(onNextMorning ? addDays(night, 1) : night, cutoff, timeZone);
+/**
+ * When a night's bed is lost if its person has not checked in, as an interval after the night's date (midnight
+ * starting it) in the deployment's zone: `cutoff` on its evening, or the next morning when `cutoff` is before noon.
+ */
+export function checkInCutoffOffset(cutoff: string): string {
+  const minutes = minutesOfDay(cutoff);
+  return `${minutes < 12 * 60 ? 1 : 0} day ${minutes} minutes`;
 }

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { CallerScope } from '@rasad/contracts';
+import { projectionTables, servingIn } from '@rasad/duty-assignments';
 import { Gender, Language } from '@rasad/personnel';
 import { uuidArray } from '@rasad/messaging';
 import { DutyForNights } from './night-needs';
@@ -15,6 +16,14 @@ export interface LodgedPerson {
   homeDistrictId: string;
   language: Language;
 }
+
+/**
+ * Where lodging counts a person as serving (`servingIn`, the roster's own rule, over lodging's copy): their home
+ * district, or the district of a post one of their live duties is at. The copy knows no unit's district, so someone
+ * reachable only through their unit is out of lodging's scope.
+ */
+const IN_DISTRICTS = `(?::uuid[] is null
+  or ${servingIn('pe', (district) => `${district} = any(?::uuid[])`, projectionTables('lodging'))})`;
 
 /** Live duties in the roster projection, with what the night rules need of their post and person. */
 const DUTIES = `
@@ -47,19 +56,13 @@ export interface PostPlace {
 /** Who lodging may house for a caller, and their duties, from the roster projection. */
 @Injectable()
 export class PeopleRepository {
-  /**
-   * The person, if the caller reaches them: their home district, or the post district of one of their live duties,
-   * is one of the caller's.
-   */
+  /** The person, if they serve in the caller's districts. */
   async person(em: EntityManager, personnelId: string, scope: CallerScope): Promise<LodgedPerson | null> {
     const districts = uuidArray(scope.districtIds);
     const [row] = await em.execute<LodgedPerson[]>(
       `select pe.id, pe.service_number as "serviceNumber", pe.name, pe.gender, pe.unit_id as "unitId",
          pe.home_district_id as "homeDistrictId", pe.language
-       from lodging.personnel pe
-       where pe.id = ? and (?::uuid[] is null or pe.home_district_id = any(?::uuid[]) or exists (
-         select 1 from lodging.duty d join lodging.post p on p.id = d.post_id
-         where d.personnel_id = pe.id and d.status <> 'cancelled' and p.district_id = any(?::uuid[])))`,
+       from lodging.personnel pe where pe.id = ? and ${IN_DISTRICTS}`,
       [personnelId, districts, districts, districts],
     );
     return row ?? null;
@@ -79,14 +82,7 @@ export class PeopleRepository {
          select dd.personnel_id from lodging.duty dd join lodging.post pp on pp.id = dd.post_id
          where dd.status <> 'cancelled' and (?::uuid[] is null or pp.district_id = any(?::uuid[]))
            and dd.starts_at < ? and dd.ends_at > ?)`,
-      [
-        window.to,
-        window.from,
-        uuidArray(districtIds),
-        uuidArray(districtIds),
-        window.to,
-        window.from,
-      ],
+      [window.to, window.from, uuidArray(districtIds), uuidArray(districtIds), window.to, window.from],
     );
     return rows.map(dutyForNights);
   }
