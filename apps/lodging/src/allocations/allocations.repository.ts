@@ -200,8 +200,8 @@ export class AllocationsRepository {
                 and (?::uuid is null or a.district_id = ?::uuid)
                 and (?::uuid is null or a.site_id = ?::uuid)
                 and (?::uuid is null or a.personnel_id = ?::uuid)
-                and (?::date is null or a.last_night >= ?::date)
-                and (?::date is null or a.first_night <= ?::date)
+                and (?::date is null or a.last_night::date >= ?::date)
+                and (?::date is null or a.first_night::date <= ?::date)
                 and (?::text[] is null
                   or ('held' = any(?::text[]) and exists (select 1 from lodging.bed_night n
                       where n.allocation_id = a.id and n.status = 'held'))
