@@ -99,6 +99,34 @@ export class LodgingWorld {
     );
   }
 
+  /** Waits until lodging's copy of the duty matches `condition` (SQL over `d`, the duty's row). */
+  async dutyProjectedAs(dutyId: string, condition: string): Promise<void> {
+    await eventually(
+      async () => {
+        const { rows } = await this.db.query(`select 1 from lodging.duty d where d.id = $1 and ${condition}`, [dutyId]);
+        expect(rows).toHaveLength(1);
+      },
+      { timeoutMs: 20_000 },
+    );
+  }
+
+  /** A post at these coordinates in the geography's police station. */
+  async post(geo: Pick<Geography, 'policeStationId'>, code: string, latitude: number, longitude: number) {
+    const response = await this.api.post('/api/v1/posts', {
+      code,
+      name: `Polling station ${code}`,
+      kind: 'polling_station',
+      category: 'B',
+      policeStationId: geo.policeStationId,
+      latitude,
+      longitude,
+    });
+    if (response.status !== 201) {
+      throw new Error(`post answered ${response.status}: ${JSON.stringify(response.body)}`);
+    }
+    return (response.body as { id: string }).id;
+  }
+
   /** Lodging's rows that a refused request must not have changed. */
   async counts(): Promise<{ sites: number; rooms: number; beds: number; allocations: number; nights: number }> {
     const { rows } = await this.db.query<{

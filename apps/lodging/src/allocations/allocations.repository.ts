@@ -256,6 +256,19 @@ export class AllocationsRepository {
     return rows.map((row) => row.night).sort();
   }
 
+  /**
+   * Holds again a night the no-show sweep gave back, for a person who came after all; a bed taken meanwhile fails on
+   * `bed_night_bed_once`. Whether there was such a night.
+   */
+  async reclaimNoShow(em: EntityManager, allocationId: string, night: string): Promise<boolean> {
+    const rows = await em.execute(
+      `update lodging.bed_night set status = 'held', release_reason = null, released_at = null
+       where allocation_id = ? and night = ?::date and release_reason = 'no_show' returning night`,
+      [allocationId, night],
+    );
+    return rows.length > 0;
+  }
+
   async checkIn(em: EntityManager, allocationId: string, at: Date): Promise<void> {
     await em.execute(
       'update lodging.allocation set checked_in_at = coalesce(checked_in_at, ?), updated_at = now() where id = ?',

@@ -114,30 +114,48 @@ export class AllocationsService {
     return this.marked(changed);
   }
 
-  /** The person has arrived for a night the allocation holds; checking in again keeps the first time. */
+  /**
+   * The person has arrived for a night the allocation holds; checking in again keeps the first time. Someone who comes
+   * after the cut-off gave their night back gets the bed again if no one else has taken it (409 naming who has).
+   */
   async checkIn(message: StayTimeMessage, scope: CallerScope): Promise<AllocationView> {
     const at = message.at ? new Date(message.at) : new Date();
-    const changed = await this.em.transactional(async (em) => {
-      const before = await this.findInScope(em, message.id, scope, true);
-      if (before.checkedOutAt) {
-        throw invalidStay('at', `allocation ${before.id} was checked out at ${before.checkedOutAt}`);
-      }
-      const night = stayNight(at, this.env.RASAD_TIME_ZONE);
-      if (!before.nights.some((n) => n.night === night && n.status === 'held')) {
-        throw invalidStay('at', `allocation ${before.id} holds no bed for the night of ${night}`);
-      }
-      if (before.checkedInAt) {
-        return before;
-      }
-      await this.allocations.checkIn(em, before.id, at);
-      const view = (await this.allocations.find(em, before.id))!;
-      this.outbox.record(em, LodgingEventSubjects.allocationCheckedIn, view.id, {
-        allocation: allocationEvent(view),
-        at: at.toISOString(),
+    try {
+      const changed = await this.em.transactional(async (em) => {
+        const before = await this.findInScope(em, message.id, scope, true);
+        if (before.checkedOutAt) {
+          throw invalidStay('at', `allocation ${before.id} was checked out at ${before.checkedOutAt}`);
+        }
+        const night = stayNight(at, this.env.RASAD_TIME_ZONE);
+        const held = before.nights.some((n) => n.night === night && n.status === 'held');
+        if (!held && !(await this.allocations.reclaimNoShow(em, before.id, night))) {
+          throw invalidStay('at', `allocation ${before.id} holds no bed for the night of ${night}`);
+        }
+        if (before.checkedInAt && held) {
+          return before;
+        }
+        await this.allocations.checkIn(em, before.id, at);
+        const view = (await this.allocations.find(em, before.id))!;
+        this.outbox.record(em, LodgingEventSubjects.allocationCheckedIn, view.id, {
+          allocation: allocationEvent(view),
+          at: at.toISOString(),
+        });
+        return view;
       });
-      return view;
-    });
-    return this.marked(changed);
+      return await this.marked(changed);
+    } catch (error) {
+      if (pgErrorCode(error) === PgErrorCode.uniqueViolation) {
+        this.em.clear();
+        const view = await this.findInScope(this.em, message.id, scope);
+        const night = stayNight(at, this.env.RASAD_TIME_ZONE);
+        throw await this.clashError(
+          { ...view, bedId: view.place.bedId, nights: [night], source: view.source },
+          pgConstraint(error),
+          scope,
+        );
+      }
+      throw error;
+    }
   }
 
   /** The person has left: the nights from the day they left on are given back. */

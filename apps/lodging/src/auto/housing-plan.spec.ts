@@ -73,6 +73,21 @@ describe('planHousing', () => {
     expect(together.allocations.map((a) => a.bedId)).toEqual(['mid-male-1', 'mid-male-2']);
   });
 
+  it('houses the largest unit first, so that a lone officer does not split it', () => {
+    const plan = planHousing(
+      input({
+        people: [
+          { id: 'a', gender: 'male', unitId: 'u1', nights: nights('2027-02-07') },
+          { id: 'b', gender: 'male', unitId: 'u2', nights: nights('2027-02-07') },
+          { id: 'c', gender: 'male', unitId: 'u2', nights: nights('2027-02-07') },
+        ],
+        beds: [...beds('near', 'male', 2), ...beds('mid', 'male', 2)],
+      }),
+    );
+    const siteOf = (id: string) => plan.allocations.find((a) => a.personnelId === id)?.bedId.split('-')[0];
+    expect([siteOf('b'), siteOf('c'), siteOf('a')]).toEqual(['near', 'near', 'mid']);
+  });
+
   it('prefers the unit’s site over a nearer one that frees up', () => {
     const plan = planHousing(
       input({

@@ -101,8 +101,14 @@ export function planHousing(input: PlanInput): HousingPlan {
   const unitSite = new Map<string, string>();
   const allocations: PlannedAllocation[] = [];
   const unhoused: UnhousedNight[] = [];
+  // The largest units first: they are the hardest to keep together.
+  const unitSizes = new Map<string, number>();
+  for (const person of input.people) {
+    unitSizes.set(person.unitId, (unitSizes.get(person.unitId) ?? 0) + 1);
+  }
   const people = [...input.people].sort(
     (a, b) =>
+      unitSizes.get(b.unitId)! - unitSizes.get(a.unitId)! ||
       a.unitId.localeCompare(b.unitId) ||
       (a.nights[0]?.night ?? '').localeCompare(b.nights[0]?.night ?? '') ||
       a.id.localeCompare(b.id),

@@ -15,7 +15,8 @@ export interface NoShowNight {
 export class NoShowRepository {
   /**
    * Gives back, at most `limit` at a time, the held nights whose cut-off has passed without a check-in before it,
-   * looking back `daysBack` nights (older ones are over anyway). SKIP LOCKED lets replicas share the sweep.
+   * looking back `daysBack` nights (older ones are over anyway). SKIP LOCKED lets replicas share the sweep; the
+   * allocation's row is locked too, so a check-in in progress (which locks it first) is never swept past.
    */
   async releaseDue(
     em: EntityManager,
@@ -29,7 +30,7 @@ export class NoShowRepository {
          where n.status = 'held' and n.night between ?::date - ?::int and ?::date
            and ${cutoff} < now() and (a.checked_in_at is null or a.checked_in_at > ${cutoff})
          order by n.night, n.allocation_id limit ?
-         for update of n skip locked)
+         for update of n, a skip locked)
        update lodging.bed_night n set status = 'released', release_reason = 'no_show', released_at = now()
        from due where n.allocation_id = due.allocation_id and n.night = due.night
        returning n.allocation_id as "allocationId", n.night::text as night`,
