@@ -1,8 +1,12 @@
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { BaseEnv } from '@rasad/common';
 
 /** The lodging service's settings: the shared ones (database, broker, logging), plus its contexts' own. */
 export class LodgingEnv extends BaseEnv {
+  /** Loads the Haripur demo's sites, rooms and beds at start-up (unless Haripur has sites), beside the roster's demo. */
+  @IsIn(['true', 'false'], { message: 'RASAD_DEMO_DATA must be true or false' })
+  RASAD_DEMO_DATA: 'true' | 'false' = 'true';
+
   /**
    * Check-in: a person not checked in by this local time on a night's evening (or, before noon, the next morning)
    * loses that night's bed.

@@ -3,6 +3,7 @@ import { serviceModule } from '@rasad/messaging';
 import { AllocationsModule } from './allocations/allocations.module';
 import { AutoAllocationModule } from './auto/auto-allocation.module';
 import { CheckInModule } from './check-in/check-in.module';
+import { DemoModule } from './demo/demo.module';
 import { LodgingEnv } from './lodging.env';
 import { LODGING_SCHEMA, lodgingOrmOptions } from './mikro-orm.config';
 import { NeedsModule } from './needs/needs.module';
@@ -20,7 +21,15 @@ export class LodgingModule {
         envClass: LodgingEnv,
         schema: LODGING_SCHEMA,
         orm: lodgingOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX),
-        imports: [SitesModule, AllocationsModule, AutoAllocationModule, CheckInModule, NeedsModule, OccupancyModule],
+        imports: [
+          SitesModule,
+          AllocationsModule,
+          AutoAllocationModule,
+          CheckInModule,
+          NeedsModule,
+          OccupancyModule,
+          DemoModule,
+        ],
         // Lodging keeps a copy of the roster's people, posts and duties (the needs module opts in).
         consumer: {},
       }),

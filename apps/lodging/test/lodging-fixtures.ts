@@ -11,7 +11,11 @@ export function startLodging(suite: string, lodgingEnv: Record<string, string> =
     suite,
     {},
     { gateway: { RASAD_SERVICES: 'roster,lodging', RASAD_EVENT_CONSUMERS: 'lodging' } },
-    { services: [(common) => createLodging(loadEnv(LodgingEnv, { ...common, ...lodgingEnv }))] },
+    {
+      services: [
+        (common) => createLodging(loadEnv(LodgingEnv, { RASAD_DEMO_DATA: 'false', ...common, ...lodgingEnv })),
+      ],
+    },
   );
 }
 

@@ -15,3 +15,4 @@ export * from './api-times';
 export * from './csv-export';
 export * from './backoff';
 export * from './polling-worker';
+export * from './demo-ids';
