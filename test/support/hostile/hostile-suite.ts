@@ -6,6 +6,8 @@ import http from 'http';
 import { Client } from 'pg';
 import { createBriefings } from '../../../apps/briefings/src/bootstrap';
 import { BriefingsEnv } from '../../../apps/briefings/src/briefings.env';
+import { createLodging } from '../../../apps/lodging/src/bootstrap';
+import { LodgingEnv } from '../../../apps/lodging/src/lodging.env';
 import { createNotifier } from '../../../apps/notifier/src/bootstrap';
 import { NotifierEnv } from '../../../apps/notifier/src/notifier.env';
 import { HostileRequest, describeRequest, hostileRequests } from './hostile-requests';
@@ -122,11 +124,17 @@ export function describeHostileBodies(runsPerRoute: number): void {
       rasad = await startRasad(
         'hostile_bodies',
         {},
-        { gateway: { RASAD_EVENT_CONSUMERS: 'briefings,notifier', RASAD_SERVICES: 'roster,briefings,notifier' } },
+        {
+          gateway: {
+            RASAD_EVENT_CONSUMERS: 'briefings,notifier,lodging',
+            RASAD_SERVICES: 'roster,briefings,notifier,lodging',
+          },
+        },
         {
           services: [
             (env) => createBriefings(loadEnv(BriefingsEnv, env)),
             (env) => createNotifier(loadEnv(NotifierEnv, { ...env, NOTIFY_CHANNEL: 'log' })),
+            (env) => createLodging(loadEnv(LodgingEnv, { ...env, RASAD_DEMO_DATA: 'false' })),
           ],
         },
       );
