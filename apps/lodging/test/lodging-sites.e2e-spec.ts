@@ -1,3 +1,5 @@
+import { ErrorCode, LodgingSubjects } from '@rasad/contracts';
+import { RasadClient } from '@rasad/messaging';
 import { Geography, TestApi, createGeography } from '@rasad/testing';
 import { RunningRasad } from '@rasad/testing/rasad-app';
 import { Client } from 'pg';
@@ -173,5 +175,23 @@ describe('lodging sites, rooms and beds', () => {
     const viewer = await world.user('viewer.lsh', 'viewer', [haripur.districtId]);
     expect((await viewer.get(`/api/v1/lodging/sites/${site.id}`)).status).toBe(200);
     expect((await viewer.post(`/api/v1/lodging/rooms/${room.id}/beds`, { labels: ['9'] })).status).toBe(403);
+  });
+
+  it('answers a request that reaches lodging without the gateway as for a caller of no district', async () => {
+    const site = await world.site(haripur);
+    const client = new RasadClient({ url: rasad.commonEnv.NATS_URL, name: 'lodging-stranger', timeoutMs: 5000 });
+    try {
+      const before = await world.counts();
+      await expect(client.send(LodgingSubjects.siteGet, { id: site.id })).rejects.toMatchObject({
+        code: ErrorCode.NotFound,
+      });
+      expect(await client.send(LodgingSubjects.siteList, {})).toEqual({ items: [], nextCursor: null, total: 0 });
+      await expect(
+        client.send(LodgingSubjects.roomCreate, { siteId: site.id, name: 'Back door', gender: 'any' }),
+      ).rejects.toMatchObject({ code: ErrorCode.NotFound });
+      expect(await world.counts()).toEqual(before);
+    } finally {
+      await client.onApplicationShutdown();
+    }
   });
 });
