@@ -85,7 +85,12 @@ export class AutoAllocationService {
         unknown.push({ ...need, serviceNumber: '', name: '', reason: 'person_not_known' });
         continue;
       }
-      const planned = planPeople.get(person.id) ?? { id: person.id, gender: person.gender, unitId: person.unitId, nights: [] };
+      const planned = planPeople.get(person.id) ?? {
+        id: person.id,
+        gender: person.gender,
+        unitId: person.unitId,
+        nights: [],
+      };
       planned.nights.push({ night: need.night, postId: need.postId });
       planPeople.set(person.id, planned);
     }
@@ -109,13 +114,16 @@ export class AutoAllocationService {
     await this.allocations.insert(em, made);
     await this.outbox.insertMany(
       em,
-      (await this.allocations.findMany(em, made.map((a) => a.id))).map(
-        (view): NewEvent => ({
-          subject: LodgingEventSubjects.allocationCreated,
-          aggregateId: view.id,
-          payload: allocationEvent(view),
-        }),
-      ),
+      (
+        await this.allocations.findMany(
+          em,
+          made.map((a) => a.id),
+        )
+      ).map((view): NewEvent => ({
+        subject: LodgingEventSubjects.allocationCreated,
+        aggregateId: view.id,
+        payload: allocationEvent(view),
+      })),
     );
     const unhoused = [
       ...unknown,
@@ -123,7 +131,10 @@ export class AutoAllocationService {
         const person = people.get(night.personnelId)!;
         return { ...night, serviceNumber: person.serviceNumber, name: person.name };
       }),
-    ].sort((a, b) => a.night.localeCompare(b.night) || a.name.localeCompare(b.name) || a.personnelId.localeCompare(b.personnelId));
+    ].sort(
+      (a, b) =>
+        a.night.localeCompare(b.night) || a.name.localeCompare(b.name) || a.personnelId.localeCompare(b.personnelId),
+    );
     return {
       allocations: made.length,
       housedNights: made.reduce((sum, a) => sum + a.nights.length, 0),
