@@ -5,6 +5,7 @@ import { OutboxMessage } from '@rasad/messaging';
 import { Migration20261130013915Base } from './migrations/Migration20261130013915Base';
 import { Migration20261130013916Role } from './migrations/Migration20261130013916Role';
 import { Migration20261130020000LodgingRosterProjection } from './migrations/Migration20261130020000LodgingRosterProjection';
+import { Migration20261130030000LodgingWelfareChecks } from './migrations/Migration20261130030000LodgingWelfareChecks';
 import { Bed, Room } from './sites/room.entity';
 import { Site } from './sites/site.entity';
 
@@ -21,6 +22,7 @@ export function lodgingOrmOptions(databaseUrl: string, poolMax = 10): Options<Po
       Migration20261130013915Base,
       Migration20261130013916Role,
       Migration20261130020000LodgingRosterProjection,
+      Migration20261130030000LodgingWelfareChecks,
     },
   });
 }

@@ -258,4 +258,50 @@ describe('lodging allocations', () => {
     const listed = await api.get(`/api/v1/lodging/allocations?personnelId=${person}&status=released,held`);
     expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([id]);
   });
+
+  it('flags a site whose welfare check fails for everyone housed there that night', async () => {
+    const checked = await world.site(haripur, { name: 'Welfare School' });
+    const room = await world.room(checked.id, 'male', ['1'], 'Room');
+    const person = await visitor();
+    expect((await allocate(person, room.beds[0].id)).status).toBe(201);
+
+    const bad = await api.post(`/api/v1/lodging/sites/${checked.id}/welfare-checks`, {
+      date: '2027-02-07',
+      water: false,
+      toilets: true,
+      power: true,
+      note: 'Tank empty',
+    });
+    expect(bad.status).toBe(201);
+    expect(bad.body).toMatchObject({ siteId: checked.id, date: '2027-02-07', failing: true, note: 'Tank empty' });
+    const occupancy = await api.get(`/api/v1/lodging/occupancy?siteId=${checked.id}&from=2027-02-06&to=2027-02-07`);
+    expect(
+      occupancy.body.items.map((row: { night: string; welfareFailing: boolean }) => [row.night, row.welfareFailing]),
+    ).toEqual([
+      ['2027-02-06', false],
+      ['2027-02-07', true],
+    ]);
+    const nights = await api.get(`/api/v1/lodging/nights?personnelId=${person}&from=2027-02-07&to=2027-02-07`);
+    expect(nights.body.items).toEqual([expect.objectContaining({ state: 'housed', siteFailing: true })]);
+
+    // Fixed later that day: the last check stands.
+    const fixed = await api.post(`/api/v1/lodging/sites/${checked.id}/welfare-checks`, {
+      date: '2027-02-07',
+      water: true,
+      toilets: true,
+      power: true,
+    });
+    expect(fixed.body.failing).toBe(false);
+    const after = await api.get(`/api/v1/lodging/nights?personnelId=${person}&from=2027-02-07&to=2027-02-07`);
+    expect(after.body.items[0].siteFailing).toBe(false);
+
+    const wrong = await api.post(`/api/v1/lodging/sites/${checked.id}/welfare-checks`, {
+      date: '2027-02-31',
+      water: true,
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['date', 'toilets', 'power']),
+    );
+  });
 });

@@ -157,6 +157,8 @@ describe('lodging sites, rooms and beds', () => {
       404,
     );
     expect((await officer.post(`/api/v1/lodging/rooms/${room.id}/beds`, { labels: ['9'] })).status).toBe(404);
+    const check = { date: '2027-02-07', water: false, toilets: false, power: false };
+    expect((await officer.post(`/api/v1/lodging/sites/${site.id}/welfare-checks`, check)).status).toBe(404);
     const elsewhere = await officer.post('/api/v1/lodging/sites', {
       name: 'Their school',
       kind: 'school',

@@ -8,9 +8,11 @@ import {
   ListSitesQuery,
   LodgingSubjects,
   PageOf,
+  RecordWelfareCheckRequest,
   RoomView,
   SiteDetailView,
   SiteView,
+  WelfareCheckView,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { AuditAction, Audited } from '../audit/audited.interceptor';
@@ -63,5 +65,17 @@ export class LodgingSitesController {
   @ApiErrors(404, 409)
   addBeds(@Param() { id }: IdRequest, @Body() body: AddBedsRequest) {
     return this.rasad.send(LodgingSubjects.bedAdd, { roomId: id, ...body });
+  }
+
+  @Post('sites/:id/welfare-checks')
+  @AuditAction('welfare_check')
+  @ApiOperation({
+    summary:
+      "A day's check of the site's water, toilets and power; a failing site is flagged for everyone housed there",
+  })
+  @ApiCreatedResponse({ type: WelfareCheckView })
+  @ApiErrors(404)
+  recordWelfare(@Param() { id }: IdRequest, @Body() body: RecordWelfareCheckRequest) {
+    return this.rasad.send(LodgingSubjects.welfareCheckRecord, { siteId: id, ...body });
   }
 }

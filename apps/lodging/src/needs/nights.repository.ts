@@ -15,6 +15,7 @@ interface NightRow {
   post_id: string | null;
   allocation_id: string | null;
   site_id: string | null;
+  site_failing: boolean;
 }
 
 // Night, then name: one text column, so that the keyset walks both.
@@ -60,7 +61,9 @@ export class NightsRepository {
                   coalesce(n.night, h.night)::text || '|' || coalesce(pe.name, '') as night_and_name,
                   case when n.personnel_id is null then 'surplus' when h.personnel_id is null then 'unhoused'
                     else 'housed' end as state,
-                  n.post_id, h.allocation_id, h.site_id, coalesce(n.district_id, h.district_id) as district_id
+                  n.post_id, h.allocation_id, h.site_id, coalesce(n.district_id, h.district_id) as district_id,
+                  exists (select 1 from lodging.welfare_check w where w.site_id = h.site_id and w.day = h.night
+                    and not (w.water and w.toilets and w.power)) as site_failing
                 from (select r."personnelId" as personnel_id, r.night, r."postId" as post_id,
                         r."districtId" as district_id, r."needsLodging" as needs_lodging, r."inScope" as in_scope
                       from jsonb_to_recordset(?::jsonb) as r("personnelId" uuid, night date, "postId" uuid,
@@ -102,6 +105,7 @@ export class NightsRepository {
         postId: row.post_id,
         allocationId: row.allocation_id,
         siteId: row.site_id,
+        siteFailing: row.site_failing,
       }),
       NIGHT_ORDER,
     );

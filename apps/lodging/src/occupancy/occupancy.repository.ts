@@ -12,6 +12,7 @@ interface OccupancyRow {
   beds: number;
   held: number;
   checked_in: number;
+  welfare_failing: boolean;
 }
 
 // Night, then site name: one text column, so that the keyset walks both.
@@ -31,7 +32,9 @@ export class OccupancyRepository {
       {
         sql: `select md5(s.id::text || g.night::date::text)::uuid as id, s.id as site_id, s.name as site_name,
                 g.night::date::text as night, g.night::date::text || '|' || s.name as night_and_site,
-                capacity.beds, taken.held, taken.checked_in
+                capacity.beds, taken.held, taken.checked_in,
+                exists (select 1 from lodging.welfare_check w where w.site_id = s.id and w.day = g.night::date
+                  and not (w.water and w.toilets and w.power)) as welfare_failing
               from lodging.site s
               cross join generate_series(?::date, ?::date, interval '1 day') as g(night)
               cross join lateral (select count(*)::int as beds from lodging.bed b
@@ -65,6 +68,7 @@ export class OccupancyRepository {
         held: row.held,
         checkedIn: row.checked_in,
         free: row.beds - row.held,
+        welfareFailing: row.welfare_failing,
       }),
       OCCUPANCY_ORDER,
     );

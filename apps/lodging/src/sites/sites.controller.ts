@@ -8,6 +8,7 @@ import {
   IdRequest,
   ListSitesQuery,
   LodgingSubjects,
+  RecordWelfareCheckMessage,
 } from '@rasad/contracts';
 import { Scope } from '@rasad/messaging';
 import { SitesService } from './sites.service';
@@ -39,5 +40,10 @@ export class SitesController {
   @MessagePattern(LodgingSubjects.bedAdd)
   addBeds(@Payload() message: AddBedsMessage, @Scope() scope: CallerScope) {
     return this.sites.addBeds(message, scope);
+  }
+
+  @MessagePattern(LodgingSubjects.welfareCheckRecord)
+  recordWelfare(@Payload() message: RecordWelfareCheckMessage, @Scope() scope: CallerScope) {
+    return this.sites.recordWelfare(message, scope);
   }
 }

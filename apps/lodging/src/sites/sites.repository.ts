@@ -1,7 +1,16 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { CountedPage, ListOrder, pageRows } from '@rasad/common';
-import { BedView, CallerScope, ListSitesQuery, RoomGender, RoomView, SiteView } from '@rasad/contracts';
+import {
+  BedView,
+  CallerScope,
+  ListSitesQuery,
+  RecordWelfareCheckMessage,
+  RoomGender,
+  RoomView,
+  SiteView,
+  WelfareCheckView,
+} from '@rasad/contracts';
 import { uuidArray } from '@rasad/messaging';
 
 interface SiteRow {
@@ -106,6 +115,38 @@ export class SitesRepository {
       [roomId],
     );
     return roomRowView(row);
+  }
+
+  /** Records the day's check at the site; a second check that day replaces the first. */
+  async recordWelfare(em: EntityManager, check: RecordWelfareCheckMessage): Promise<WelfareCheckView> {
+    const [row] = await em.execute<
+      {
+        site_id: string;
+        day: string;
+        water: boolean;
+        toilets: boolean;
+        power: boolean;
+        note: string | null;
+        recorded_at: string;
+      }[]
+    >(
+      `insert into lodging.welfare_check (site_id, day, water, toilets, power, note)
+       values (?, ?::date, ?, ?, ?, ?)
+       on conflict (site_id, day) do update set water = excluded.water, toilets = excluded.toilets,
+         power = excluded.power, note = excluded.note, recorded_at = now()
+       returning site_id, day::text, water, toilets, power, note, recorded_at`,
+      [check.siteId, check.date, check.water, check.toilets, check.power, check.note ?? null],
+    );
+    return {
+      siteId: row.site_id,
+      date: row.day,
+      water: row.water,
+      toilets: row.toilets,
+      power: row.power,
+      note: row.note,
+      failing: !(row.water && row.toilets && row.power),
+      recordedAt: iso(row.recorded_at),
+    };
   }
 
   async bedCount(em: EntityManager, siteId: string): Promise<number> {

@@ -10,9 +10,11 @@ import {
   DomainError,
   ErrorCode,
   ListSitesQuery,
+  RecordWelfareCheckMessage,
   RoomView,
   SiteDetailView,
   SiteView,
+  WelfareCheckView,
 } from '@rasad/contracts';
 import { ensureInScope, ensureReferenceInScope } from '@rasad/messaging';
 import { Bed, Room } from './room.entity';
@@ -84,6 +86,12 @@ export class SitesService {
       bed_label_once: () => duplicate('labels', `room ${room.id} already has a bed with one of these labels`),
     });
     return this.sites.room(this.em, room.id);
+  }
+
+  /** An officer's check of the site's water, toilets and power on a day. */
+  async recordWelfare(message: RecordWelfareCheckMessage, scope: CallerScope): Promise<WelfareCheckView> {
+    await this.findSite(this.em, message.siteId, scope);
+    return this.sites.recordWelfare(this.em, message);
   }
 
   /** The site in the caller's districts, else a 404 (naming `entity`, the record the caller asked for). */

@@ -130,4 +130,6 @@ export class OccupancyView {
   @ApiProperty({ description: 'Beds held that night' }) held: number;
   @ApiProperty({ description: 'Of those, by people who have checked in and not yet out' }) checkedIn: number;
   @ApiProperty() free: number;
+  @ApiProperty({ description: "That day's welfare check found water, toilets or power not working" })
+  welfareFailing: boolean;
 }

@@ -18,9 +18,11 @@ import {
   CreateRoomMessage,
   CreateSiteRequest,
   ListSitesQuery,
+  RecordWelfareCheckMessage,
   RoomView,
   SiteDetailView,
   SiteView,
+  WelfareCheckView,
 } from './sites.contract';
 
 export * from './allocations.contract';
@@ -40,6 +42,7 @@ export const LodgingSubjects = {
   siteList: 'lodging.site.list.v1',
   roomCreate: 'lodging.room.create.v1',
   bedAdd: 'lodging.bed.add.v1',
+  welfareCheckRecord: 'lodging.welfare-check.record.v1',
   allocationCreate: 'lodging.allocation.create.v1',
   allocationGet: 'lodging.allocation.get.v1',
   allocationList: 'lodging.allocation.list.v1',
@@ -59,6 +62,7 @@ declare module '../rpc-map' {
     [LodgingSubjects.siteList]: { request: ListSitesQuery; reply: Page<SiteView> };
     [LodgingSubjects.roomCreate]: { request: CreateRoomMessage; reply: RoomView };
     [LodgingSubjects.bedAdd]: { request: AddBedsMessage; reply: RoomView };
+    [LodgingSubjects.welfareCheckRecord]: { request: RecordWelfareCheckMessage; reply: WelfareCheckView };
     [LodgingSubjects.allocationCreate]: { request: CreateAllocationRequest; reply: AllocationView };
     [LodgingSubjects.allocationGet]: { request: IdRequest; reply: AllocationView };
     [LodgingSubjects.allocationList]: { request: ListAllocationsQuery; reply: Page<AllocationView> };

@@ -79,4 +79,6 @@ export class LodgingNightView {
   postId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) allocationId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) siteId: string | null;
+  @ApiProperty({ description: 'Housed at a site whose welfare check that day found something not working' })
+  siteFailing: boolean;
 }

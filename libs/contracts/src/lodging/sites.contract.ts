@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { TimestampsView } from '../common.dto';
+import { IsNight } from './nights';
 import { AnyOf, PageQuery } from '../pagination';
 
 export const SITE_KINDS = ['school', 'rest_house', 'barracks', 'police_lines'] as const;
@@ -172,4 +173,37 @@ export class SiteView extends TimestampsView {
 /** A site with its rooms and their beds. */
 export class SiteDetailView extends SiteView {
   @ApiProperty({ type: RoomView, isArray: true }) rooms: RoomView[];
+}
+
+/** What an officer found at a site on a day: a site failing any of these is flagged for everyone housed there. */
+export class RecordWelfareCheckRequest {
+  @ApiProperty({ example: '2027-02-07', description: 'The local day of the check' })
+  @IsNight()
+  date: string;
+
+  @ApiProperty() @IsBoolean() water: boolean;
+  @ApiProperty() @IsBoolean() toilets: boolean;
+  @ApiProperty() @IsBoolean() power: boolean;
+
+  @ApiPropertyOptional({ example: 'Tank empty since morning; tanker called' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  note?: string;
+}
+
+export class RecordWelfareCheckMessage extends RecordWelfareCheckRequest {
+  @IsUUID()
+  siteId: string;
+}
+
+export class WelfareCheckView {
+  @ApiProperty({ format: 'uuid' }) siteId: string;
+  @ApiProperty({ example: '2027-02-07' }) date: string;
+  @ApiProperty() water: boolean;
+  @ApiProperty() toilets: boolean;
+  @ApiProperty() power: boolean;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ description: 'Water, toilets or power not working' }) failing: boolean;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
 }
