@@ -28,6 +28,7 @@ const PASSWORDS = {
   RASAD_NATS_BRIEFINGS_PASSWORD: 'briefings-secret',
   RASAD_NATS_NOTIFIER_PASSWORD: 'notifier-secret',
   RASAD_NATS_MEALS_PASSWORD: 'meals-secret',
+  RASAD_NATS_LODGING_PASSWORD: 'lodging-secret',
 };
 
 type NatsUser = 'admin' | 'gateway' | 'roster' | 'briefings' | 'notifier' | 'meals';

@@ -19,6 +19,7 @@ import { MealsRoutesModule } from './meals/meals.module';
 import { NotificationsRoutesModule } from './notifications/notifications.module';
 import { RosterRoutesModule } from './roster/roster.module';
 import { StatusRoutesModule } from './status/status.module';
+import { LodgingRoutesModule } from './lodging/lodging.module';
 
 @Module({})
 export class GatewayModule {
@@ -49,6 +50,7 @@ export class GatewayModule {
         CalendarRoutesModule,
         MealsRoutesModule,
         StatusRoutesModule,
+        LodgingRoutesModule,
       ],
       providers: [
         { provide: GatewayEnv, useValue: env },

@@ -14,3 +14,4 @@ export * from './api-times';
 export * from './csv-export';
 export * from './backoff';
 export * from './polling-worker';
+export * from './demo-ids';

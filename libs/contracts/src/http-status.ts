@@ -13,6 +13,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.AssignmentOverlap:
     case ErrorCode.BriefingFull:
     case ErrorCode.KitchenFull:
+    case ErrorCode.BedTaken:
+    case ErrorCode.PersonHoused:
+    case ErrorCode.RoomGender:
       return 409;
     case ErrorCode.ReferenceNotFound:
     case ErrorCode.ImportInvalidRows:

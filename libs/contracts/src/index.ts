@@ -13,3 +13,4 @@ export * from './roster';
 export * from './briefings';
 export * from './notifier';
 export * from './meals';
+export * from './lodging';

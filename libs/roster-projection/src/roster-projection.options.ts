@@ -16,6 +16,10 @@ export interface RosterProjectionOptions {
   phones?: boolean;
   /** Keep each person's dietary needs (`dietary_needs text[]`): for a service that feeds people (meals). */
   dietaryNeeds?: boolean;
+  /** Keep each person's gender: only for a service that must respect it (lodging's rooms). */
+  genders?: boolean;
+  /** Keep each post's coordinates and remote flag: only for a service that reasons about distance (lodging). */
+  postPlaces?: boolean;
   /** The service's own reactions to duty events, a provider of its module. */
   hooks?: Type<RosterProjectionHooks>;
 }

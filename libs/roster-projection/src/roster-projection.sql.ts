@@ -17,6 +17,7 @@ const PERSONNEL: Column[] = [
 ];
 const PHONE: Column = { name: 'phone', type: 'text', field: 'phone' };
 const DIETARY_NEEDS: Column = { name: 'dietary_needs', type: 'text[]', field: 'dietaryNeeds' };
+const GENDER: Column = { name: 'gender', type: 'text', field: 'gender' };
 const POST: Column[] = [
   { name: 'code', type: 'text', field: 'code' },
   { name: 'name', type: 'text', field: 'name' },
@@ -25,6 +26,11 @@ const POST: Column[] = [
   { name: 'district_id', type: 'uuid', field: 'districtId' },
   { name: 'tehsil_id', type: 'uuid', field: 'tehsilId' },
   { name: 'police_station_id', type: 'uuid', field: 'policeStationId' },
+];
+const POST_PLACE: Column[] = [
+  { name: 'latitude', type: 'double precision', field: 'latitude' },
+  { name: 'longitude', type: 'double precision', field: 'longitude' },
+  { name: 'remote', type: 'boolean', field: 'remote' },
 ];
 const DUTY: Column[] = [
   { name: 'personnel_id', type: 'uuid', field: 'personnelId' },
@@ -36,13 +42,17 @@ const DUTY: Column[] = [
   { name: 'ends_at', type: 'timestamptz', field: 'endsAt' },
 ];
 /** Nullable in the payload; every other column is always there. */
-const OPTIONAL = new Set(['category']);
+const OPTIONAL = new Set(['category', 'latitude', 'longitude']);
 
-const personnelColumns = (options: Pick<RosterProjectionOptions, 'phones' | 'dietaryNeeds'>) => [
+const personnelColumns = (options: Pick<RosterProjectionOptions, 'phones' | 'dietaryNeeds' | 'genders'>) => [
   ...PERSONNEL,
   ...(options.phones ? [PHONE] : []),
   ...(options.dietaryNeeds ? [DIETARY_NEEDS] : []),
+  ...(options.genders ? [GENDER] : []),
 ];
+
+const postColumns = (options: Pick<RosterProjectionOptions, 'postPlaces'>) =>
+  options.postPlaces ? [...POST, ...POST_PLACE] : POST;
 
 /**
  * The tables a service opted into, in its schema: create them if missing, and add any column missing from a table it
@@ -72,7 +82,10 @@ export function rosterProjectionSql(options: RosterProjectionOptions): string[] 
         ]
       : []),
     ...(tables.includes('post')
-      ? [...table('post', POST), `create index if not exists post_district_idx on ${schema}.post (district_id)`]
+      ? [
+          ...table('post', postColumns(options)),
+          `create index if not exists post_district_idx on ${schema}.post (district_id)`,
+        ]
       : []),
     ...(tables.includes('duty')
       ? [
@@ -105,10 +118,13 @@ function upsertSql(schema: string, table: string, columns: Column[], mode: 'late
     on conflict (id) ${conflict}`;
 }
 
-export const upsertPersonnelSql = (options: Pick<RosterProjectionOptions, 'schema' | 'phones' | 'dietaryNeeds'>) =>
+export const upsertPersonnelSql = (
+  options: Pick<RosterProjectionOptions, 'schema' | 'phones' | 'dietaryNeeds' | 'genders'>,
+) =>
   upsertSql(options.schema, 'personnel', personnelColumns(options), 'latest');
 
-export const upsertPostsSql = (schema: string) => upsertSql(schema, 'post', POST, 'latest');
+export const upsertPostsSql = (schema: string, options: Pick<RosterProjectionOptions, 'postPlaces'> = {}) =>
+  upsertSql(schema, 'post', postColumns(options), 'latest');
 
 /** Writes a run of duties and answers what was held of them before it, for the hooks. */
 export const upsertDutiesSql = (schema: string, mode: 'latest' | 'new') => `

@@ -6,6 +6,8 @@ import http from 'http';
 import { Client } from 'pg';
 import { createBriefings } from '../../../apps/briefings/src/bootstrap';
 import { BriefingsEnv } from '../../../apps/briefings/src/briefings.env';
+import { createLodging } from '../../../apps/lodging/src/bootstrap';
+import { LodgingEnv } from '../../../apps/lodging/src/lodging.env';
 import { createNotifier } from '../../../apps/notifier/src/bootstrap';
 import { createMeals } from '../../../apps/meals/src/bootstrap';
 import { MealsEnv } from '../../../apps/meals/src/meals.env';
@@ -126,8 +128,8 @@ export function describeHostileBodies(runsPerRoute: number): void {
         {},
         {
           gateway: {
-            RASAD_EVENT_CONSUMERS: 'briefings,notifier,meals',
-            RASAD_SERVICES: 'roster,briefings,notifier,meals',
+            RASAD_EVENT_CONSUMERS: 'briefings,notifier,meals,lodging',
+            RASAD_SERVICES: 'roster,briefings,notifier,meals,lodging',
           },
         },
         {
@@ -135,6 +137,7 @@ export function describeHostileBodies(runsPerRoute: number): void {
             (env) => createBriefings(loadEnv(BriefingsEnv, env)),
             (env) => createNotifier(loadEnv(NotifierEnv, { ...env, NOTIFY_CHANNEL: 'log' })),
             (env) => createMeals(loadEnv(MealsEnv, { ...env, RASAD_DEMO_DATA: 'false' })),
+            (env) => createLodging(loadEnv(LodgingEnv, { ...env, RASAD_DEMO_DATA: 'false' })),
           ],
         },
       );

@@ -1,5 +1,5 @@
 import { EventEnvelope, RosterEvents } from '@rasad/contracts';
-import { TestApi, createGeography, createPersonnel, eventually } from '@rasad/testing';
+import { Geography, TestApi, createGeography, createPersonnel, eventually } from '@rasad/testing';
 import { randomUUID } from 'crypto';
 import { Client } from 'pg';
 import { BriefingsWorld } from '../../../apps/briefings/test/briefings-fixtures';
@@ -62,6 +62,7 @@ export async function createHostileRecords(api: TestApi, db: Client): Promise<Ho
     slot: 'lunch',
     count: 5,
   });
+  const lodging = await createLodgingRecords(api, db, geo, person.id);
 
   const ids: Record<string, string> = {
     districtId: geo.districtId,
@@ -77,6 +78,8 @@ export async function createHostileRecords(api: TestApi, db: Client): Promise<Ho
     userId: user.id,
     entityId: person.id,
     kitchenId: kitchen.id as string,
+    siteId: lodging.siteId,
+    bedId: lodging.bedId,
   };
   return {
     ids,
@@ -93,8 +96,55 @@ export async function createHostileRecords(api: TestApi, db: Client): Promise<Ho
       'dead-letters': deadLetterId,
       kitchens: kitchen.id as string,
       plans: plan.id as string,
+      sites: lodging.siteId,
+      rooms: lodging.roomId,
+      allocations: lodging.allocationId,
     },
     calendarFile: (link.path as string).split('/').pop()!,
+  };
+}
+
+/** A lodging site with a room and a bed, and the person's bed there for the night a duty of theirs needs. */
+async function createLodgingRecords(api: TestApi, db: Client, geo: Geography, personnelId: string) {
+  const duty = await created(api, '/api/v1/assignments', {
+    personnelId,
+    postId: geo.postId,
+    role: 'guard',
+    phase: 'poll_day',
+    startsAt: '2027-03-10T18:00:00+05:00',
+    endsAt: '2027-03-11T02:00:00+05:00',
+  });
+  await eventually(async () => {
+    const { rows } = await db.query('select 1 from lodging.duty where id = $1', [duty.id]);
+    expect(rows).toHaveLength(1);
+  });
+  const site = await created(api, '/api/v1/lodging/sites', {
+    name: 'Hostile High School',
+    kind: 'school',
+    districtId: geo.districtId,
+    tehsilId: geo.tehsilId,
+    address: 'G.T. Road, Haripur',
+    latitude: 33.99,
+    longitude: 72.91,
+    facilities: { water: true, toilets: true, bathing: false, power: true },
+    suitableForWomen: true,
+  });
+  const room = await created(api, `/api/v1/lodging/sites/${site.id}/rooms`, {
+    name: 'Classroom 1',
+    gender: 'any',
+    beds: ['1', '2'],
+  });
+  const allocation = await created(api, '/api/v1/lodging/allocations', {
+    personnelId,
+    bedId: room.beds[0].id,
+    firstNight: '2027-03-10',
+    lastNight: '2027-03-10',
+  });
+  return {
+    siteId: site.id as string,
+    roomId: room.id as string,
+    bedId: room.beds[0].id as string,
+    allocationId: allocation.id as string,
   };
 }
 

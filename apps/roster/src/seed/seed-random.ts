@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /** mulberry32: tiny, fast and good enough for demo data; the same seed always gives the same sequence. */
 export class SeededRandom {
   private state: number;
@@ -70,9 +68,5 @@ export class SeededRandom {
   }
 }
 
-/** A name-based (version 5 style) UUID: the same key always gives the same id, so re-seeding is idempotent. */
-export function demoUuid(key: string): string {
-  const hex = createHash('sha1').update(`rasad-demo:${key}`).digest('hex');
-  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+// Shared with other services' demo data, which names the roster's demo records by the same keys.
+export { demoUuid } from '@rasad/common';
