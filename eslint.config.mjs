@@ -20,9 +20,11 @@ const SQL_HOMES = [
   '**/*.repository.ts',
   '**/*.sql.ts',
   '**/migrations/**',
-  // The machinery every service shares: pages, prepared statements, outbox, inbox, dead letters, start-up checks.
+  // The machinery every service shares: pages, outbox, inbox, dead letters, start-up checks.
   'libs/common/src/**',
   'libs/messaging/src/**',
+  // The projection lib's barrel hands its tables' SQL to the services' migrations.
+  'libs/roster-projection/src/index.ts',
   'libs/testing/**',
   '**/*.spec.ts',
   '**/*.e2e-spec.ts',

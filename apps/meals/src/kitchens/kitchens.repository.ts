@@ -12,7 +12,7 @@ export class KitchensRepository {
   /** The caller's districts' kitchens, by name. */
   list(em: EntityManager, query: ListKitchensQuery, scope: CallerScope): Promise<Page<KitchenView>> {
     const qb = em.createQueryBuilder(Kitchen, 'k');
-    restrict(qb, scope, 'k.district_id in {districts}');
+    restrict(qb, scope, 'k.district_id = any({districts})');
     if (query.districtId) {
       qb.andWhere({ districtId: query.districtId });
     }
