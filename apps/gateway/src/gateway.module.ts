@@ -18,6 +18,7 @@ import { ImportsRoutesModule } from './imports/imports.module';
 import { NotificationsRoutesModule } from './notifications/notifications.module';
 import { RosterRoutesModule } from './roster/roster.module';
 import { StatusRoutesModule } from './status/status.module';
+import { TransportRoutesModule } from './transport/transport.module';
 
 @Module({})
 export class GatewayModule {
@@ -47,6 +48,7 @@ export class GatewayModule {
         NotificationsRoutesModule,
         CalendarRoutesModule,
         StatusRoutesModule,
+        TransportRoutesModule,
       ],
       providers: [
         { provide: GatewayEnv, useValue: env },

@@ -12,9 +12,12 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.InvalidState:
     case ErrorCode.AssignmentOverlap:
     case ErrorCode.BriefingFull:
+    case ErrorCode.TripOverlap:
+    case ErrorCode.TripFull:
       return 409;
     case ErrorCode.ReferenceNotFound:
     case ErrorCode.ImportInvalidRows:
+    case ErrorCode.DriverNotLicensed:
       return 422;
     case ErrorCode.ServiceUnavailable:
       return 503;

@@ -27,3 +27,4 @@ export * from './events/consumer-status.contract';
 export * from './gateway/auth.contract';
 export * from './notifier/webhook-signature';
 export * from './service-contract';
+export * from './transport';

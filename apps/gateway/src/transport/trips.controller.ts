@@ -1,0 +1,99 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import {
+  AddPassengersRequest,
+  CancelTripRequest,
+  CreateTripRequest,
+  IdRequest,
+  ListManifestQuery,
+  ListTripsQuery,
+  ManifestEntryView,
+  PageOf,
+  TransportSubjects,
+  TripView,
+} from '@rasad/contracts';
+import { RasadClient } from '@rasad/messaging';
+import { AuditAction, Audited } from '../audit/audited.interceptor';
+import { ApiErrors } from '../http/api-errors.decorator';
+
+class ManifestEntryParams extends IdRequest {
+  @IsUUID()
+  entryId: string;
+}
+
+@ApiBearerAuth()
+@Audited({ entity: 'trip', get: TransportSubjects.tripGet })
+@ApiTags('Transport')
+@Controller('transport/trips')
+export class TripsController {
+  constructor(private readonly rasad: RasadClient) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Trips by start, with their stops; filter by district, vehicle, driver, status, dates' })
+  @ApiOkResponse({ type: PageOf(TripView) })
+  @ApiErrors()
+  list(@Query() query: ListTripsQuery) {
+    return this.rasad.send(TransportSubjects.tripList, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: TripView })
+  @ApiErrors(404)
+  get(@Param() { id }: IdRequest) {
+    return this.rasad.send(TransportSubjects.tripGet, { id });
+  }
+
+  @Post()
+  @ApiOperation({
+    summary:
+      'Plan a trip: vehicle, driver, pickup point, stops in order. A vehicle or driver already on an overlapping ' +
+      'trip is a 409 naming that trip; a driver whose licence does not cover the vehicle or has expired is a 422',
+  })
+  @ApiCreatedResponse({ type: TripView })
+  @ApiErrors(409, 422)
+  create(@Body() body: CreateTripRequest) {
+    return this.rasad.send(TransportSubjects.tripCreate, body);
+  }
+
+  @Post(':id/cancel')
+  @AuditAction('cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a trip not yet completed: the vehicle, driver and every passenger are freed' })
+  @ApiOkResponse({ type: TripView })
+  @ApiErrors(404, 409)
+  cancel(@Param() { id }: IdRequest, @Body() body: CancelTripRequest) {
+    return this.rasad.send(TransportSubjects.tripCancel, { id, ...body });
+  }
+
+  @Get(':id/passengers')
+  @ApiOperation({ summary: "The trip's manifest by name; filter by status and flag (reposted, duty_cancelled)" })
+  @ApiOkResponse({ type: PageOf(ManifestEntryView) })
+  @ApiErrors(404)
+  passengers(@Param() { id }: IdRequest, @Query() query: ListManifestQuery) {
+    return this.rasad.send(TransportSubjects.manifestList, { ...query, id });
+  }
+
+  @Post(':id/passengers')
+  @AuditAction('book')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Book passengers by duty, for the leg the trip drives, all or none: past the seats a 409 TRIP.FULL, a person ' +
+      'already on an overlapping trip a 409 naming it',
+  })
+  @ApiOkResponse({ type: ManifestEntryView, isArray: true })
+  @ApiErrors(404, 409, 422)
+  book(@Param() { id }: IdRequest, @Body() body: AddPassengersRequest) {
+    return this.rasad.send(TransportSubjects.manifestAdd, { id, ...body });
+  }
+
+  @Delete(':id/passengers/:entryId')
+  @ApiParam({ name: 'entryId', format: 'uuid' })
+  @ApiOperation({ summary: 'Take a passenger off the manifest; the seat is free again' })
+  @ApiOkResponse({ type: ManifestEntryView })
+  @ApiErrors(404)
+  unbook(@Param() { id, entryId }: ManifestEntryParams) {
+    return this.rasad.send(TransportSubjects.manifestRemove, { id, entryId });
+  }
+}

@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { serviceModule } from '@rasad/messaging';
+import { TransportEnv } from './transport.env';
+import { TRANSPORT_SCHEMA, transportOrmOptions } from './mikro-orm.config';
+import { DriversModule } from './drivers/drivers.module';
+import { ManifestsModule } from './manifests/manifests.module';
+import { PickupPointsModule } from './pickup-points/pickup-points.module';
+import { TripsModule } from './trips/trips.module';
+import { VehiclesModule } from './vehicles/vehicles.module';
+
+@Module({})
+export class TransportModule {
+  static forRoot(env: TransportEnv): DynamicModule {
+    return serviceModule({
+      module: TransportModule,
+      service: 'transport',
+      env,
+      envClass: TransportEnv,
+      schema: TRANSPORT_SCHEMA,
+      orm: transportOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX),
+      imports: [VehiclesModule, DriversModule, PickupPointsModule, TripsModule, ManifestsModule],
+      // Add `consumer: {}` when a context handles another service's events with @OnEvent.
+    });
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { RosterFactsRepository } from '../roster/roster-facts.repository';
+import { TripsController } from './trips.controller';
+import { TripsRepository } from './trips.repository';
+import { TripsService } from './trips.service';
+
+@Module({
+  controllers: [TripsController],
+  providers: [TripsService, TripsRepository, RosterFactsRepository],
+  exports: [TripsRepository],
+})
+export class TripsModule {}

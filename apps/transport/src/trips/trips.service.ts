@@ -1,0 +1,146 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { CountedPage } from '@rasad/common';
+import {
+  CallerScope,
+  CancelTripMessage,
+  CreateTripRequest,
+  DomainError,
+  ErrorCode,
+  ListTripsQuery,
+  TripView,
+} from '@rasad/contracts';
+import { toLocalDate } from '@rasad/duty-assignments';
+import { ensureReferenceInScope } from '@rasad/messaging';
+import { Driver } from '../drivers/driver.entity';
+import { licenceProblem } from '../drivers/licence';
+import { PickupPoint } from '../pickup-points/pickup-point.entity';
+import { RosterFactsRepository } from '../roster/roster-facts.repository';
+import { findInScope, findReference } from '../shared/records';
+import { TripConstraint, violatedTripConstraint } from '../shared/trip-constraints';
+import { TransportEnv } from '../transport.env';
+import { Vehicle } from '../vehicles/vehicle.entity';
+import { Trip } from './trip.entity';
+import { TripPlan, tripPlan } from './trip-plan';
+import { TripsRepository } from './trips.repository';
+
+@Injectable()
+export class TripsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly trips: TripsRepository,
+    private readonly roster: RosterFactsRepository,
+    private readonly env: TransportEnv,
+  ) {}
+
+  /**
+   * Books the vehicle and the driver for the trip's window. The exclusion constraints decide between concurrent
+   * bookings: the one that loses is a 409 naming the trip it clashed with.
+   */
+  async create(body: CreateTripRequest, scope: CallerScope): Promise<TripView> {
+    const plan = tripPlan(body);
+    const { vehicle, driver } = await this.references(body, plan, scope);
+    try {
+      const id = await this.em.transactional(async (em) => {
+        const trip = em.create(Trip, {
+          districtId: body.districtId,
+          vehicleId: vehicle.id,
+          driverId: driver.id,
+          pickupPointId: body.pickupPointId,
+          direction: body.direction,
+          startsAt: plan.startsAt,
+          endsAt: plan.endsAt,
+          seats: vehicle.seats,
+          notes: body.notes ?? null,
+        });
+        await em.flush();
+        await this.trips.insertStops(em, trip.id, plan.stops);
+        return trip.id;
+      });
+      return await this.view(id);
+    } catch (error) {
+      throw (await this.bookingClash(error, plan, vehicle, driver)) ?? error;
+    }
+  }
+
+  async get(id: string, scope: CallerScope): Promise<TripView> {
+    await findInScope(this.em, Trip, 'trip', id, scope);
+    return this.view(id);
+  }
+
+  list(query: ListTripsQuery, scope: CallerScope): Promise<CountedPage<TripView>> {
+    return this.trips.list(this.em, query, scope);
+  }
+
+  /** Frees the vehicle and the driver; the trigger cancels every booking on it and gives back the seats. */
+  async cancel({ id, reason }: CancelTripMessage, scope: CallerScope): Promise<TripView> {
+    await this.em.transactional(async (em) => {
+      const trip = await findInScope(em, Trip, 'trip', id, scope, true);
+      if (trip.status === 'completed' || trip.status === 'cancelled') {
+        throw new DomainError(ErrorCode.InvalidState, `trip ${id} is ${trip.status}: cannot cancel`);
+      }
+      em.assign(trip, { status: 'cancelled', statusReason: reason });
+      await em.flush();
+    });
+    return this.view(id);
+  }
+
+  private async view(id: string): Promise<TripView> {
+    const [view] = await this.trips.views(this.em, [id]);
+    return view;
+  }
+
+  /** Everything the trip names, in the trip's district and the caller's; a 422 naming the field otherwise. */
+  private async references(body: CreateTripRequest, plan: TripPlan, scope: CallerScope) {
+    ensureReferenceInScope(scope, body.districtId, 'districtId', 'district', body.districtId);
+    const district = body.districtId;
+    const vehicle = await findReference(this.em, Vehicle, 'vehicleId', 'vehicle', body.vehicleId, scope, district);
+    const driver = await findReference(this.em, Driver, 'driverId', 'driver', body.driverId, scope, district);
+    await findReference(this.em, PickupPoint, 'pickupPointId', 'pickup point', body.pickupPointId, scope, district);
+    if (vehicle.status !== 'available') {
+      const message = `vehicle ${vehicle.registration} is ${vehicle.status.replace('_', ' ')}`;
+      throw new DomainError(ErrorCode.InvalidState, message, [{ field: 'vehicleId', message }]);
+    }
+    const problem = licenceProblem(driver, vehicle.type, toLocalDate(plan.endsAt, this.env.RASAD_TIME_ZONE));
+    if (problem) {
+      throw new DomainError(ErrorCode.DriverNotLicensed, problem, [{ field: 'driverId', message: problem }], {
+        driverId: driver.id,
+      });
+    }
+    const posts = await this.roster.posts(
+      this.em,
+      plan.stops.map((stop) => stop.postId),
+    );
+    plan.stops.forEach((stop) => {
+      const post = posts.get(stop.postId);
+      if (!post || post.districtId !== district) {
+        throw DomainError.referenceNotFound(`stops[${stop.position}].postId`, 'post', stop.postId);
+      }
+    });
+    return { vehicle, driver };
+  }
+
+  /** The 409 for a booking the exclusion constraints refused, naming the trip the vehicle or driver is already on. */
+  private async bookingClash(
+    error: unknown,
+    trip: TripPlan,
+    vehicle: Vehicle,
+    driver: Driver,
+  ): Promise<DomainError | null> {
+    const constraint = violatedTripConstraint(error);
+    if (constraint !== TripConstraint.vehicleOverlap && constraint !== TripConstraint.driverOverlap) {
+      return null;
+    }
+    this.em.clear();
+    const [field, column, what] =
+      constraint === TripConstraint.vehicleOverlap
+        ? (['vehicleId', 'vehicle_id', `vehicle ${vehicle.registration}`] as const)
+        : (['driverId', 'driver_id', `driver ${driver.id}`] as const);
+    const clash = await this.trips.clashing(this.em, column, field === 'vehicleId' ? vehicle.id : driver.id, trip);
+    const where = clash
+      ? `trip ${clash.id} from ${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}`
+      : 'another trip';
+    const message = `${what} is already on ${where}, which overlaps ${trip.startsAt.toISOString()} to ${trip.endsAt.toISOString()}`;
+    return new DomainError(ErrorCode.TripOverlap, message, [{ field, message }], { clashingTripId: clash?.id ?? null });
+  }
+}
