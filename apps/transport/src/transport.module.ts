@@ -11,15 +11,19 @@ import { VehiclesModule } from './vehicles/vehicles.module';
 @Module({})
 export class TransportModule {
   static forRoot(env: TransportEnv): DynamicModule {
-    return serviceModule({
-      module: TransportModule,
-      service: 'transport',
-      env,
-      envClass: TransportEnv,
-      schema: TRANSPORT_SCHEMA,
-      orm: transportOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX),
-      imports: [VehiclesModule, DriversModule, PickupPointsModule, TripsModule, ManifestsModule],
-      // Add `consumer: {}` when a context handles another service's events with @OnEvent.
-    });
+    return {
+      ...serviceModule({
+        module: TransportModule,
+        service: 'transport',
+        env,
+        envClass: TransportEnv,
+        schema: TRANSPORT_SCHEMA,
+        orm: transportOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX),
+        imports: [VehiclesModule, DriversModule, PickupPointsModule, TripsModule, ManifestsModule],
+      }),
+      // Its env (the time zone, the planner's speed) is read by several context modules.
+      global: true,
+      exports: [TransportEnv],
+    };
   }
 }
