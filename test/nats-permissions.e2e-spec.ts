@@ -17,6 +17,7 @@ const PASSWORDS = {
   RASAD_NATS_ROSTER_PASSWORD: 'roster-secret',
   RASAD_NATS_BRIEFINGS_PASSWORD: 'briefings-secret',
   RASAD_NATS_NOTIFIER_PASSWORD: 'notifier-secret',
+  RASAD_NATS_TRANSPORT_PASSWORD: 'transport-secret',
 };
 
 type NatsUser = 'admin' | 'gateway' | 'roster' | 'briefings' | 'notifier';
