@@ -15,7 +15,7 @@ import { findInScope, invalid } from '../shared/records';
 import { TripConstraint, violatedTripConstraint } from '../shared/trip-constraints';
 import { Trip } from '../trips/trip.entity';
 import { TripsRepository } from '../trips/trips.repository';
-import { legTimeOfDuty } from './leg-of-duty';
+import { legsNeeded } from '../legs/legs-needed';
 import { ManifestsRepository, NewEntry } from './manifests.repository';
 
 /** Trips that still take passengers: not yet on the road, nor called off. */
@@ -91,16 +91,13 @@ export class ManifestsService {
       people.set(duty.personnelId, i);
       return duty;
     });
-    const theirDuties = await this.roster.liveDutiesOf(em, [...people.keys()]);
+    // The leg this booking serves: the trip's direction, of the stay the duty belongs to.
+    const legs = legsNeeded(await this.roster.liveDutiesOf(em, [...people.keys()]));
     return found.map((duty) => ({
       personnelId: duty.personnelId,
       dutyId: duty.id,
       postId: duty.postId,
-      legAt: legTimeOfDuty(
-        duty.id,
-        trip.direction,
-        theirDuties.filter((d) => d.personnelId === duty.personnelId),
-      )!,
+      legAt: legs.find((leg) => leg.kind === trip.direction && leg.dutyIds.includes(duty.id))!.at,
     }));
   }
 
