@@ -16,6 +16,7 @@ import {
   UpdateVehicleRequest,
   VehicleView,
 } from './fleet.contract';
+import { LegView, ListLegsQuery } from './legs.contract';
 import {
   AddPassengersMessage,
   CancelTripMessage,
@@ -28,6 +29,7 @@ import {
 } from './trips.contract';
 
 export * from './fleet.contract';
+export * from './legs.contract';
 export * from './trips.contract';
 
 /**
@@ -55,6 +57,7 @@ export const TransportSubjects = {
   manifestAdd: 'transport.manifest.add.v1',
   manifestRemove: 'transport.manifest.remove.v1',
   manifestList: 'transport.manifest.list.v1',
+  legList: 'transport.leg.list.v1',
 } as const;
 
 declare module '../rpc-map' {
@@ -79,6 +82,7 @@ declare module '../rpc-map' {
     [TransportSubjects.manifestAdd]: { request: AddPassengersMessage; reply: ManifestEntryView[] };
     [TransportSubjects.manifestRemove]: { request: RemovePassengerMessage; reply: ManifestEntryView };
     [TransportSubjects.manifestList]: { request: ListManifestMessage; reply: Page<ManifestEntryView> };
+    [TransportSubjects.legList]: { request: ListLegsQuery; reply: Page<LegView> };
   }
 }
 

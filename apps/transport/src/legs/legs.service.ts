@@ -1,0 +1,43 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { CountedPage } from '@rasad/common';
+import { CallerScope, LegView, ListLegsQuery } from '@rasad/contracts';
+import { addDays, startOfLocalDay } from '@rasad/duty-assignments';
+import { RosterFactsRepository } from '../roster/roster-facts.repository';
+import { invalid } from '../shared/records';
+import { TransportEnv } from '../transport.env';
+import { legsNeeded } from './legs-needed';
+import { LegsRepository } from './legs.repository';
+
+@Injectable()
+export class LegsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly legs: LegsRepository,
+    private readonly roster: RosterFactsRepository,
+    private readonly env: TransportEnv,
+  ) {}
+
+  /** The legs falling on a local day, with their coverage; an officer asks for the uncovered ones to plan them. */
+  list(query: ListLegsQuery, scope: CallerScope): Promise<CountedPage<LegView>> {
+    return this.legs.list(this.em, query, this.day(query.date), scope);
+  }
+
+  /** Makes these people's legs what their live duties need now; a leg no longer needed becomes void for `reasonOf`. */
+  async recompute(em: EntityManager, personnelIds: string[], reasonOf: (personnelId: string) => string): Promise<void> {
+    if (personnelIds.length === 0) {
+      return;
+    }
+    const needed = legsNeeded(await this.roster.liveDutiesOf(em, personnelIds));
+    await this.legs.reconcile(em, personnelIds, needed, reasonOf);
+  }
+
+  private day(date: string): { from: Date; to: Date } {
+    try {
+      const zone = this.env.RASAD_TIME_ZONE;
+      return { from: startOfLocalDay(date, zone), to: startOfLocalDay(addDays(date, 1), zone) };
+    } catch {
+      throw invalid('date', 'date must be a day that exists, e.g. 2027-02-08');
+    }
+  }
+}
