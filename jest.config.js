@@ -12,8 +12,9 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@rasad/(personnel|duty-assignments|contracts|messaging|common|testing)$': '<rootDir>/libs/$1/src',
-  '^@rasad/(personnel|duty-assignments|contracts|messaging|common|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@rasad/(personnel|duty-assignments|contracts|messaging|common|testing|roster-projection)$': '<rootDir>/libs/$1/src',
+  '^@rasad/(personnel|duty-assignments|contracts|messaging|common|testing|roster-projection)/(.*)$':
+    '<rootDir>/libs/$1/src/$2',
 };
 // A few dependencies ship ESM only; Node 20 requires them natively but jest does not, so swc compiles them.
 const esmOnly = ['content-disposition'];

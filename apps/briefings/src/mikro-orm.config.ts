@@ -8,6 +8,7 @@ import { Migration20261128600000BriefingsReminders } from './migrations/Migratio
 import { Migration20261128610000BriefingsCalendarLinks } from './migrations/Migration20261128610000BriefingsCalendarLinks';
 import { Migration20261129100000BriefingsRole } from './migrations/Migration20261129100000BriefingsRole';
 import { Migration20261129710000BriefingsServiceNumberIndex } from './migrations/Migration20261129710000BriefingsServiceNumberIndex';
+import { Migration20261130100000BriefingsRosterProjection } from './migrations/Migration20261130100000BriefingsRosterProjection';
 import { BriefingSession } from './sessions/briefing-session.entity';
 
 export const BRIEFINGS_SCHEMA = 'briefings';
@@ -24,6 +25,7 @@ export function briefingsOrmOptions(databaseUrl: string, poolMax = 10): Options<
       Migration20261128610000BriefingsCalendarLinks,
       Migration20261129100000BriefingsRole,
       Migration20261129710000BriefingsServiceNumberIndex,
+      Migration20261130100000BriefingsRosterProjection,
     },
   });
 }

@@ -1,13 +1,11 @@
 import { Options } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { serviceOrmOptions } from '@rasad/common';
-import { Duty } from './directory/duty.entity';
-import { DutyPost } from './directory/duty-post.entity';
-import { Recipient } from './directory/recipient.entity';
 import { Migration20261128600000NotifierBase } from './migrations/Migration20261128600000NotifierBase';
 import { Migration20261129100000NotifierRole } from './migrations/Migration20261129100000NotifierRole';
 import { Migration20261129600000NotifierNoticeWake } from './migrations/Migration20261129600000NotifierNoticeWake';
 import { Migration20261129300000NotifierScope } from './migrations/Migration20261129300000NotifierScope';
+import { Migration20261130100000NotifierRosterProjection } from './migrations/Migration20261130100000NotifierRosterProjection';
 import { Notice } from './notices/notice.entity';
 import { ChannelPreference } from './preferences/channel-preference.entity';
 
@@ -18,12 +16,13 @@ export function notifierOrmOptions(databaseUrl: string, poolMax = 10): Options<P
     databaseUrl,
     poolMax,
     schema: NOTIFIER_SCHEMA,
-    entities: [Recipient, DutyPost, Duty, ChannelPreference, Notice],
+    entities: [ChannelPreference, Notice],
     migrations: {
       Migration20261128600000NotifierBase,
       Migration20261129100000NotifierRole,
       Migration20261129300000NotifierScope,
       Migration20261129600000NotifierNoticeWake,
+      Migration20261130100000NotifierRosterProjection,
     },
   });
 }

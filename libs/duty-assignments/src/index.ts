@@ -6,3 +6,4 @@ export * from './local-time';
 export * from './meal-slots';
 export * from './readiness';
 export * from './travel-legs';
+export * from './serving-in.sql';

@@ -1,39 +1,51 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { AssignmentEvent, EventSubjects } from '@rasad/contracts';
+import { EventSubjects } from '@rasad/contracts';
 import { Outbox } from '@rasad/messaging';
+import { DutyChange, RosterProjectionHooks } from '@rasad/roster-projection';
 import { BriefingSession, sessionEvent } from '../sessions/briefing-session.entity';
 import { CLASH_REASON, DUTY_CANCELLED_REASON } from '../shared/seats';
-import { ProjectionsRepository, ReleasedSeat } from './projections.repository';
+import { DutyReleaseRepository, ReleasedSeat } from './duty-release.repository';
 
 /**
- * When a duty stops qualifying a person for a briefing (cancelled, moved out of the district or before the
- * session), the seats it earned them in upcoming sessions are given back, unless another live duty still
- * qualifies them. Only seats that this duty qualified for are touched: a manual invitation that never rested on
- * this duty is left alone.
+ * Briefings' reaction to the roster's duties, a run of them at once, after the projection has applied them:
+ * - when a duty stops qualifying a person for a briefing (cancelled, moved out of the district or before the
+ *   session), the seats it earned them in upcoming sessions are given back, unless another live duty still
+ *   qualifies them. Only seats that this duty qualified for are touched: a manual invitation that never rested on
+ *   this duty is left alone;
+ * - a live duty (new or changed) that overlaps a briefing the person holds a seat at (one that has not started)
+ *   takes the seat back: no one sits in a briefing while on duty.
+ * An event older than what the projection holds (a retry overtaken) is left alone: the later event has acted.
  */
 @Injectable()
-export class DutyRelease {
+export class DutyRelease implements RosterProjectionHooks {
   constructor(
     private readonly outbox: Outbox,
-    private readonly projections: ProjectionsRepository,
+    private readonly seats: DutyReleaseRepository,
   ) {}
 
-  async release(em: EntityManager, formerDuty: AssignmentEvent): Promise<void> {
-    const released = await this.projections.releaseUnqualified(em, formerDuty);
-    await this.announce(em, released, DUTY_CANCELLED_REASON);
-  }
-
-  /**
-   * A live duty that overlaps a briefing the person holds a seat at (one that has not started) takes the seat back:
-   * no one sits in a briefing while on duty. The duty came later than the seat, or the seat was given by hand.
-   */
-  async releaseClashes(em: EntityManager, duty: AssignmentEvent): Promise<void> {
-    if (duty.status === 'cancelled') {
-      return;
-    }
-    const released = await this.projections.releaseClashes(em, duty);
-    await this.announce(em, released, CLASH_REASON);
+  async dutiesApplied(em: EntityManager, changes: readonly DutyChange[]): Promise<void> {
+    const current = changes.filter((change) => !change.stale);
+    const former = current.flatMap((change) => {
+      switch (change.kind) {
+        case 'created':
+          return [];
+        case 'changed':
+          return [change.before];
+        case 'cancelled':
+          return [change.duty];
+      }
+    });
+    const live = current.filter((change) => change.kind !== 'cancelled' && change.duty.status !== 'cancelled');
+    await this.announce(em, await this.seats.releaseUnqualified(em, former), DUTY_CANCELLED_REASON);
+    await this.announce(
+      em,
+      await this.seats.releaseClashes(
+        em,
+        live.map((change) => change.duty),
+      ),
+      CLASH_REASON,
+    );
   }
 
   private async announce(em: EntityManager, released: ReleasedSeat[], reason: string): Promise<void> {

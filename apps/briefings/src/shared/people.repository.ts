@@ -1,19 +1,18 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { projectionTables, servingIn } from '@rasad/duty-assignments';
 import { uuidArray } from '@rasad/messaging';
 import { PersonRef } from './people-in-scope';
 
 /**
- * Where briefings counts a person as serving: someone it knows from the roster whose home district is one of
- * `districts`, or who has a live duty posted in one of them. The roster also counts the district of the person's
- * unit; briefings' projection does not carry a unit's district yet, so someone reachable only through their unit is
- * out of briefings' scope. Being invited to a session does not count: an invitation is what scope must guard.
+ * Where briefings counts a person as serving (`servingIn`, the roster's own rule, over briefings' copy): someone it
+ * knows from the roster whose home district is one of `districts`, or who has a live duty posted in one of them. The
+ * roster also counts the district of the person's unit; the projection does not carry a unit's district, so someone
+ * reachable only through their unit is out of briefings' scope. Being invited to a session does not count: an
+ * invitation is what scope must guard.
  */
 const IN_DISTRICTS = `(?::uuid[] is null
-  or p.home_district_id = any(?::uuid[])
-  or exists (
-    select 1 from briefings.duty d join briefings.post t on t.id = d.post_id
-    where d.personnel_id = p.id and d.status <> 'cancelled' and t.district_id = any(?::uuid[])))`;
+  or ${servingIn('p', (district) => `${district} = any(?::uuid[])`, projectionTables('briefings'))})`;
 
 /** The roster projection's people, as the scope of a caller (`districts`, null: every district) sees them. */
 @Injectable()

@@ -28,7 +28,7 @@ export class DeliveryRepository {
       `select n.id, n.event_id as "eventId", n.event_type as "eventType", n.personnel_id as "personnelId", n.kind,
               n.channel, n.language, n.body, n.segments, n.encoding, n.attempts, n.created_at as "createdAt", r.phone
        from notifier.notice n
-       left join notifier.recipient r on r.id = n.personnel_id
+       left join notifier.personnel r on r.id = n.personnel_id
        where n.status = 'pending' and n.next_attempt_at <= now()
        order by n.next_attempt_at, n.id
        limit ?

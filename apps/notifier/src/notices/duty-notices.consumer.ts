@@ -1,15 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import {
-  AssignmentCancelledEvent,
-  AssignmentChangedEvent,
-  AssignmentEvent,
-  EventEnvelope,
-  EventSubjects,
-} from '@rasad/contracts';
-import { OnEvent } from '@rasad/messaging';
-import { DirectoryRepository } from '../directory/directory.repository';
-import { NoticeWriter } from './notice-writer';
+import { AssignmentEvent } from '@rasad/contracts';
+import { DutyChange, RosterProjectionHooks } from '@rasad/roster-projection';
+import { DirectoryRepository, NoticePost } from '../directory/directory.repository';
+import { NoticeRequest, NoticeWriter } from './notice-writer';
 
 /** A post the roster has not told us about yet: the consumer retries, as its event is on its way. */
 export class UnknownPostError extends Error {}
@@ -28,71 +22,84 @@ export const dutyOver = (duty: AssignmentEvent, now = new Date()): boolean => Da
 
 type DutyNotice = { kind: 'duty_posted' | 'duty_changed' } | { kind: 'duty_cancelled'; reason: string | null };
 
+/** The notice a duty event owes its person, and about which duty as they knew it; null when it is no news. */
+export function dutyNotice(change: DutyChange): { duty: AssignmentEvent; notice: DutyNotice } | null {
+  if (change.stale) {
+    // A `created` retried after a later event of its duty (a cancellation that overtook it) neither revives nor
+    // announces it; nor does any event older than what the notifier holds.
+    return null;
+  }
+  const { duty, held } = change;
+  switch (change.kind) {
+    case 'created':
+      return duty.status === 'cancelled' || dutyOver(duty) ? null : { duty, notice: { kind: 'duty_posted' } };
+    case 'changed': {
+      const { before } = change;
+      const wasLive = before.status !== 'cancelled' && held !== 'cancelled';
+      if (duty.status === 'cancelled') {
+        // What they were told is what is cancelled.
+        return wasLive && !dutyOver(before) ? { duty: before, notice: { kind: 'duty_cancelled', reason: null } } : null;
+      }
+      if (dutyOver(duty)) {
+        return null;
+      }
+      if (!wasLive) {
+        // A cancelled duty restored (an import) is a posting again for someone told it was off.
+        return { duty, notice: { kind: 'duty_posted' } };
+      }
+      return postingMoved(before, duty) ? { duty, notice: { kind: 'duty_changed' } } : null;
+    }
+    case 'cancelled':
+      return held === 'cancelled' || dutyOver(duty)
+        ? null
+        : { duty, notice: { kind: 'duty_cancelled', reason: change.reason } };
+  }
+}
+
 /**
- * Posting notices from the roster's duty events, which also keep the notifier's copy of each duty (whose posts
- * put a person in a district's scope). A duty is cancelled by the cancel route's `cancelled` event or by an import's
- * `changed` to status cancelled; either tells the person once, as a cancellation the notifier already holds is not
- * told again.
+ * Posting notices from the roster's duty events, a run of them at once, once the projection has applied them (its
+ * duties put a person in a district's scope). A duty is cancelled by the cancel route's `cancelled` event or by an
+ * import's `changed` to status cancelled; either tells the person once, as a cancellation the notifier already holds
+ * is not told again.
  */
 @Injectable()
-export class DutyNoticesConsumer {
+export class DutyNoticesConsumer implements RosterProjectionHooks {
   constructor(
     private readonly notices: NoticeWriter,
     private readonly directory: DirectoryRepository,
   ) {}
 
-  @OnEvent(EventSubjects.assignmentCreated)
-  async posted(duty: AssignmentEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    const fresh = await this.directory.recordNewDuty(em, duty);
-    if (!fresh || duty.status === 'cancelled' || dutyOver(duty)) {
+  async dutiesApplied(em: EntityManager, changes: readonly DutyChange[]): Promise<void> {
+    const owed = changes.flatMap((change) => {
+      const owes = dutyNotice(change);
+      return owes ? [{ ...owes, envelope: change.envelope }] : [];
+    });
+    if (owed.length === 0) {
       return;
     }
-    await this.notify(duty, { kind: 'duty_posted' }, envelope, em);
+    const posts = new Map(
+      (await this.directory.posts(em, [...new Set(owed.map(({ duty }) => duty.postId))])).map((p) => [p.id, p]),
+    );
+    await this.notices.writeAll(
+      em,
+      owed.map(({ duty, notice, envelope }) => ({
+        envelope,
+        request: this.request(duty, notice, posts.get(duty.postId)),
+      })),
+    );
   }
 
-  @OnEvent(EventSubjects.assignmentChanged)
-  async changed({ before, after }: AssignmentChangedEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    const held = await this.directory.recordDuty(em, after);
-    const wasLive = before.status !== 'cancelled' && held !== 'cancelled';
-    if (after.status === 'cancelled') {
-      // What they were told is what is cancelled.
-      if (wasLive && !dutyOver(before)) {
-        await this.notify(before, { kind: 'duty_cancelled', reason: null }, envelope, em);
-      }
-      return;
-    }
-    if (dutyOver(after)) {
-      return;
-    }
-    if (!wasLive) {
-      // A cancelled duty restored (an import) is a posting again for someone told it was off.
-      await this.notify(after, { kind: 'duty_posted' }, envelope, em);
-    } else if (postingMoved(before, after)) {
-      await this.notify(after, { kind: 'duty_changed' }, envelope, em);
-    }
-  }
-
-  @OnEvent(EventSubjects.assignmentCancelled)
-  async cancelled(duty: AssignmentCancelledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    const held = await this.directory.recordDuty(em, duty);
-    if (held === 'cancelled' || dutyOver(duty)) {
-      return;
-    }
-    await this.notify(duty, { kind: 'duty_cancelled', reason: duty.reason ?? null }, envelope, em);
-  }
-
-  private async notify(duty: AssignmentEvent, notice: DutyNotice, envelope: EventEnvelope, em: EntityManager) {
-    const post = await this.directory.post(em, duty.postId);
+  private request(duty: AssignmentEvent, notice: DutyNotice, post: NoticePost | undefined): NoticeRequest {
     if (!post) {
       throw new UnknownPostError(`post ${duty.postId} not known to the notifier yet`);
     }
-    await this.notices.write(em, envelope, {
+    return {
       personnelIds: [duty.personnelId],
       districtId: post.districtId,
       facts: {
         ...notice,
         duty: { postName: post.name, postCode: post.code, startsAt: duty.startsAt, endsAt: duty.endsAt },
       },
-    });
+    };
   }
 }

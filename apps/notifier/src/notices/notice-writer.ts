@@ -20,7 +20,7 @@ export interface NoticeRequest {
 export class UnknownRecipientError extends Error {}
 
 /**
- * Turns one event into notice rows, inside the event's inbox transaction: the event is applied once, and the unique
+ * Turns events into notice rows, inside the event's inbox transaction: the event is applied once, and the unique
  * (event_id, personnel_id, channel) makes a second write of the same notice a no-op all the same.
  */
 @Injectable()
@@ -36,19 +36,25 @@ export class NoticeWriter {
   }
 
   async write(em: EntityManager, envelope: EventEnvelope, request: NoticeRequest): Promise<void> {
-    const ids = [...new Set(request.personnelIds)];
+    await this.writeAll(em, [{ envelope, request }]);
+  }
+
+  /** Several events' notices at once: one read of their recipients, one insert. */
+  async writeAll(em: EntityManager, requests: readonly { envelope: EventEnvelope; request: NoticeRequest }[]) {
+    const ids = [...new Set(requests.flatMap(({ request }) => request.personnelIds))];
     if (ids.length === 0) {
       return;
     }
-    const addressees = await this.directory.addressees(em, ids);
-    const known = new Set(addressees.map((a) => a.id));
-    const unknown = ids.filter((id) => !known.has(id));
+    const addressees = new Map((await this.directory.addressees(em, ids)).map((a) => [a.id, a]));
+    const unknown = ids.filter((id) => !addressees.has(id));
     if (unknown.length > 0) {
       throw new UnknownRecipientError(`personnel ${unknown.join(', ')} not known to the notifier yet`);
     }
     await this.notices.insert(
       em,
-      addressees.map((addressee) => this.notice(envelope, request, addressee)),
+      requests.flatMap(({ envelope, request }) =>
+        [...new Set(request.personnelIds)].map((id) => this.notice(envelope, request, addressees.get(id)!)),
+      ),
     );
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { DirectoryConsumer } from '../directory/directory.consumer';
+import { rosterProjection } from '@rasad/roster-projection';
 import { DirectoryRepository } from '../directory/directory.repository';
+import { NOTIFIER_SCHEMA } from '../mikro-orm.config';
 import { BriefingNoticesConsumer } from './briefing-notices.consumer';
 import { DutyNoticesConsumer } from './duty-notices.consumer';
 import { NoticeWriter } from './notice-writer';
@@ -15,9 +16,15 @@ import { NoticesService } from './notices.service';
     NoticesService,
     NoticesRepository,
     DirectoryRepository,
-    DirectoryConsumer,
     BriefingNoticesConsumer,
     DutyNoticesConsumer,
+    // The notifier's copy of the roster, with phones (it alone sends to people); duty events end in posting notices.
+    ...rosterProjection({
+      schema: NOTIFIER_SCHEMA,
+      tables: ['personnel', 'post', 'duty'],
+      phones: true,
+      hooks: DutyNoticesConsumer,
+    }),
   ],
 })
 export class NoticesModule {}

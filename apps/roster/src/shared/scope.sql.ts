@@ -1,9 +1,16 @@
+import {
+  DistrictTest,
+  ROSTER_TABLES,
+  postedIn as postedInTables,
+  servingIn as servingInTables,
+} from '@rasad/duty-assignments';
+
 /**
  * What lies in a caller's districts, written once: the services' lists and lookups (through restrict()) and both
- * imports (against the batch's districts) ask the same questions with the same SQL. A `DistrictTest` turns a
- * district column into the SQL that asks whether it is one of the caller's districts.
+ * imports (against the batch's districts) ask the same questions with the same SQL, the rule itself shared with the
+ * services' projections (`servingIn` and `postedIn` in `@rasad/duty-assignments`).
  */
-export type DistrictTest = (districtColumn: string) => string;
+export type { DistrictTest };
 
 /** For restrict(): `{districts}` stands for the caller's district list. */
 export const inCallerDistricts: DistrictTest = (column) => `${column} in {districts}`;
@@ -15,18 +22,7 @@ export const inBatchDistricts: DistrictTest = (column) => `${column} = any(batch
 export const batchMayReach = (rule: string) => `(batch.district_ids is null or ${rule})`;
 
 /** Serving in a district: their unit is there, they come from there, or a live duty posts them there. */
-export function servingIn(person: string, isIn: DistrictTest): string {
-  return `(${isIn(`${person}.home_district_id`)}
-    or exists (select 1 from roster.unit serving_unit
-               where serving_unit.id = ${person}.unit_id and ${isIn('serving_unit.district_id')})
-    or exists (select 1 from roster.duty_assignment serving_duty
-               join roster.post serving_post on serving_post.id = serving_duty.post_id
-               where serving_duty.personnel_id = ${person}.id and serving_duty.status <> 'cancelled'
-                 and ${isIn('serving_post.district_id')}))`;
-}
+export const servingIn = (person: string, isIn: DistrictTest): string => servingInTables(person, isIn, ROSTER_TABLES);
 
 /** A duty lies in the district of its post. */
-export function postedIn(duty: string, isIn: DistrictTest): string {
-  return `exists (select 1 from roster.post duty_post where duty_post.id = ${duty}.post_id
-                  and ${isIn('duty_post.district_id')})`;
-}
+export const postedIn = (duty: string, isIn: DistrictTest): string => postedInTables(duty, isIn, ROSTER_TABLES);

@@ -10,8 +10,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { redactPersonalData } from '../rpc-exception.filter';
 import { fieldErrors } from '../validation.pipe';
 import { EventsConnection } from './events-connection';
-import { Delivery, EventHandlerFn, InboxBatch } from './inbox-batch';
-import { ON_EVENT } from './on-event.decorator';
+import { Delivery, EventBatchHandlerFn, EventHandler, EventHandlerFn, InboxBatch, batchHandler } from './inbox-batch';
+import { ON_EVENT, ON_EVENT_BATCH } from './on-event.decorator';
 import { EVENTS_OPTIONS, EventsOptions } from './outbox';
 
 const DEFAULTS = {
@@ -57,7 +57,7 @@ const deliveriesOf = (d: Delivery<JsMsg>) => Math.max(...d.copies.map((msg) => m
 @Injectable()
 export class EventConsumer {
   private readonly logger = new Logger('EventConsumer');
-  private readonly handlers = new Map<string, EventHandlerFn>();
+  private readonly handlers = new Map<string, EventHandler>();
   private readonly settings: typeof DEFAULTS;
   private readonly batch: InboxBatch;
   private messages?: ConsumerMessages;
@@ -89,7 +89,7 @@ export class EventConsumer {
     return [...this.handlers.keys()];
   }
 
-  handlerFor(subject: string): EventHandlerFn | undefined {
+  handlerFor(subject: string): EventHandler | undefined {
     return this.handlers.get(subject);
   }
 
@@ -134,7 +134,7 @@ export class EventConsumer {
   }
 
   /** Applies one envelope exactly once, in a transaction of its own: false when it had already been applied. */
-  async apply(envelope: EventEnvelope, handler: EventHandlerFn): Promise<boolean> {
+  async apply(envelope: EventEnvelope, handler: EventHandler): Promise<boolean> {
     const delivery = { envelope, payload: this.validPayload(envelope), handler, copies: [] };
     const outcome = await this.batch.apply([delivery], { budgetMs: Infinity, stopping: () => false });
     if (outcome.failed.length > 0) {
@@ -348,12 +348,16 @@ export class EventConsumer {
         continue;
       }
       for (const name of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
-        const method = instance[name] as EventHandlerFn;
-        for (const subject of this.reflector.get<string[] | undefined>(ON_EVENT, method) ?? []) {
+        const method = instance[name] as EventHandlerFn & EventBatchHandlerFn;
+        const each = this.reflector.get<string[] | undefined>(ON_EVENT, method) ?? [];
+        const batch = this.reflector.get<string[] | undefined>(ON_EVENT_BATCH, method) ?? [];
+        // One object per method: a batch handler's runs may mix the subjects it takes (registered and updated).
+        const handler = batch.length > 0 ? batchHandler(method.bind(instance)) : { each: method.bind(instance) };
+        for (const subject of [...each, ...batch]) {
           if (this.handlers.has(subject)) {
             throw new Error(`two handlers for ${subject} in ${this.options.service}`);
           }
-          this.handlers.set(subject, method.bind(instance));
+          this.handlers.set(subject, handler);
         }
       }
     }

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AssignmentEvent, EventEnvelope, EventSubjects, PersonnelEvent, PostEvent } from '@rasad/contracts';
-import { ON_EVENT, OnEvent } from './on-event.decorator';
+import { EventOf, ON_EVENT, ON_EVENT_BATCH, OnEvent, OnEventBatch } from './on-event.decorator';
 
 // The `@ts-expect-error` lines are the test that matters: `npm run typecheck` fails if any of them compiles.
 class Handlers {
@@ -26,6 +26,25 @@ class Handlers {
   // @ts-expect-error a handler returns a promise: its transaction commits when it settles
   @OnEvent(EventSubjects.assignmentCancelled)
   notAsync(_duty: AssignmentEvent): void {}
+
+  @OnEventBatch(EventSubjects.personnelRegistered, EventSubjects.personnelUpdated)
+  async people(_people: EventOf<PersonnelEvent>[], _em: EntityManager) {}
+
+  // A batch handler may leave the EntityManager out too.
+  @OnEventBatch(EventSubjects.postCreated, EventSubjects.postUpdated)
+  async posts(_posts: EventOf<PostEvent>[]) {}
+
+  // @ts-expect-error a run of duties is not a run of people
+  @OnEventBatch(EventSubjects.assignmentCreated)
+  async wrongRun(_people: EventOf<PersonnelEvent>[], _em: EntityManager) {}
+
+  // @ts-expect-error one batch handler for posts and duties would have to take either
+  @OnEventBatch(EventSubjects.postCreated, EventSubjects.assignmentCreated)
+  async mixedRun(_posts: EventOf<PostEvent>[], _em: EntityManager) {}
+
+  // @ts-expect-error a batch handler takes the run, not one payload
+  @OnEventBatch(EventSubjects.postUpdated)
+  async onePayload(_post: PostEvent, _em: EntityManager) {}
 }
 
 describe('OnEvent', () => {
@@ -35,5 +54,13 @@ describe('OnEvent', () => {
       EventSubjects.personnelUpdated,
     ]);
     expect(Reflect.getMetadata(ON_EVENT, Handlers.prototype.post)).toEqual([EventSubjects.postCreated]);
+  });
+
+  it('records a batch handler’s subjects apart, so the consumer gives it runs', () => {
+    expect(Reflect.getMetadata(ON_EVENT_BATCH, Handlers.prototype.people)).toEqual([
+      EventSubjects.personnelRegistered,
+      EventSubjects.personnelUpdated,
+    ]);
+    expect(Reflect.getMetadata(ON_EVENT, Handlers.prototype.people)).toBeUndefined();
   });
 });

@@ -15,7 +15,9 @@ export class __Pascal__Module {
       schema: __SCHEMA_CONST__,
       orm: __camel__OrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX),
       imports: [NotesModule],
-      // Add `consumer: {}` when a context handles another service's events with @OnEvent.
+      // Add `consumer: {}` when a context handles another service's events (@OnEvent, @OnEventBatch), or keeps a copy
+      // of the roster: `...rosterProjection({ schema, tables: ['post', 'duty'] })` from @rasad/roster-projection among
+      // a module's providers, its tables made by `rosterProjectionSql` in a migration (docs/adding-a-service.md).
     });
   }
 }

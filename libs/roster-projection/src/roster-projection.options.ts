@@ -1,0 +1,28 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Type } from '@nestjs/common';
+import { DutyChange } from './duty-changes';
+
+export const ROSTER_PROJECTION_OPTIONS = Symbol('ROSTER_PROJECTION_OPTIONS');
+export const ROSTER_PROJECTION_HOOKS = Symbol('ROSTER_PROJECTION_HOOKS');
+
+/** The roster's records a service may keep a copy of: tables `personnel`, `post` and `duty` in its schema. */
+export type RosterTable = 'personnel' | 'post' | 'duty';
+
+export interface RosterProjectionOptions {
+  /** The service's schema, where the tables live (created by its migration through `rosterProjectionSql`). */
+  schema: string;
+  tables: readonly RosterTable[];
+  /** Keep each person's phone: only for a service that sends people notices. Personal data stays minimal. */
+  phones?: boolean;
+  /** The service's own reactions to duty events, a provider of its module. */
+  hooks?: Type<RosterProjectionHooks>;
+}
+
+/** What a service does beside keeping its copy, in the same transaction as the events' inbox rows. */
+export interface RosterProjectionHooks {
+  /**
+   * After each run of duty events is applied: what each event did, in arrival order. Called with the whole run at
+   * once (one event at a time when a failing run is isolated), so a reaction should be set-based too.
+   */
+  dutiesApplied(em: EntityManager, changes: readonly DutyChange[]): Promise<void>;
+}
