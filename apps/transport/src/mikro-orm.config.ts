@@ -5,6 +5,8 @@ import { OutboxMessage } from '@rasad/messaging';
 import { Driver } from './drivers/driver.entity';
 import { Migration20261130013916Base } from './migrations/Migration20261130013916Base';
 import { Migration20261130013917Role } from './migrations/Migration20261130013917Role';
+import { Migration20261130020000TransportLegs } from './migrations/Migration20261130020000TransportLegs';
+import { Migration20261130020100TransportRosterProjection } from './migrations/Migration20261130020100TransportRosterProjection';
 import { PickupPoint } from './pickup-points/pickup-point.entity';
 import { Trip } from './trips/trip.entity';
 import { Vehicle } from './vehicles/vehicle.entity';
@@ -18,6 +20,11 @@ export function transportOrmOptions(databaseUrl: string, poolMax = 10): Options<
     schema: TRANSPORT_SCHEMA,
     // What is written through the unit of work (OutboxMessage: events recorded in the same flush as the change).
     entities: [Vehicle, Driver, PickupPoint, Trip, OutboxMessage],
-    migrations: { Migration20261130013916Base, Migration20261130013917Role },
+    migrations: {
+      Migration20261130013916Base,
+      Migration20261130013917Role,
+      Migration20261130020000TransportLegs,
+      Migration20261130020100TransportRosterProjection,
+    },
   });
 }

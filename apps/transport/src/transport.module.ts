@@ -3,6 +3,7 @@ import { serviceModule } from '@rasad/messaging';
 import { TransportEnv } from './transport.env';
 import { TRANSPORT_SCHEMA, transportOrmOptions } from './mikro-orm.config';
 import { DriversModule } from './drivers/drivers.module';
+import { LegsModule } from './legs/legs.module';
 import { ManifestsModule } from './manifests/manifests.module';
 import { PickupPointsModule } from './pickup-points/pickup-points.module';
 import { TripsModule } from './trips/trips.module';
@@ -19,7 +20,9 @@ export class TransportModule {
         envClass: TransportEnv,
         schema: TRANSPORT_SCHEMA,
         orm: transportOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX),
-        imports: [VehiclesModule, DriversModule, PickupPointsModule, TripsModule, ManifestsModule],
+        imports: [VehiclesModule, DriversModule, PickupPointsModule, TripsModule, ManifestsModule, LegsModule],
+        // The roster projection's consumers (legs.module.ts) apply the roster's events.
+        consumer: {},
       }),
       // Its env (the time zone, the planner's speed) is read by several context modules.
       global: true,

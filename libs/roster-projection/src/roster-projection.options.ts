@@ -14,6 +14,8 @@ export interface RosterProjectionOptions {
   tables: readonly RosterTable[];
   /** Keep each person's phone: only for a service that sends people notices. Personal data stays minimal. */
   phones?: boolean;
+  /** Keep each person's travel mode and each post's coordinates: for a service that moves people to their posts. */
+  travel?: boolean;
   /** The service's own reactions to duty events, a provider of its module. */
   hooks?: Type<RosterProjectionHooks>;
 }

@@ -20,7 +20,7 @@ export class RosterProjectionRepository {
 
   constructor(@Inject(ROSTER_PROJECTION_OPTIONS) options: RosterProjectionOptions) {
     this.personnelSql = upsertPersonnelSql(options);
-    this.postsSql = upsertPostsSql(options.schema);
+    this.postsSql = upsertPostsSql(options.schema, options);
     this.dutiesSql = { latest: upsertDutiesSql(options.schema, 'latest'), new: upsertDutiesSql(options.schema, 'new') };
   }
 

@@ -34,11 +34,22 @@ const DUTY: Column[] = [
   { name: 'starts_at', type: 'timestamptz', field: 'startsAt' },
   { name: 'ends_at', type: 'timestamptz', field: 'endsAt' },
 ];
+const TRAVEL_MODE: Column = { name: 'travel_mode', type: 'text', field: 'travelMode' };
+const COORDINATES: Column[] = [
+  { name: 'latitude', type: 'double precision', field: 'latitude' },
+  { name: 'longitude', type: 'double precision', field: 'longitude' },
+];
 /** Nullable in the payload; every other column is always there. */
-const OPTIONAL = new Set(['category']);
+const OPTIONAL = new Set(['category', 'latitude', 'longitude']);
 
-const personnelColumns = (options: Pick<RosterProjectionOptions, 'phones'>) =>
-  options.phones ? [...PERSONNEL, PHONE] : PERSONNEL;
+const personnelColumns = (options: Pick<RosterProjectionOptions, 'phones' | 'travel'>) => [
+  ...PERSONNEL,
+  ...(options.phones ? [PHONE] : []),
+  ...(options.travel ? [TRAVEL_MODE] : []),
+];
+
+const postColumns = (options: Pick<RosterProjectionOptions, 'travel'>) =>
+  options.travel ? [...POST, ...COORDINATES] : POST;
 
 /**
  * The tables a service opted into, in its schema: create them if missing, and add any column missing from a table it
@@ -68,7 +79,10 @@ export function rosterProjectionSql(options: RosterProjectionOptions): string[] 
         ]
       : []),
     ...(tables.includes('post')
-      ? [...table('post', POST), `create index if not exists post_district_idx on ${schema}.post (district_id)`]
+      ? [
+          ...table('post', postColumns(options)),
+          `create index if not exists post_district_idx on ${schema}.post (district_id)`,
+        ]
       : []),
     ...(tables.includes('duty')
       ? [
@@ -101,10 +115,11 @@ function upsertSql(schema: string, table: string, columns: Column[], mode: 'late
     on conflict (id) ${conflict}`;
 }
 
-export const upsertPersonnelSql = (options: Pick<RosterProjectionOptions, 'schema' | 'phones'>) =>
+export const upsertPersonnelSql = (options: Pick<RosterProjectionOptions, 'schema' | 'phones' | 'travel'>) =>
   upsertSql(options.schema, 'personnel', personnelColumns(options), 'latest');
 
-export const upsertPostsSql = (schema: string) => upsertSql(schema, 'post', POST, 'latest');
+export const upsertPostsSql = (schema: string, options: Pick<RosterProjectionOptions, 'travel'> = {}) =>
+  upsertSql(schema, 'post', postColumns(options), 'latest');
 
 /** Writes a run of duties and answers what was held of them before it, for the hooks. */
 export const upsertDutiesSql = (schema: string, mode: 'latest' | 'new') => `
