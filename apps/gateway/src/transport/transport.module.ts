@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DriversController, PickupPointsController, VehiclesController } from './fleet.controller';
+import { LegsController } from './legs.controller';
 import { TripsController } from './trips.controller';
 
-@Module({ controllers: [VehiclesController, DriversController, PickupPointsController, TripsController] })
+@Module({
+  controllers: [VehiclesController, DriversController, PickupPointsController, TripsController, LegsController],
+})
 export class TransportRoutesModule {}

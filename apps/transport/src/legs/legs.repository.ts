@@ -143,7 +143,7 @@ export class LegsRepository {
               and (?::uuid is null or l.district_id = ?::uuid)
               and (?::text[] is null or l.kind = any(?::text[]))
               and coalesce(p.travel_mode, 'provided') = 'provided'
-          ) legs where (?::text[] is null or legs.status = any(?::text[]))`,
+          ) legs where legs.status = any(?::text[])`,
         params: [
           day.from.toISOString(),
           day.to.toISOString(),
@@ -153,8 +153,8 @@ export class LegsRepository {
           query.districtId ?? null,
           textArray(query.kind),
           textArray(query.kind),
-          textArray(query.status),
-          textArray(query.status),
+          // Void legs only when asked for, as the roster lists cancelled duties.
+          textArray(query.status ?? ['covered', 'uncovered']),
         ],
       },
       query,

@@ -21,6 +21,7 @@ export class ListLegsQuery extends PageQuery {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a day, e.g. 2027-02-08' })
   date: string;
 
+  /** Covered and uncovered when not given: void legs only when asked for. */
   @AnyOf(LEG_STATUSES)
   status?: LegStatus[];
 

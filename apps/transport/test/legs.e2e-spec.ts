@@ -1,0 +1,203 @@
+import { Geography, createGeography, eventually } from '@rasad/testing';
+import { addDays, atLocalTime, toLocalDate } from '@rasad/duty-assignments';
+import { RunningRasad } from '@rasad/testing/rasad-app';
+import { Client } from 'pg';
+import { TransportWorld, startTransport } from './transport-fixtures';
+
+const ZONE = 'Asia/Karachi';
+
+interface Leg {
+  personnelId: string;
+  postId: string;
+  kind: 'outbound' | 'return';
+  arriveBy: string | null;
+  departAfter: string | null;
+  status: 'covered' | 'uncovered' | 'void';
+  coveredBy: { tripId: string } | null;
+  voidReason: string | null;
+}
+
+/**
+ * Legs needed come from the roster's duties: each stay an outbound leg arriving 30 minutes before it starts and a
+ * return leg after it ends, covered by a booked trip that makes those times, listed by local day. A reposting voids
+ * the old post's legs, needs the new one's, and flags the passenger's booking.
+ */
+describe('transport: legs needed from the roster', () => {
+  let rasad: RunningRasad;
+  let db: Client;
+  let world: TransportWorld;
+  let geo: Geography;
+  let otherPost: string;
+  let day: string;
+  let refs: { districtId: string; vehicleId: string; driverId: string; pickupPointId: string };
+
+  const at = (time: string) => atLocalTime(day, time, ZONE).toISOString();
+
+  async function legs(query = ''): Promise<Leg[]> {
+    const response = await rasad.api.get(
+      `/api/v1/transport/legs?districtId=${geo.districtId}&date=${day}&limit=500${query}`,
+    );
+    expect(response.status).toBe(200);
+    return response.body.items;
+  }
+
+  async function dutyAt(personnelId: string, postId: string, from: string, to: string): Promise<string> {
+    const response = await rasad.api.post('/api/v1/assignments', {
+      personnelId,
+      postId,
+      role: 'guard',
+      phase: 'poll_day',
+      startsAt: at(from),
+      endsAt: at(to),
+    });
+    expect(response.status).toBe(201);
+    return response.body.id;
+  }
+
+  /** An outbound trip from 05:00 reaching `postId` at `arrives`; the duty's own legs decide whether it covers. */
+  async function outboundTrip(postId: string, arrives: string, startsAt = '05:00', endsAt = '07:30') {
+    const vehicle = await world.vehicle(geo.districtId);
+    const driver = await world.driver(geo);
+    refs = {
+      districtId: geo.districtId,
+      vehicleId: vehicle.id,
+      driverId: driver.id,
+      pickupPointId: refs.pickupPointId,
+    };
+    const response = await rasad.api.post('/api/v1/transport/trips', {
+      ...refs,
+      direction: 'outbound',
+      startsAt: at(startsAt),
+      endsAt: at(endsAt),
+      stops: [{ postId, arrivesAt: at(arrives), departsAt: at(arrives) }],
+    });
+    expect(response.status).toBe(201);
+    return response.body.id as string;
+  }
+
+  beforeAll(async () => {
+    rasad = await startTransport('transport_legs');
+    db = new Client({ connectionString: rasad.database.url });
+    await db.connect();
+    world = new TransportWorld(rasad.api, db);
+    geo = await createGeography(rasad.api, 'LEGS');
+    otherPost = await world.post(geo, 'LEGS-P2');
+    day = addDays(toLocalDate(new Date(), ZONE), 4);
+    refs = {
+      districtId: geo.districtId,
+      vehicleId: '',
+      driverId: '',
+      pickupPointId: (await world.pickupPoint(geo.districtId)).id,
+    };
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await rasad?.stop();
+  });
+
+  it('needs an outbound and a return leg per stay, and none for someone who travels on their own', async () => {
+    const person = await world.person(geo);
+    const own = await world.person(geo, { travelMode: 'self' });
+    const morning = await dutyAt(person, geo.postId, '08:00', '12:00');
+    const afternoon = await dutyAt(person, geo.postId, '14:00', '18:00');
+    await dutyAt(own, geo.postId, '08:00', '18:00');
+    await eventually(async () => expect((await legs()).filter((l) => l.personnelId === person)).toHaveLength(2));
+    const theirs = (await legs()).filter((l) => l.personnelId === person);
+    // Two duties at one post two hours apart are one stay: one leg there, one back.
+    expect(
+      theirs.map((l) => [
+        l.kind,
+        l.status,
+        l.arriveBy && Date.parse(l.arriveBy),
+        l.departAfter && Date.parse(l.departAfter),
+      ]),
+    ).toEqual([
+      ['outbound', 'uncovered', Date.parse(at('07:30')), null],
+      ['return', 'uncovered', null, Date.parse(at('18:00'))],
+    ]);
+    const [row] = (await db.query('select duty_ids from transport.leg where personnel_id = $1 limit 1', [person])).rows;
+    expect([...row.duty_ids].sort()).toEqual([morning, afternoon].sort());
+    expect((await legs()).some((l) => l.personnelId === own)).toBe(false);
+  });
+
+  it('counts a leg covered only by a trip that gets the person there by arriveBy', async () => {
+    const onTime = await world.person(geo);
+    const late = await world.person(geo);
+    const onTimeDuty = await dutyAt(onTime, otherPost, '08:00', '12:00');
+    const lateDuty = await dutyAt(late, otherPost, '08:00', '12:00');
+    await world.projected([onTime, late], [onTimeDuty, lateDuty], [otherPost]);
+    const goodTrip = await outboundTrip(otherPost, '07:15');
+    const lateTrip = await outboundTrip(otherPost, '07:45', '06:00', '08:00');
+    const booked = await rasad.api.post(`/api/v1/transport/trips/${goodTrip}/passengers`, {
+      passengers: [{ dutyId: onTimeDuty }],
+    });
+    expect(booked.status).toBe(200);
+    expect(
+      (await rasad.api.post(`/api/v1/transport/trips/${lateTrip}/passengers`, { passengers: [{ dutyId: lateDuty }] }))
+        .status,
+    ).toBe(200);
+    const outbound = (await legs('&kind=outbound')).filter((l) => l.postId === otherPost);
+    expect(outbound.find((l) => l.personnelId === onTime)).toMatchObject({
+      status: 'covered',
+      coveredBy: { tripId: goodTrip, manifestEntryId: booked.body[0].id },
+    });
+    expect(outbound.find((l) => l.personnelId === late)).toMatchObject({ status: 'uncovered', coveredBy: null });
+    const uncovered = await legs('&status=uncovered');
+    expect(uncovered.some((l) => l.personnelId === onTime && l.kind === 'outbound')).toBe(false);
+    expect(uncovered.some((l) => l.personnelId === late && l.kind === 'outbound')).toBe(true);
+  });
+
+  it('voids the old leg of a reposted duty, needs the new one, and flags the booking', async () => {
+    const person = await world.person(geo);
+    const duty = await dutyAt(person, geo.postId, '09:00', '13:00');
+    await world.projected([person], [duty], [geo.postId]);
+    const trip = await outboundTrip(geo.postId, '08:00', '05:00', '08:30');
+    const booked = await rasad.api.post(`/api/v1/transport/trips/${trip}/passengers`, {
+      passengers: [{ dutyId: duty }],
+    });
+    expect(booked.status).toBe(200);
+    await eventually(async () =>
+      expect((await legs()).find((l) => l.personnelId === person && l.kind === 'outbound')?.status).toBe('covered'),
+    );
+
+    const reposted = await rasad.api.patch(`/api/v1/assignments/${duty}`, {
+      postId: otherPost,
+      reason: 'Sensitive station',
+    });
+    expect(reposted.status).toBe(200);
+    await eventually(async () => {
+      const theirs = (await legs('&status=covered,uncovered,void')).filter((l) => l.personnelId === person);
+      expect(theirs.map((l) => [l.postId, l.kind, l.status, l.voidReason]).sort()).toEqual(
+        [
+          [geo.postId, 'outbound', 'void', 'reposted'],
+          [geo.postId, 'return', 'void', 'reposted'],
+          [otherPost, 'outbound', 'uncovered', null],
+          [otherPost, 'return', 'uncovered', null],
+        ].sort(),
+      );
+    });
+    const manifest = await rasad.api.get(`/api/v1/transport/trips/${trip}/passengers?flag=reposted`);
+    expect(manifest.body.items).toEqual([
+      expect.objectContaining({ dutyId: duty, status: 'booked', flag: 'reposted', flagReason: 'Sensitive station' }),
+    ]);
+
+    expect((await rasad.api.post(`/api/v1/assignments/${duty}/cancel`, { reason: 'Polls moved' })).status).toBe(200);
+    await eventually(async () => {
+      const theirs = (await legs('&status=void')).filter((l) => l.personnelId === person && l.postId === otherPost);
+      expect(theirs.map((l) => [l.status, l.voidReason])).toEqual([
+        ['void', 'duty_cancelled'],
+        ['void', 'duty_cancelled'],
+      ]);
+    });
+  });
+
+  it('refuses a day that does not exist, naming date', async () => {
+    const response = await rasad.api.get(`/api/v1/transport/legs?date=2027-02-30`);
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'date' })]);
+    expect((await rasad.api.get('/api/v1/transport/legs')).body.errors).toEqual([
+      expect.objectContaining({ field: 'date' }),
+    ]);
+  });
+});
