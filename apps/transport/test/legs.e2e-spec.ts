@@ -192,6 +192,38 @@ describe('transport: legs needed from the roster', () => {
     });
   });
 
+  it('follows a trip on the day: dispatched, an arrival after arriveBy flagged late, completed', async () => {
+    const person = await world.person(geo);
+    const duty = await dutyAt(person, geo.postId, '20:00', '23:00');
+    await world.projected([person], [duty], [geo.postId]);
+    const vehicle = await world.vehicle(geo.districtId);
+    const driver = await world.driver(geo);
+    const trip = await rasad.api.post('/api/v1/transport/trips', {
+      ...refs,
+      vehicleId: vehicle.id,
+      driverId: driver.id,
+      direction: 'outbound',
+      startsAt: at('18:00'),
+      endsAt: at('20:00'),
+      stops: [{ postId: geo.postId, arrivesAt: at('19:00'), departsAt: at('19:05') }],
+    });
+    const path = `/api/v1/transport/trips/${trip.body.id}`;
+    expect((await rasad.api.post(`${path}/passengers`, { passengers: [{ dutyId: duty }] })).status).toBe(200);
+    const early = await rasad.api.post(`${path}/stops/0/arrive`, {});
+    expect(early.status).toBe(409);
+    expect(early.body.message).toBe(`trip ${trip.body.id} is planned: cannot arrive`);
+    expect((await rasad.api.post(`${path}/dispatch`)).body.status).toBe('dispatched');
+    // arriveBy is 19:30: 19:45 is late.
+    const arrived = await rasad.api.post(`${path}/stops/0/arrive`, { arrivedAt: at('19:45') });
+    expect(arrived.body).toMatchObject({ status: 'en_route', stops: [{ position: 0, late: true }] });
+    expect(Date.parse(arrived.body.stops[0].arrivedAt)).toBe(Date.parse(at('19:45')));
+    const onTime = await rasad.api.post(`${path}/stops/0/arrive`, { arrivedAt: at('19:20') });
+    expect(onTime.body.stops[0].late).toBe(false);
+    expect((await rasad.api.post(`${path}/stops/3/arrive`, {})).status).toBe(404);
+    expect((await rasad.api.post(`${path}/complete`)).body.status).toBe('completed');
+    expect((await rasad.api.post(`${path}/cancel`, { reason: 'Too late' })).status).toBe(409);
+  });
+
   it('refuses a day that does not exist, naming date', async () => {
     const response = await rasad.api.get(`/api/v1/transport/legs?date=2027-02-30`);
     expect(response.status).toBe(400);

@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsUUID, Min } from 'class-validator';
 import {
   AddPassengersRequest,
+  ArriveAtStopRequest,
   CancelTripRequest,
   CreateTripRequest,
   IdRequest,
@@ -16,6 +18,13 @@ import {
 import { RasadClient } from '@rasad/messaging';
 import { AuditAction, Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
+
+class StopParams extends IdRequest {
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  position: number;
+}
 
 class ManifestEntryParams extends IdRequest {
   @IsUUID()
@@ -64,6 +73,40 @@ export class TripsController {
   @ApiErrors(404, 409)
   cancel(@Param() { id }: IdRequest, @Body() body: CancelTripRequest) {
     return this.rasad.send(TransportSubjects.tripCancel, { id, ...body });
+  }
+
+  @Post(':id/dispatch')
+  @AuditAction('dispatch')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The trip leaves: planned to dispatched' })
+  @ApiOkResponse({ type: TripView })
+  @ApiErrors(404, 409)
+  dispatch(@Param() { id }: IdRequest) {
+    return this.rasad.send(TransportSubjects.tripDispatch, { id });
+  }
+
+  @Post(':id/stops/:position/arrive')
+  @AuditAction('arrive')
+  @HttpCode(200)
+  @ApiParam({ name: 'position', type: Number, description: 'The stop, from 0 in the order driven' })
+  @ApiOperation({
+    summary:
+      "Record the arrival at a stop (now unless arrivedAt); after a passenger's arriveBy there it is flagged late",
+  })
+  @ApiOkResponse({ type: TripView })
+  @ApiErrors(404, 409)
+  arrive(@Param() { id, position }: StopParams, @Body() body: ArriveAtStopRequest) {
+    return this.rasad.send(TransportSubjects.tripArrive, { id, position, ...body });
+  }
+
+  @Post(':id/complete')
+  @AuditAction('complete')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The trip is over: everyone was dropped' })
+  @ApiOkResponse({ type: TripView })
+  @ApiErrors(404, 409)
+  complete(@Param() { id }: IdRequest) {
+    return this.rasad.send(TransportSubjects.tripComplete, { id });
   }
 
   @Get(':id/passengers')

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  ArriveAtStopMessage,
   CallerScope,
   CancelTripMessage,
   CreateTripRequest,
@@ -28,6 +29,21 @@ export class TripsController {
   @MessagePattern(TransportSubjects.tripList)
   list(@Payload() query: ListTripsQuery, @Scope() scope: CallerScope) {
     return this.trips.list(query, scope);
+  }
+
+  @MessagePattern(TransportSubjects.tripDispatch)
+  dispatch(@Payload() { id }: IdRequest, @Scope() scope: CallerScope) {
+    return this.trips.dispatch(id, scope);
+  }
+
+  @MessagePattern(TransportSubjects.tripArrive)
+  arrive(@Payload() message: ArriveAtStopMessage, @Scope() scope: CallerScope) {
+    return this.trips.arrive(message, scope);
+  }
+
+  @MessagePattern(TransportSubjects.tripComplete)
+  complete(@Payload() { id }: IdRequest, @Scope() scope: CallerScope) {
+    return this.trips.complete(id, scope);
   }
 
   @MessagePattern(TransportSubjects.tripCancel)

@@ -84,6 +84,14 @@ export class TripsRepository {
     );
   }
 
+  async arrive(em: EntityManager, tripId: string, position: number, at: Date): Promise<boolean> {
+    const rows = await em.execute(
+      'update transport.trip_stop set arrived_at = ? where trip_id = ? and position = ? returning 1',
+      [at.toISOString(), tripId, position],
+    );
+    return rows.length > 0;
+  }
+
   async views(em: EntityManager, ids: string[]): Promise<TripView[]> {
     const rows = await em.execute<TripRow[]>(
       `select ${TRIP_COLUMNS} from transport.trip t where t.id = any(?::uuid[]) order by t.starts_at, t.id`,

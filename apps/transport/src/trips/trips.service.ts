@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { CountedPage } from '@rasad/common';
 import {
+  ArriveAtStopMessage,
   CallerScope,
   CancelTripMessage,
   CreateTripRequest,
@@ -21,6 +22,7 @@ import { TripConstraint, violatedTripConstraint } from '../shared/trip-constrain
 import { TransportEnv } from '../transport.env';
 import { Vehicle } from '../vehicles/vehicle.entity';
 import { Trip } from './trip.entity';
+import { TripAction, nextStatus } from './trip-progress';
 import { TripPlan, tripPlan } from './trip-plan';
 import { TripsRepository } from './trips.repository';
 
@@ -74,13 +76,39 @@ export class TripsService {
 
   /** Frees the vehicle and the driver; the trigger cancels every booking on it and gives back the seats. */
   async cancel({ id, reason }: CancelTripMessage, scope: CallerScope): Promise<TripView> {
+    return this.progress(id, scope, 'cancel', { statusReason: reason });
+  }
+
+  dispatch(id: string, scope: CallerScope): Promise<TripView> {
+    return this.progress(id, scope, 'dispatch');
+  }
+
+  /** Records the arrival at a stop (now, unless given): the view flags it late after a passenger's arriveBy there. */
+  async arrive({ id, position, arrivedAt }: ArriveAtStopMessage, scope: CallerScope): Promise<TripView> {
+    return this.progress(id, scope, 'arrive', {}, async (em) => {
+      const at = arrivedAt ? new Date(arrivedAt) : new Date();
+      if (!(await this.trips.arrive(em, id, position, at))) {
+        throw DomainError.notFound('stop', `${id}/${position}`);
+      }
+    });
+  }
+
+  complete(id: string, scope: CallerScope): Promise<TripView> {
+    return this.progress(id, scope, 'complete');
+  }
+
+  private async progress(
+    id: string,
+    scope: CallerScope,
+    action: TripAction,
+    changes: Partial<Trip> = {},
+    alongside?: (em: EntityManager) => Promise<void>,
+  ): Promise<TripView> {
     await this.em.transactional(async (em) => {
       const trip = await findInScope(em, Trip, 'trip', id, scope, true);
-      if (trip.status === 'completed' || trip.status === 'cancelled') {
-        throw new DomainError(ErrorCode.InvalidState, `trip ${id} is ${trip.status}: cannot cancel`);
-      }
-      em.assign(trip, { status: 'cancelled', statusReason: reason });
+      em.assign(trip, { ...changes, status: nextStatus(id, trip.status, action) });
       await em.flush();
+      await alongside?.(em);
     });
     return this.view(id);
   }

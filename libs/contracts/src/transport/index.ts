@@ -19,6 +19,7 @@ import {
 import { LegView, ListLegsQuery } from './legs.contract';
 import {
   AddPassengersMessage,
+  ArriveAtStopMessage,
   CancelTripMessage,
   CreateTripRequest,
   ListManifestMessage,
@@ -54,6 +55,9 @@ export const TransportSubjects = {
   tripGet: 'transport.trip.get.v1',
   tripList: 'transport.trip.list.v1',
   tripCancel: 'transport.trip.cancel.v1',
+  tripDispatch: 'transport.trip.dispatch.v1',
+  tripArrive: 'transport.trip.arrive.v1',
+  tripComplete: 'transport.trip.complete.v1',
   manifestAdd: 'transport.manifest.add.v1',
   manifestRemove: 'transport.manifest.remove.v1',
   manifestList: 'transport.manifest.list.v1',
@@ -79,6 +83,9 @@ declare module '../rpc-map' {
     [TransportSubjects.tripGet]: { request: IdRequest; reply: TripView };
     [TransportSubjects.tripList]: { request: ListTripsQuery; reply: Page<TripView> };
     [TransportSubjects.tripCancel]: { request: CancelTripMessage; reply: TripView };
+    [TransportSubjects.tripDispatch]: { request: IdRequest; reply: TripView };
+    [TransportSubjects.tripArrive]: { request: ArriveAtStopMessage; reply: TripView };
+    [TransportSubjects.tripComplete]: { request: IdRequest; reply: TripView };
     [TransportSubjects.manifestAdd]: { request: AddPassengersMessage; reply: ManifestEntryView[] };
     [TransportSubjects.manifestRemove]: { request: RemovePassengerMessage; reply: ManifestEntryView };
     [TransportSubjects.manifestList]: { request: ListManifestMessage; reply: Page<ManifestEntryView> };

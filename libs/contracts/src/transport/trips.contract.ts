@@ -5,10 +5,12 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { IsIsoWithOffset, TimestampsView } from '../common.dto';
@@ -96,6 +98,23 @@ export class CancelTripRequest {
 export class CancelTripMessage extends CancelTripRequest {
   @IsUUID()
   id: string;
+}
+
+export class ArriveAtStopRequest {
+  @ApiPropertyOptional({ example: '2027-02-08T05:42:00+05:00', description: 'When it arrived; now when left out' })
+  @IsOptional()
+  @IsIsoWithOffset()
+  arrivedAt?: string;
+}
+
+export class ArriveAtStopMessage extends ArriveAtStopRequest {
+  @IsUUID()
+  id: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  position: number;
 }
 
 export class ListTripsQuery extends PageQuery {
