@@ -2,12 +2,11 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { CountedPage } from '@rasad/common';
 import { CallerScope, LegView, ListLegsQuery } from '@rasad/contracts';
-import { addDays, startOfLocalDay } from '@rasad/duty-assignments';
 import { RosterFactsRepository } from '../roster/roster-facts.repository';
-import { invalid } from '../shared/records';
 import { TransportEnv } from '../transport.env';
 import { legsNeeded } from './legs-needed';
 import { LegsRepository } from './legs.repository';
+import { localDay } from './local-day';
 
 @Injectable()
 export class LegsService {
@@ -20,7 +19,7 @@ export class LegsService {
 
   /** The legs falling on a local day, with their coverage; an officer asks for the uncovered ones to plan them. */
   list(query: ListLegsQuery, scope: CallerScope): Promise<CountedPage<LegView>> {
-    return this.legs.list(this.em, query, this.day(query.date), scope);
+    return this.legs.list(this.em, query, localDay(query.date, this.env.RASAD_TIME_ZONE), scope);
   }
 
   /** Makes these people's legs what their live duties need now; a leg no longer needed becomes void for `reasonOf`. */
@@ -30,14 +29,5 @@ export class LegsService {
     }
     const needed = legsNeeded(await this.roster.liveDutiesOf(em, personnelIds));
     await this.legs.reconcile(em, personnelIds, needed, reasonOf);
-  }
-
-  private day(date: string): { from: Date; to: Date } {
-    try {
-      const zone = this.env.RASAD_TIME_ZONE;
-      return { from: startOfLocalDay(date, zone), to: startOfLocalDay(addDays(date, 1), zone) };
-    } catch {
-      throw invalid('date', 'date must be a day that exists, e.g. 2027-02-08');
-    }
   }
 }

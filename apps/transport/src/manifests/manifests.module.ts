@@ -9,5 +9,6 @@ import { ManifestsService } from './manifests.service';
   imports: [TripsModule],
   controllers: [ManifestsController],
   providers: [ManifestsService, ManifestsRepository, RosterFactsRepository],
+  exports: [ManifestsService],
 })
 export class ManifestsModule {}

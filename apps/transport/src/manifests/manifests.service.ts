@@ -54,6 +54,11 @@ export class ManifestsService {
     }
   }
 
+  /** Books on the caller's transaction, for the planner's accept; the database still holds seats and overlaps. */
+  async bookIn(em: EntityManager, trip: Trip, dutyIds: string[]): Promise<string[]> {
+    return this.manifests.book(em, trip.id, await this.entries(em, trip, dutyIds));
+  }
+
   async remove({ id, entryId }: RemovePassengerMessage, scope: CallerScope): Promise<ManifestEntryView> {
     await findInScope(this.em, Trip, 'trip', id, scope);
     if (!(await this.manifests.cancel(this.em, id, entryId))) {

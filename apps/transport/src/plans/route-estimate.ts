@@ -33,7 +33,7 @@ export function driveMs(a: Coordinates, b: Coordinates, policy: SpeedPolicy): nu
 export function nearestFirst<T extends Coordinates>(start: Coordinates, stops: readonly T[]): T[] {
   const left = [...stops];
   const route: T[] = [];
-  let here = start;
+  let here: Coordinates = start;
   while (left.length > 0) {
     let best = 0;
     for (let i = 1; i < left.length; i++) {
@@ -41,8 +41,9 @@ export function nearestFirst<T extends Coordinates>(start: Coordinates, stops: r
         best = i;
       }
     }
-    here = left.splice(best, 1)[0];
-    route.push(here);
+    const next = left.splice(best, 1)[0];
+    route.push(next);
+    here = next;
   }
   return route;
 }

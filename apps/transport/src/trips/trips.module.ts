@@ -7,6 +7,6 @@ import { TripsService } from './trips.service';
 @Module({
   controllers: [TripsController],
   providers: [TripsService, TripsRepository, RosterFactsRepository],
-  exports: [TripsRepository],
+  exports: [TripsRepository, TripsService],
 })
 export class TripsModule {}

@@ -41,28 +41,41 @@ export class TripsService {
    */
   async create(body: CreateTripRequest, scope: CallerScope): Promise<TripView> {
     const plan = tripPlan(body);
-    const { vehicle, driver } = await this.references(body, plan, scope);
+    const refs = await this.references(this.em, body, plan, scope);
     try {
-      const id = await this.em.transactional(async (em) => {
-        const trip = em.create(Trip, {
-          districtId: body.districtId,
-          vehicleId: vehicle.id,
-          driverId: driver.id,
-          pickupPointId: body.pickupPointId,
-          direction: body.direction,
-          startsAt: plan.startsAt,
-          endsAt: plan.endsAt,
-          seats: vehicle.seats,
-          notes: body.notes ?? null,
-        });
-        await em.flush();
-        await this.trips.insertStops(em, trip.id, plan.stops);
-        return trip.id;
-      });
-      return await this.view(id);
+      const trip = await this.em.transactional((em) => this.insert(em, body, plan, refs));
+      return await this.view(trip.id);
     } catch (error) {
-      throw (await this.bookingClash(error, plan, vehicle, driver)) ?? error;
+      throw (await this.bookingClash(error, plan, refs.vehicle, refs.driver)) ?? error;
     }
+  }
+
+  /** Checks and writes one trip in the caller's transaction: the planner's accept writes many in one. */
+  async createIn(em: EntityManager, body: CreateTripRequest, scope: CallerScope): Promise<Trip> {
+    const plan = tripPlan(body);
+    return this.insert(em, body, plan, await this.references(em, body, plan, scope));
+  }
+
+  private async insert(
+    em: EntityManager,
+    body: CreateTripRequest,
+    plan: TripPlan,
+    { vehicle, driver }: { vehicle: Vehicle; driver: Driver },
+  ): Promise<Trip> {
+    const trip = em.create(Trip, {
+      districtId: body.districtId,
+      vehicleId: vehicle.id,
+      driverId: driver.id,
+      pickupPointId: body.pickupPointId,
+      direction: body.direction,
+      startsAt: plan.startsAt,
+      endsAt: plan.endsAt,
+      seats: vehicle.seats,
+      notes: body.notes ?? null,
+    });
+    await em.flush();
+    await this.trips.insertStops(em, trip.id, plan.stops);
+    return trip;
   }
 
   async get(id: string, scope: CallerScope): Promise<TripView> {
@@ -119,12 +132,12 @@ export class TripsService {
   }
 
   /** Everything the trip names, in the trip's district and the caller's; a 422 naming the field otherwise. */
-  private async references(body: CreateTripRequest, plan: TripPlan, scope: CallerScope) {
+  private async references(em: EntityManager, body: CreateTripRequest, plan: TripPlan, scope: CallerScope) {
     ensureReferenceInScope(scope, body.districtId, 'districtId', 'district', body.districtId);
     const district = body.districtId;
-    const vehicle = await findReference(this.em, Vehicle, 'vehicleId', 'vehicle', body.vehicleId, scope, district);
-    const driver = await findReference(this.em, Driver, 'driverId', 'driver', body.driverId, scope, district);
-    await findReference(this.em, PickupPoint, 'pickupPointId', 'pickup point', body.pickupPointId, scope, district);
+    const vehicle = await findReference(em, Vehicle, 'vehicleId', 'vehicle', body.vehicleId, scope, district);
+    const driver = await findReference(em, Driver, 'driverId', 'driver', body.driverId, scope, district);
+    await findReference(em, PickupPoint, 'pickupPointId', 'pickup point', body.pickupPointId, scope, district);
     if (vehicle.status !== 'available') {
       const message = `vehicle ${vehicle.registration} is ${vehicle.status.replace('_', ' ')}`;
       throw new DomainError(ErrorCode.InvalidState, message, [{ field: 'vehicleId', message }]);
@@ -136,7 +149,7 @@ export class TripsService {
       });
     }
     const posts = await this.roster.posts(
-      this.em,
+      em,
       plan.stops.map((stop) => stop.postId),
     );
     plan.stops.forEach((stop) => {

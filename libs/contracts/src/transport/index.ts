@@ -17,6 +17,7 @@ import {
   VehicleView,
 } from './fleet.contract';
 import { LegView, ListLegsQuery } from './legs.contract';
+import { AcceptPlanRequest, AcceptedPlanView, PlanDraftView, PlanRequest } from './plans.contract';
 import {
   AddPassengersMessage,
   ArriveAtStopMessage,
@@ -31,6 +32,7 @@ import {
 
 export * from './fleet.contract';
 export * from './legs.contract';
+export * from './plans.contract';
 export * from './trips.contract';
 
 /**
@@ -62,6 +64,8 @@ export const TransportSubjects = {
   manifestRemove: 'transport.manifest.remove.v1',
   manifestList: 'transport.manifest.list.v1',
   legList: 'transport.leg.list.v1',
+  planDraft: 'transport.plan.draft.v1',
+  planAccept: 'transport.plan.accept.v1',
 } as const;
 
 declare module '../rpc-map' {
@@ -90,6 +94,8 @@ declare module '../rpc-map' {
     [TransportSubjects.manifestRemove]: { request: RemovePassengerMessage; reply: ManifestEntryView };
     [TransportSubjects.manifestList]: { request: ListManifestMessage; reply: Page<ManifestEntryView> };
     [TransportSubjects.legList]: { request: ListLegsQuery; reply: Page<LegView> };
+    [TransportSubjects.planDraft]: { request: PlanRequest; reply: PlanDraftView };
+    [TransportSubjects.planAccept]: { request: AcceptPlanRequest; reply: AcceptedPlanView };
   }
 }
 
