@@ -8,6 +8,8 @@ import { createBriefings } from '../../../apps/briefings/src/bootstrap';
 import { BriefingsEnv } from '../../../apps/briefings/src/briefings.env';
 import { createNotifier } from '../../../apps/notifier/src/bootstrap';
 import { NotifierEnv } from '../../../apps/notifier/src/notifier.env';
+import { createTransport } from '../../../apps/transport/src/bootstrap';
+import { TransportEnv } from '../../../apps/transport/src/transport.env';
 import { HostileRequest, describeRequest, hostileRequests } from './hostile-requests';
 import { KNOWN_ISSUES } from './known-issues';
 import { Operation, OpenApiDocument, operationsOf } from './openapi';
@@ -122,11 +124,17 @@ export function describeHostileBodies(runsPerRoute: number): void {
       rasad = await startRasad(
         'hostile_bodies',
         {},
-        { gateway: { RASAD_EVENT_CONSUMERS: 'briefings,notifier', RASAD_SERVICES: 'roster,briefings,notifier' } },
+        {
+          gateway: {
+            RASAD_EVENT_CONSUMERS: 'briefings,notifier,transport',
+            RASAD_SERVICES: 'roster,briefings,notifier,transport',
+          },
+        },
         {
           services: [
             (env) => createBriefings(loadEnv(BriefingsEnv, env)),
             (env) => createNotifier(loadEnv(NotifierEnv, { ...env, NOTIFY_CHANNEL: 'log' })),
+            (env) => createTransport(loadEnv(TransportEnv, env)),
           ],
         },
       );
