@@ -1,7 +1,10 @@
 import { Geography, createGeography, eventually } from '@rasad/testing';
 import { addDays, atLocalTime, toLocalDate } from '@rasad/duty-assignments';
 import { RunningRasad } from '@rasad/testing/rasad-app';
+import { EventEnvelope } from '@rasad/contracts';
+import { NatsConnection, connect } from 'nats';
 import { Client } from 'pg';
+import { streamEvents } from '../../briefings/test/briefings-fixtures';
 import { TransportWorld, startTransport } from './transport-fixtures';
 
 const ZONE = 'Asia/Karachi';
@@ -25,6 +28,7 @@ interface Leg {
 describe('transport: legs needed from the roster', () => {
   let rasad: RunningRasad;
   let db: Client;
+  let nc: NatsConnection;
   let world: TransportWorld;
   let geo: Geography;
   let otherPost: string;
@@ -75,8 +79,13 @@ describe('transport: legs needed from the roster', () => {
     return response.body.id as string;
   }
 
+  async function tripEvents(tripId: string): Promise<EventEnvelope<any>[]> {
+    return (await streamEvents(nc, 'evt.transport.>')).filter((e) => e.aggregateId === tripId);
+  }
+
   beforeAll(async () => {
     rasad = await startTransport('transport_legs');
+    nc = await connect({ servers: rasad.commonEnv.NATS_URL });
     db = new Client({ connectionString: rasad.database.url });
     await db.connect();
     world = new TransportWorld(rasad.api, db);
@@ -92,6 +101,7 @@ describe('transport: legs needed from the roster', () => {
   });
 
   afterAll(async () => {
+    await nc?.close();
     await db?.end();
     await rasad?.stop();
   });
@@ -222,6 +232,51 @@ describe('transport: legs needed from the roster', () => {
     expect((await rasad.api.post(`${path}/stops/3/arrive`, {})).status).toBe(404);
     expect((await rasad.api.post(`${path}/complete`)).body.status).toBe('completed');
     expect((await rasad.api.post(`${path}/cancel`, { reason: 'Too late' })).status).toBe(409);
+
+    // Readiness hears the trip's story in order, each event with the trip as it stood, and each booking.
+    await eventually(async () => {
+      const story = (await tripEvents(trip.body.id)).map((e) => e.type.split('.').slice(2, 4).join('.'));
+      expect(story).toEqual([
+        'trip.planned',
+        'manifest.booked',
+        'trip.dispatched',
+        'trip.arrived',
+        'trip.arrived',
+        'trip.completed',
+      ]);
+    });
+    const [booked] = (await tripEvents(trip.body.id)).filter((e) => e.type === 'evt.transport.manifest.booked.v1');
+    expect(booked.payload).toMatchObject({
+      personnelId: person,
+      dutyId: duty,
+      postId: geo.postId,
+      leg: 'outbound',
+      legAt: new Date(at('19:30')).toISOString(),
+      stopArrivesAt: new Date(at('19:00')).toISOString(),
+    });
+  });
+
+  it('tells who was taken off when a trip is cancelled', async () => {
+    const person = await world.person(geo);
+    const duty = await dutyAt(person, otherPost, '10:00', '14:00');
+    await world.projected([person], [duty], [otherPost]);
+    const trip = await outboundTrip(otherPost, '09:00', '08:00', '09:30');
+    expect(
+      (await rasad.api.post(`/api/v1/transport/trips/${trip}/passengers`, { passengers: [{ dutyId: duty }] })).status,
+    ).toBe(200);
+    const cancelled = await rasad.api.post(`/api/v1/transport/trips/${trip}/cancel`, { reason: 'Road closed' });
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', seatsTaken: 0 });
+    await eventually(async () => {
+      const events = await tripEvents(trip);
+      expect(events.map((e) => e.type)).toEqual([
+        'evt.transport.trip.planned.v1',
+        'evt.transport.manifest.booked.v1',
+        'evt.transport.trip.cancelled.v1',
+        'evt.transport.manifest.cancelled.v1',
+      ]);
+      expect(events[2].payload).toMatchObject({ status: 'cancelled', statusReason: 'Road closed' });
+      expect(events[3].payload).toMatchObject({ personnelId: person, dutyId: duty });
+    });
   });
 
   it('refuses a day that does not exist, naming date', async () => {

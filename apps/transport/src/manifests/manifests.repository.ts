@@ -1,7 +1,14 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { CountedPage, pageRows } from '@rasad/common';
-import { LegKind, ListManifestMessage, ManifestEntryView, ManifestFlag, ManifestStatus } from '@rasad/contracts';
+import {
+  LegKind,
+  ListManifestMessage,
+  ManifestEntryView,
+  ManifestEvent,
+  ManifestFlag,
+  ManifestStatus,
+} from '@rasad/contracts';
 import { uuidArray } from '@rasad/messaging';
 import { ROSTER_TABLES } from '../roster/roster-facts.repository';
 
@@ -24,6 +31,20 @@ interface EntryRow {
   status: ManifestStatus;
   flag: ManifestFlag | null;
   flag_reason: string | null;
+}
+
+interface ManifestEventRow {
+  id: string;
+  trip_id: string;
+  personnel_id: string;
+  duty_id: string;
+  post_id: string;
+  leg: LegKind;
+  leg_at: string;
+  arrives_at: string;
+  departs_at: string;
+  pickup_point_id: string;
+  starts_at: string;
 }
 
 export interface BookedClash {
@@ -107,6 +128,42 @@ export class ManifestsRepository {
       entryView,
       { keys: { name: 'name' }, natural: 'name' },
     );
+  }
+
+  /** These entries as events say them, with their trip's stop at the passenger's post. */
+  async events(em: EntityManager, ids: string[]): Promise<ManifestEvent[]> {
+    const rows = await em.execute<ManifestEventRow[]>(
+      `select e.id, e.trip_id, e.personnel_id, e.duty_id, e.post_id, e.leg, e.leg_at, s.arrives_at, s.departs_at,
+         t.pickup_point_id, t.starts_at
+       from transport.manifest_entry e
+       join transport.trip t on t.id = e.trip_id
+       join transport.trip_stop s on s.trip_id = e.trip_id and s.post_id = e.post_id
+       where e.id = any(?::uuid[]) order by e.id`,
+      [uuidArray(ids)],
+    );
+    const iso = (value: string) => new Date(value).toISOString();
+    return rows.map((row) => ({
+      entryId: row.id,
+      tripId: row.trip_id,
+      personnelId: row.personnel_id,
+      dutyId: row.duty_id,
+      postId: row.post_id,
+      leg: row.leg,
+      legAt: iso(row.leg_at),
+      stopArrivesAt: iso(row.arrives_at),
+      stopDepartsAt: iso(row.departs_at),
+      pickupPointId: row.pickup_point_id,
+      tripStartsAt: iso(row.starts_at),
+    }));
+  }
+
+  /** The ids of a trip's booked passengers. */
+  async booked(em: EntityManager, tripId: string): Promise<string[]> {
+    const rows = await em.execute<{ id: string }[]>(
+      `select id from transport.manifest_entry where trip_id = ? and status = 'booked' order by id`,
+      [tripId],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** The booking of one of these people whose trip overlaps `window`: what the exclusion constraint refused. */

@@ -9,7 +9,9 @@ import {
   ListManifestMessage,
   ManifestEntryView,
   RemovePassengerMessage,
+  TransportEventSubjects,
 } from '@rasad/contracts';
+import { Outbox } from '@rasad/messaging';
 import { DutyFact, RosterFactsRepository } from '../roster/roster-facts.repository';
 import { findInScope, invalid } from '../shared/records';
 import { TripConstraint, violatedTripConstraint } from '../shared/trip-constraints';
@@ -28,6 +30,7 @@ export class ManifestsService {
     private readonly manifests: ManifestsRepository,
     private readonly trips: TripsRepository,
     private readonly roster: RosterFactsRepository,
+    private readonly outbox: Outbox,
   ) {}
 
   /**
@@ -46,7 +49,9 @@ export class ManifestsService {
           throw new DomainError(ErrorCode.InvalidState, `trip ${trip.id} is ${trip.status}: cannot book passengers`);
         }
         entries = await this.entries(em, trip, dutyIds);
-        return this.manifests.book(em, trip.id, entries);
+        const booked = await this.manifests.book(em, trip.id, entries);
+        await this.announce(em, trip.id, booked, TransportEventSubjects.manifestBooked);
+        return booked;
       });
       return await this.manifests.views(this.em, ids);
     } catch (error) {
@@ -56,14 +61,33 @@ export class ManifestsService {
 
   /** Books on the caller's transaction, for the planner's accept; the database still holds seats and overlaps. */
   async bookIn(em: EntityManager, trip: Trip, dutyIds: string[]): Promise<string[]> {
-    return this.manifests.book(em, trip.id, await this.entries(em, trip, dutyIds));
+    const booked = await this.manifests.book(em, trip.id, await this.entries(em, trip, dutyIds));
+    await this.announce(em, trip.id, booked, TransportEventSubjects.manifestBooked);
+    return booked;
+  }
+
+  /** One event per entry, in the transaction that booked or cancelled them, the trip's id as aggregate. */
+  async announce(
+    em: EntityManager,
+    tripId: string,
+    entryIds: string[],
+    subject: typeof TransportEventSubjects.manifestBooked | typeof TransportEventSubjects.manifestCancelled,
+  ): Promise<void> {
+    const events = await this.manifests.events(em, entryIds);
+    await this.outbox.insertMany(
+      em,
+      events.map((payload) => ({ subject, aggregateId: tripId, payload })),
+    );
   }
 
   async remove({ id, entryId }: RemovePassengerMessage, scope: CallerScope): Promise<ManifestEntryView> {
-    await findInScope(this.em, Trip, 'trip', id, scope);
-    if (!(await this.manifests.cancel(this.em, id, entryId))) {
-      throw DomainError.notFound('manifest entry', entryId);
-    }
+    await this.em.transactional(async (em) => {
+      await findInScope(em, Trip, 'trip', id, scope, true);
+      if (!(await this.manifests.cancel(em, id, entryId))) {
+        throw DomainError.notFound('manifest entry', entryId);
+      }
+      await this.announce(em, id, [entryId], TransportEventSubjects.manifestCancelled);
+    });
     const [view] = await this.manifests.views(this.em, [entryId]);
     return view;
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ManifestsRepository } from '../manifests/manifests.repository';
 import { RosterFactsRepository } from '../roster/roster-facts.repository';
 import { TripsController } from './trips.controller';
 import { TripsRepository } from './trips.repository';
@@ -6,7 +7,7 @@ import { TripsService } from './trips.service';
 
 @Module({
   controllers: [TripsController],
-  providers: [TripsService, TripsRepository, RosterFactsRepository],
+  providers: [TripsService, TripsRepository, RosterFactsRepository, ManifestsRepository],
   exports: [TripsRepository, TripsService],
 })
 export class TripsModule {}

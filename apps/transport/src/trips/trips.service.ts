@@ -9,10 +9,13 @@ import {
   DomainError,
   ErrorCode,
   ListTripsQuery,
+  TransportEventSubjects,
+  TripEvent,
   TripView,
 } from '@rasad/contracts';
 import { toLocalDate } from '@rasad/duty-assignments';
-import { ensureReferenceInScope } from '@rasad/messaging';
+import { Outbox, ensureReferenceInScope } from '@rasad/messaging';
+import { ManifestsRepository } from '../manifests/manifests.repository';
 import { Driver } from '../drivers/driver.entity';
 import { licenceProblem } from '../drivers/licence';
 import { PickupPoint } from '../pickup-points/pickup-point.entity';
@@ -26,6 +29,38 @@ import { TripAction, nextStatus } from './trip-progress';
 import { TripPlan, tripPlan } from './trip-plan';
 import { TripsRepository } from './trips.repository';
 
+type TripSubject = (typeof TransportEventSubjects)[
+  'tripPlanned' | 'tripDispatched' | 'tripArrived' | 'tripCompleted' | 'tripCancelled'];
+
+const PROGRESS_EVENTS: Record<TripAction, TripSubject> = {
+  dispatch: TransportEventSubjects.tripDispatched,
+  arrive: TransportEventSubjects.tripArrived,
+  complete: TransportEventSubjects.tripCompleted,
+  cancel: TransportEventSubjects.tripCancelled,
+};
+
+function tripEvent(view: TripView): TripEvent {
+  return {
+    id: view.id,
+    districtId: view.districtId,
+    vehicleId: view.vehicleId,
+    driverId: view.driverId,
+    pickupPointId: view.pickupPointId,
+    direction: view.direction,
+    startsAt: view.startsAt,
+    endsAt: view.endsAt,
+    status: view.status,
+    statusReason: view.statusReason,
+    stops: view.stops.map(({ position, postId, arrivesAt, departsAt, arrivedAt }) => ({
+      position,
+      postId,
+      arrivesAt,
+      departsAt,
+      arrivedAt,
+    })),
+  };
+}
+
 @Injectable()
 export class TripsService {
   constructor(
@@ -33,6 +68,8 @@ export class TripsService {
     private readonly trips: TripsRepository,
     private readonly roster: RosterFactsRepository,
     private readonly env: TransportEnv,
+    private readonly outbox: Outbox,
+    private readonly manifests: ManifestsRepository,
   ) {}
 
   /**
@@ -75,6 +112,7 @@ export class TripsService {
     });
     await em.flush();
     await this.trips.insertStops(em, trip.id, plan.stops);
+    await this.announce(em, trip.id, TransportEventSubjects.tripPlanned);
     return trip;
   }
 
@@ -119,11 +157,25 @@ export class TripsService {
   ): Promise<TripView> {
     await this.em.transactional(async (em) => {
       const trip = await findInScope(em, Trip, 'trip', id, scope, true);
+      // Cancelling takes every passenger off (the trip's trigger): each is told, as if taken off one by one.
+      const leaving = action === 'cancel' ? await this.manifests.events(em, await this.manifests.booked(em, id)) : [];
       em.assign(trip, { ...changes, status: nextStatus(id, trip.status, action) });
       await em.flush();
       await alongside?.(em);
+      await this.announce(em, id, PROGRESS_EVENTS[action]);
+      await this.outbox.insertMany(
+        em,
+        leaving.map((payload) => ({ subject: TransportEventSubjects.manifestCancelled, aggregateId: id, payload })),
+      );
     });
     return this.view(id);
+  }
+
+  /** The trip as it now stands, in the outbox of the transaction that changed it. */
+  private async announce(em: EntityManager, id: string, subject: TripSubject): Promise<void> {
+    const [view] = await this.trips.views(em, [id]);
+    this.outbox.record(em, subject, id, tripEvent(view));
+    await em.flush();
   }
 
   private async view(id: string): Promise<TripView> {

@@ -16,6 +16,7 @@ import {
   SessionCancelledEvent,
   SessionRescheduledEvent,
 } from './briefings-events';
+import { ManifestEvent, TransportEventSubjects, TripEvent } from '../transport/events.contract';
 
 /** Subject to payload class: emitting or handling the wrong payload does not compile, and consumers validate by it. */
 export const EventPayloads = {
@@ -34,6 +35,13 @@ export const EventPayloads = {
   [EventSubjects.attendanceRecorded]: AttendanceRecordedEvent,
   [EventSubjects.reminderDue]: ReminderDueEvent,
   [EventSubjects.calendarLinkIssued]: CalendarLinkIssuedEvent,
+  [TransportEventSubjects.tripPlanned]: TripEvent,
+  [TransportEventSubjects.tripDispatched]: TripEvent,
+  [TransportEventSubjects.tripArrived]: TripEvent,
+  [TransportEventSubjects.tripCompleted]: TripEvent,
+  [TransportEventSubjects.tripCancelled]: TripEvent,
+  [TransportEventSubjects.manifestBooked]: ManifestEvent,
+  [TransportEventSubjects.manifestCancelled]: ManifestEvent,
 } as const;
 
 export type EventMap = { [S in keyof typeof EventPayloads]: InstanceType<(typeof EventPayloads)[S]> };

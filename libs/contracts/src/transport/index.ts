@@ -30,6 +30,7 @@ import {
   TripView,
 } from './trips.contract';
 
+export * from './events.contract';
 export * from './fleet.contract';
 export * from './legs.contract';
 export * from './plans.contract';
