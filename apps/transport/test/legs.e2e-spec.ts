@@ -4,10 +4,34 @@ import { RunningRasad } from '@rasad/testing/rasad-app';
 import { EventEnvelope } from '@rasad/contracts';
 import { NatsConnection, connect } from 'nats';
 import { Client } from 'pg';
+import { inflateSync } from 'zlib';
 import { streamEvents } from '../../briefings/test/briefings-fixtures';
 import { TransportWorld, startTransport } from './transport-fixtures';
 
 const ZONE = 'Asia/Karachi';
+
+/**
+ * The text of a PDF pdfkit wrote with its standard fonts: each content stream inflated, each TJ's hex strings
+ * decoded and joined, one line per TJ (unpdf, which reads PDFs properly, needs ES modules that jest here cannot load).
+ */
+function pdfText(pdf: Buffer): string {
+  const source = pdf.toString('latin1');
+  const lines: string[] = [];
+  for (const match of source.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(match[1], 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const tj of content.matchAll(/\[(.*?)\] TJ/g)) {
+      lines.push(
+        [...tj[1].matchAll(/<([0-9a-f]*)>/g)].map((hex) => Buffer.from(hex[1], 'hex').toString('latin1')).join(''),
+      );
+    }
+  }
+  return lines.join('\n');
+}
 
 interface Leg {
   personnelId: string;
@@ -230,6 +254,22 @@ describe('transport: legs needed from the roster', () => {
     const onTime = await rasad.api.post(`${path}/stops/0/arrive`, { arrivedAt: at('19:20') });
     expect(onTime.body.stops[0].late).toBe(false);
     expect((await rasad.api.post(`${path}/stops/3/arrive`, {})).status).toBe(404);
+
+    // The driver's run sheet: each stop with who gets off there, as JSON and as a PDF to print.
+    const sheet = await rasad.api.get(`${path}/run-sheet`);
+    expect(sheet.body).toMatchObject({
+      vehicle: { registration: expect.stringMatching(/^HRA-/), seats: 20 },
+      pickupPoint: { name: 'Police Lines Haripur' },
+      stops: [{ position: 0, postId: geo.postId, passengers: [{ personnelId: person, name: 'Muhammad Imran' }] }],
+    });
+    const pdf = await fetch(`${rasad.api.baseUrl}/api/v1${path.slice('/api/v1'.length)}/run-sheet.pdf`, {
+      headers: { authorization: `Bearer ${rasad.api.token}` },
+    });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const text = pdfText(Buffer.from(await pdf.arrayBuffer()));
+    expect(text).toContain(`Run sheet: ${sheet.body.vehicle.registration}`);
+    expect(text).toContain('Arrive 19:00, leave 19:05. 1 passengers:');
+    expect(text).toContain(sheet.body.stops[0].passengers[0].serviceNumber);
     expect((await rasad.api.post(`${path}/complete`)).body.status).toBe('completed');
     expect((await rasad.api.post(`${path}/cancel`, { reason: 'Too late' })).status).toBe(409);
 

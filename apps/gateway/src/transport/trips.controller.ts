@@ -1,5 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsUUID, Min } from 'class-validator';
 import {
@@ -12,12 +21,15 @@ import {
   ListTripsQuery,
   ManifestEntryView,
   PageOf,
+  RunSheetView,
   TransportSubjects,
   TripView,
 } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import { AuditAction, Audited } from '../audit/audited.interceptor';
+import { GatewayEnv } from '../gateway.env';
 import { ApiErrors } from '../http/api-errors.decorator';
+import { runSheetPdf } from './run-sheet-pdf';
 
 class StopParams extends IdRequest {
   @Type(() => Number)
@@ -36,7 +48,10 @@ class ManifestEntryParams extends IdRequest {
 @ApiTags('Transport')
 @Controller('transport/trips')
 export class TripsController {
-  constructor(private readonly rasad: RasadClient) {}
+  constructor(
+    private readonly rasad: RasadClient,
+    private readonly env: GatewayEnv,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Trips by start, with their stops; filter by district, vehicle, driver, status, dates' })
@@ -73,6 +88,31 @@ export class TripsController {
   @ApiErrors(404, 409)
   cancel(@Param() { id }: IdRequest, @Body() body: CancelTripRequest) {
     return this.rasad.send(TransportSubjects.tripCancel, { id, ...body });
+  }
+
+  @Get(':id/run-sheet')
+  @ApiOperation({
+    summary: "The driver's run sheet: vehicle, driver, pickup point, each stop in order with its passengers",
+  })
+  @ApiOkResponse({ type: RunSheetView })
+  @ApiErrors(404)
+  runSheet(@Param() { id }: IdRequest) {
+    return this.rasad.send(TransportSubjects.tripRunSheet, { id });
+  }
+
+  @Get(':id/run-sheet.pdf')
+  @ApiOperation({ summary: 'The run sheet as a PDF to print for the driver, times local' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiErrors(404)
+  async runSheetPdf(@Param() { id }: IdRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const pdf = await runSheetPdf(
+      await this.rasad.send(TransportSubjects.tripRunSheet, { id }),
+      this.env.RASAD_TIME_ZONE,
+    );
+    // Set on success only: an error still goes out as the JSON every route answers with.
+    void reply.header('content-type', 'application/pdf');
+    return pdf;
   }
 
   @Post(':id/dispatch')

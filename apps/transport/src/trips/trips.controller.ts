@@ -31,6 +31,11 @@ export class TripsController {
     return this.trips.list(query, scope);
   }
 
+  @MessagePattern(TransportSubjects.tripRunSheet)
+  runSheet(@Payload() { id }: IdRequest, @Scope() scope: CallerScope) {
+    return this.trips.runSheet(id, scope);
+  }
+
   @MessagePattern(TransportSubjects.tripDispatch)
   dispatch(@Payload() { id }: IdRequest, @Scope() scope: CallerScope) {
     return this.trips.dispatch(id, scope);

@@ -9,6 +9,7 @@ import {
   DomainError,
   ErrorCode,
   ListTripsQuery,
+  RunSheetView,
   TransportEventSubjects,
   TripEvent,
   TripView,
@@ -27,6 +28,7 @@ import { Vehicle } from '../vehicles/vehicle.entity';
 import { Trip } from './trip.entity';
 import { TripAction, nextStatus } from './trip-progress';
 import { TripPlan, tripPlan } from './trip-plan';
+import { RunSheetsRepository } from './run-sheets.repository';
 import { TripsRepository } from './trips.repository';
 
 type TripSubject = (typeof TransportEventSubjects)[
@@ -70,6 +72,7 @@ export class TripsService {
     private readonly env: TransportEnv,
     private readonly outbox: Outbox,
     private readonly manifests: ManifestsRepository,
+    private readonly sheets: RunSheetsRepository,
   ) {}
 
   /**
@@ -128,6 +131,31 @@ export class TripsService {
   /** Frees the vehicle and the driver; the trigger cancels every booking on it and gives back the seats. */
   async cancel({ id, reason }: CancelTripMessage, scope: CallerScope): Promise<TripView> {
     return this.progress(id, scope, 'cancel', { statusReason: reason });
+  }
+
+  /** What the driver carries: vehicle, driver, where to start, and each stop with who gets off or on there. */
+  async runSheet(id: string, scope: CallerScope): Promise<RunSheetView> {
+    await findInScope(this.em, Trip, 'trip', id, scope);
+    const [trip, head, passengers] = await Promise.all([
+      this.view(id),
+      this.sheets.head(this.em, id),
+      this.sheets.passengersByPost(this.em, id),
+    ]);
+    return {
+      trip,
+      vehicle: { registration: head.registration, type: head.type, seats: head.seats },
+      driver: { name: head.driver_name, serviceNumber: head.driver_service_number, licenceNumber: head.licence_number },
+      pickupPoint: { name: head.pickup_name, address: head.pickup_address },
+      stops: trip.stops.map(({ position, postId, postCode, postName, arrivesAt, departsAt }) => ({
+        position,
+        postId,
+        postCode,
+        postName,
+        arrivesAt,
+        departsAt,
+        passengers: passengers.get(postId) ?? [],
+      })),
+    };
   }
 
   dispatch(id: string, scope: CallerScope): Promise<TripView> {

@@ -17,6 +17,7 @@ import {
   VehicleView,
 } from './fleet.contract';
 import { LegView, ListLegsQuery } from './legs.contract';
+import { RunSheetView } from './run-sheets.contract';
 import { AcceptPlanRequest, AcceptedPlanView, PlanDraftView, PlanRequest } from './plans.contract';
 import {
   AddPassengersMessage,
@@ -34,6 +35,7 @@ export * from './events.contract';
 export * from './fleet.contract';
 export * from './legs.contract';
 export * from './plans.contract';
+export * from './run-sheets.contract';
 export * from './trips.contract';
 
 /**
@@ -61,6 +63,7 @@ export const TransportSubjects = {
   tripDispatch: 'transport.trip.dispatch.v1',
   tripArrive: 'transport.trip.arrive.v1',
   tripComplete: 'transport.trip.complete.v1',
+  tripRunSheet: 'transport.trip.run-sheet.v1',
   manifestAdd: 'transport.manifest.add.v1',
   manifestRemove: 'transport.manifest.remove.v1',
   manifestList: 'transport.manifest.list.v1',
@@ -91,6 +94,7 @@ declare module '../rpc-map' {
     [TransportSubjects.tripDispatch]: { request: IdRequest; reply: TripView };
     [TransportSubjects.tripArrive]: { request: ArriveAtStopMessage; reply: TripView };
     [TransportSubjects.tripComplete]: { request: IdRequest; reply: TripView };
+    [TransportSubjects.tripRunSheet]: { request: IdRequest; reply: RunSheetView };
     [TransportSubjects.manifestAdd]: { request: AddPassengersMessage; reply: ManifestEntryView[] };
     [TransportSubjects.manifestRemove]: { request: RemovePassengerMessage; reply: ManifestEntryView };
     [TransportSubjects.manifestList]: { request: ListManifestMessage; reply: Page<ManifestEntryView> };
