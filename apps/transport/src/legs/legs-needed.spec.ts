@@ -3,14 +3,12 @@ import { legsNeeded } from './legs-needed';
 
 const POST_A = '0190b0c0-0000-7000-8000-00000000000a';
 const POST_B = '0190b0c0-0000-7000-8000-00000000000b';
-const DISTRICT = '0190b0c0-0000-7000-8000-0000000000d1';
 const at = (time: string) => new Date(`2027-02-08T${time}:00Z`);
 
 const duty = (id: string, personnelId: string, postId: string, from: string, to: string) => ({
   id,
   personnelId,
   postId,
-  districtId: DISTRICT,
   startsAt: at(from),
   endsAt: at(to),
 });
@@ -33,8 +31,8 @@ describe('legsNeeded', () => {
     );
     expect(p1[0].dutyIds).toEqual(['d1', 'd2']);
     expect(legs.filter((leg) => leg.personnelId === 'p2')).toEqual([
-      { personnelId: 'p2', postId: POST_B, districtId: DISTRICT, kind: 'outbound', at: at('02:30'), dutyIds: ['d3'] },
-      { personnelId: 'p2', postId: POST_B, districtId: DISTRICT, kind: 'return', at: at('09:00'), dutyIds: ['d3'] },
+      { personnelId: 'p2', postId: POST_B, kind: 'outbound', at: at('02:30'), dutyIds: ['d3'] },
+      { personnelId: 'p2', postId: POST_B, kind: 'return', at: at('09:00'), dutyIds: ['d3'] },
     ]);
   });
 

@@ -1,17 +1,14 @@
 import { LegKind } from '@rasad/contracts';
 import { DEFAULT_TRAVEL_POLICY, StayDuty, TravelPolicy, stays } from '@rasad/duty-assignments';
 
-export interface PostedDuty extends StayDuty {
+export interface PersonDuty extends StayDuty {
   id: string;
   personnelId: string;
-  /** The district of the duty's post: the district whose officers plan its legs. */
-  districtId: string;
 }
 
 export interface NeededLeg {
   personnelId: string;
   postId: string;
-  districtId: string;
   kind: LegKind;
   /** Outbound: arrive at the post by then. Return: leave it after then. */
   at: Date;
@@ -20,11 +17,12 @@ export interface NeededLeg {
 
 /**
  * The legs each person's live duties need, as `travelLegsNeeded` has them (a stay's outbound and return), with the
- * duties each stay is made of. Whether a person travels on their own is read when legs are listed, not here, so a
- * change of travel mode needs no recomputation.
+ * duties each stay is made of. Whether a person travels on their own, and which district a post is in, are read when
+ * legs are listed, not here: a change of travel mode, or a post whose event arrives after its duties', needs no
+ * recomputation.
  */
-export function legsNeeded(duties: readonly PostedDuty[], policy: TravelPolicy = DEFAULT_TRAVEL_POLICY): NeededLeg[] {
-  const byPerson = new Map<string, PostedDuty[]>();
+export function legsNeeded(duties: readonly PersonDuty[], policy: TravelPolicy = DEFAULT_TRAVEL_POLICY): NeededLeg[] {
+  const byPerson = new Map<string, PersonDuty[]>();
   for (const duty of duties) {
     byPerson.set(duty.personnelId, [...(byPerson.get(duty.personnelId) ?? []), duty]);
   }
@@ -33,7 +31,6 @@ export function legsNeeded(duties: readonly PostedDuty[], policy: TravelPolicy =
       const common = {
         personnelId,
         postId: stay.postId,
-        districtId: stay.duties[0].districtId,
         dutyIds: stay.duties.map((d) => d.id),
       };
       return [

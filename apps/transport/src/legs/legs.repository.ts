@@ -14,7 +14,7 @@ interface LegRow {
   post_id: string;
   post_code: string | null;
   post_name: string | null;
-  district_id: string;
+  district_id: string | null;
   kind: LegKind;
   at: string;
   duty_ids: string[];
@@ -65,6 +65,19 @@ function legView(row: LegRow): LegView {
 @Injectable()
 export class LegsRepository {
   /**
+   * Takes each person's leg lock until the transaction ends, in id order. One person's duties can arrive in runs
+   * applied side by side (they are split by duty): without it, each run would see only its own duties and void the
+   * other's legs. The next holder's statements see what the last one committed.
+   */
+  async lockPeople(em: EntityManager, personnelIds: string[]): Promise<void> {
+    await em.execute(
+      `select pg_advisory_xact_lock(hashtextextended('transport.leg:' || id::text, 0))
+       from unnest(?::uuid[]) as id order by id`,
+      [uuidArray([...personnelIds].sort())],
+    );
+  }
+
+  /**
    * Makes these people's legs exactly `needed`: each one needed is kept or added (a void one comes back), each other
    * leg of theirs that was needed becomes void with `reasonOf` them.
    */
@@ -76,14 +89,13 @@ export class LegsRepository {
   ): Promise<void> {
     const rows = needed.map((leg) => ({ ...leg, at: leg.at.toISOString() }));
     await em.execute(
-      `insert into transport.leg as l (personnel_id, post_id, district_id, kind, at, duty_ids)
-       select r."personnelId", r."postId", r."districtId", r.kind, r.at, r."dutyIds"
-       from jsonb_to_recordset(?::jsonb) as r("personnelId" uuid, "postId" uuid, "districtId" uuid, kind text,
+      `insert into transport.leg as l (personnel_id, post_id, kind, at, duty_ids)
+       select r."personnelId", r."postId", r.kind, r.at, r."dutyIds"
+       from jsonb_to_recordset(?::jsonb) as r("personnelId" uuid, "postId" uuid, kind text,
          at timestamptz, "dutyIds" uuid[])
        on conflict (personnel_id, kind, post_id, at) do update
-         set status = 'needed', void_reason = null, duty_ids = excluded.duty_ids, district_id = excluded.district_id,
-           updated_at = now()
-         where l.status <> 'needed' or l.duty_ids <> excluded.duty_ids or l.district_id <> excluded.district_id`,
+         set status = 'needed', void_reason = null, duty_ids = excluded.duty_ids, updated_at = now()
+         where l.status <> 'needed' or l.duty_ids <> excluded.duty_ids`,
       [JSON.stringify(rows)],
     );
     const reasons = personnelIds.map((id) => ({ personnelId: id, reason: reasonOf(id) }));
@@ -130,7 +142,7 @@ export class LegsRepository {
       {
         sql: `select * from (
             select l.id, l.personnel_id, p.name, p.service_number, l.post_id, po.code as post_code,
-              po.name as post_name, l.district_id, l.kind, l.at, l.duty_ids,
+              po.name as post_name, po.district_id, l.kind, l.at, l.duty_ids,
               case when l.status = 'void' then 'void' when c.trip_id is null then 'uncovered' else 'covered' end
                 as status,
               c.trip_id, c.entry_id, l.void_reason
@@ -139,8 +151,8 @@ export class LegsRepository {
             left join ${ROSTER_TABLES.post} po on po.id = l.post_id
             left join lateral (${COVERING_SQL}) c on l.status = 'needed'
             where l.at >= ?::timestamptz and l.at < ?::timestamptz
-              and (?::uuid[] is null or l.district_id = any(?::uuid[]))
-              and (?::uuid is null or l.district_id = ?::uuid)
+              and (?::uuid[] is null or po.district_id = any(?::uuid[]))
+              and (?::uuid is null or po.district_id = ?::uuid)
               and (?::text[] is null or l.kind = any(?::text[]))
               and coalesce(p.travel_mode, 'provided') = 'provided'
           ) legs where legs.status = any(?::text[])`,

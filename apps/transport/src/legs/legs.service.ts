@@ -27,6 +27,7 @@ export class LegsService {
     if (personnelIds.length === 0) {
       return;
     }
+    await this.legs.lockPeople(em, personnelIds);
     const needed = legsNeeded(await this.roster.liveDutiesOf(em, personnelIds));
     await this.legs.reconcile(em, personnelIds, needed, reasonOf);
   }

@@ -12,7 +12,6 @@ export class Migration20261130020000TransportLegs extends Migration {
         id uuid primary key default transport.uuid_v7(),
         personnel_id uuid not null,
         post_id uuid not null,
-        district_id uuid not null,
         kind text not null constraint leg_kind_known check (kind in ('outbound', 'return')),
         at timestamptz not null,
         duty_ids uuid[] not null,
@@ -22,7 +21,8 @@ export class Migration20261130020000TransportLegs extends Migration {
         updated_at timestamptz not null default now(),
         constraint leg_once unique (personnel_id, kind, post_id, at)
       );`);
-    this.addSql('create index leg_district_at_idx on transport.leg (district_id, at);');
+    // A leg's district is its post's, read from the projection when listed: a post may arrive after its duties.
+    this.addSql('create index leg_at_idx on transport.leg (at, post_id);');
     this.addSql(
       `create index manifest_entry_person_idx on transport.manifest_entry (personnel_id, post_id) where status = 'booked';`,
     );

@@ -26,9 +26,9 @@ export class PlansRepository {
     >(
       `select l.id, l.personnel_id, l.duty_ids[1] as duty_id, l.post_id, l.kind, l.at, po.latitude, po.longitude
        from transport.leg l
-       left join ${ROSTER_TABLES.post} po on po.id = l.post_id
+       join ${ROSTER_TABLES.post} po on po.id = l.post_id
        left join ${ROSTER_TABLES.personnel} p on p.id = l.personnel_id
-       where l.district_id = ? and l.status = 'needed' and l.at >= ? and l.at < ?
+       where po.district_id = ? and l.status = 'needed' and l.at >= ? and l.at < ?
          and (?::text is null or l.kind = ?::text)
          and coalesce(p.travel_mode, 'provided') = 'provided'
          and not exists (${COVERING_SQL})
@@ -89,7 +89,9 @@ export class PlansRepository {
        union all
        select e.personnel_id, e.starts_at, e.ends_at from transport.manifest_entry e
        where e.status = 'booked' and e.starts_at < ? and e.ends_at > ?
-         and e.personnel_id in (select personnel_id from transport.leg where district_id = ?)`,
+         and e.personnel_id in (
+           select l.personnel_id from transport.leg l join ${ROSTER_TABLES.post} po on po.id = l.post_id
+           where po.district_id = ?)`,
       [
         new Date(day.to.getTime() + DAY_MS).toISOString(),
         new Date(day.from.getTime() - DAY_MS).toISOString(),

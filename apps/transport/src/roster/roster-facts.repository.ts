@@ -1,7 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { uuidArray } from '@rasad/messaging';
-import { PostedDuty } from '../legs/legs-needed';
 
 /** The roster's tables as the shared projection keeps them in this schema: the one place transport reads them. */
 export const ROSTER_TABLES = {
@@ -85,15 +84,14 @@ export class RosterFactsRepository {
     return new Map(rows.map((row) => [row.id, dutyFact(row)]));
   }
 
-  /** Every live duty of these people, with its post's district: what their stays, and so their legs, are made of. */
-  async liveDutiesOf(em: EntityManager, personnelIds: string[]): Promise<PostedDuty[]> {
-    const rows = await em.execute<(DutyRow & { district_id: string })[]>(
-      `select d.id, d.personnel_id, d.post_id, d.status, d.starts_at, d.ends_at, p.district_id
-       from ${ROSTER_TABLES.duty} d join ${ROSTER_TABLES.post} p on p.id = d.post_id
-       where d.personnel_id = any(?::uuid[]) and d.status <> 'cancelled' order by d.personnel_id, d.starts_at, d.id`,
+  /** Every live duty of these people: what their stays, and so their legs, are made of. */
+  async liveDutiesOf(em: EntityManager, personnelIds: string[]): Promise<DutyFact[]> {
+    const rows = await em.execute<DutyRow[]>(
+      `select id, personnel_id, post_id, status, starts_at, ends_at from ${ROSTER_TABLES.duty}
+       where personnel_id = any(?::uuid[]) and status <> 'cancelled' order by personnel_id, starts_at, id`,
       [uuidArray(personnelIds)],
     );
-    return rows.map((row) => ({ ...dutyFact(row), districtId: row.district_id }));
+    return rows.map(dutyFact);
   }
 
   async person(em: EntityManager, id: string): Promise<PersonFact | null> {

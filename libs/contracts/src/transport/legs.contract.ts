@@ -42,7 +42,13 @@ export class LegView {
   @ApiProperty({ format: 'uuid' }) postId: string;
   @ApiProperty({ type: String, nullable: true }) postCode: string | null;
   @ApiProperty({ type: String, nullable: true }) postName: string | null;
-  @ApiProperty({ format: 'uuid' }) districtId: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "The post's; null until transport hears of the post",
+  })
+  districtId: string | null;
   @ApiProperty({ enum: LEG_KINDS }) kind: LegKind;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Outbound legs' })
   arriveBy: string | null;
