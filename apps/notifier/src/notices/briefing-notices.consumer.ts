@@ -11,7 +11,7 @@ import {
   SessionCancelledEvent,
   SessionRescheduledEvent,
 } from '@rasad/contracts';
-import { OnEvent } from '@rasad/messaging';
+import { EventOf, OnEvent, OnEventBatch } from '@rasad/messaging';
 import { NoticeFacts, SessionFacts } from '../templates/notice-facts';
 import { NoticeWriter } from './notice-writer';
 
@@ -35,7 +35,10 @@ const SILENT_WITHDRAWALS = new Set(['declined', 'session_cancelled']);
 export const briefingStarted = (session: BriefingSessionEvent, now = new Date()): boolean =>
   Date.parse(session.startsAt) <= now.getTime();
 
-/** Briefing events that concern a person, each turned into their notices in the event's own transaction. */
+/**
+ * Briefing events that concern a person, turned into their notices in the events' own transaction; those that come
+ * in bulk a run at a time.
+ */
 @Injectable()
 export class BriefingNoticesConsumer {
   constructor(private readonly notices: NoticeWriter) {}
@@ -50,10 +53,18 @@ export class BriefingNoticesConsumer {
     });
   }
 
-  @OnEvent(EventSubjects.invitationCreated)
-  async invited(event: InvitationEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    const facts: NoticeFacts = { kind: 'briefing_invitation', session: sessionFacts(event.session) };
-    await this.tell(event.session, [event.personnelId], facts, envelope, em);
+  /** A fill invites many people at once: their invitations' notices are written a run at a time. */
+  @OnEventBatch(EventSubjects.invitationCreated)
+  async invited(events: EventOf<InvitationEvent>[], em: EntityManager): Promise<void> {
+    await this.tellAll(
+      em,
+      events.map(({ payload: event, envelope }) => ({
+        envelope,
+        session: event.session,
+        personnelIds: [event.personnelId],
+        facts: { kind: 'briefing_invitation', session: sessionFacts(event.session) },
+      })),
+    );
   }
 
   @OnEvent(EventSubjects.sessionRescheduled)
@@ -72,23 +83,34 @@ export class BriefingNoticesConsumer {
     await this.tell(event.session, event.personnelIds, facts, envelope, em);
   }
 
-  @OnEvent(EventSubjects.invitationCancelled)
-  async withdrawn(event: InvitationCancelledEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    if (event.status === 'declined' || SILENT_WITHDRAWALS.has(event.reason)) {
-      return;
-    }
-    const facts: NoticeFacts = { kind: 'briefing_invitation_cancelled', session: sessionFacts(event.session) };
-    await this.tell(event.session, [event.personnelId], facts, envelope, em);
+  /** Seats given back in bulk (duties cancelled by an import, a reschedule) come as runs too. */
+  @OnEventBatch(EventSubjects.invitationCancelled)
+  async withdrawn(events: EventOf<InvitationCancelledEvent>[], em: EntityManager): Promise<void> {
+    await this.tellAll(
+      em,
+      events
+        .filter(({ payload: event }) => event.status !== 'declined' && !SILENT_WITHDRAWALS.has(event.reason))
+        .map(({ payload: event, envelope }) => ({
+          envelope,
+          session: event.session,
+          personnelIds: [event.personnelId],
+          facts: { kind: 'briefing_invitation_cancelled', session: sessionFacts(event.session) },
+        })),
+    );
   }
 
-  @OnEvent(EventSubjects.reminderDue)
-  async reminder(event: ReminderDueEvent, envelope: EventEnvelope, em: EntityManager): Promise<void> {
-    const facts: NoticeFacts = {
-      kind: 'briefing_reminder',
-      session: sessionFacts(event.session),
-      offsetSeconds: event.offsetSeconds,
-    };
-    await this.tell(event.session, [event.personnelId], facts, envelope, em);
+  /** Every seat's reminder falls due at the same moment before its session. */
+  @OnEventBatch(EventSubjects.reminderDue)
+  async reminder(events: EventOf<ReminderDueEvent>[], em: EntityManager): Promise<void> {
+    await this.tellAll(
+      em,
+      events.map(({ payload: event, envelope }) => ({
+        envelope,
+        session: event.session,
+        personnelIds: [event.personnelId],
+        facts: { kind: 'briefing_reminder', session: sessionFacts(event.session), offsetSeconds: event.offsetSeconds },
+      })),
+    );
   }
 
   /** Writes a briefing's notices for these people, in the briefing's district, unless it has already begun. */
@@ -99,9 +121,27 @@ export class BriefingNoticesConsumer {
     envelope: EventEnvelope,
     em: EntityManager,
   ): Promise<void> {
-    if (briefingStarted(session)) {
-      return;
-    }
-    await this.notices.write(em, envelope, { personnelIds, districtId: session.districtId, facts });
+    await this.tellAll(em, [{ envelope, session, personnelIds, facts }]);
   }
+
+  /** Several events' briefing notices with one write; those about a briefing that has begun are left out. */
+  private async tellAll(em: EntityManager, told: readonly BriefingNews[]): Promise<void> {
+    await this.notices.writeAll(
+      em,
+      told
+        .filter(({ session }) => !briefingStarted(session))
+        .map(({ envelope, session, personnelIds, facts }) => ({
+          envelope,
+          request: { personnelIds, districtId: session.districtId, facts },
+        })),
+    );
+  }
+}
+
+/** What one event tells, and whom. */
+interface BriefingNews {
+  envelope: EventEnvelope;
+  session: BriefingSessionEvent;
+  personnelIds: string[];
+  facts: NoticeFacts;
 }

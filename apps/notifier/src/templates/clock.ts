@@ -17,18 +17,38 @@ function lead(language: Language, seconds: number): string {
   return language === 'en' ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${minutes} منٹ`;
 }
 
+/**
+ * Times already written, by language, zone and instants: a burst of duty notices names the same few windows
+ * thousands of times, and luxon's formatting was most of the notifier's CPU per notice (docs/benchmarks.md).
+ */
+const written = new Map<string, string>();
+const WRITTEN_MAX = 10_000;
+
+function remembered(key: string, write: () => string): string {
+  let text = written.get(key);
+  if (text === undefined) {
+    text = write();
+    if (written.size >= WRITTEN_MAX) {
+      written.clear();
+    }
+    written.set(key, text);
+  }
+  return text;
+}
+
 /** Times as the recipient reads them: in the deployment's zone (Asia/Karachi by default), in their language. */
 export function clockFor(language: Language, timeZone: string): Clock {
   const format = FORMATS[language];
   const local = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).setLocale(format.locale);
   return {
-    at: (iso) => local(iso).toFormat(format.at),
-    window: (startsAt, endsAt) => {
-      const start = local(startsAt);
-      const end = local(endsAt);
-      const endText = start.hasSame(end, 'day') ? end.toFormat(format.time) : end.toFormat(format.at);
-      return `${start.toFormat(format.at)}${format.to}${endText}`;
-    },
+    at: (iso) => remembered(`${language} ${timeZone} ${iso}`, () => local(iso).toFormat(format.at)),
+    window: (startsAt, endsAt) =>
+      remembered(`${language} ${timeZone} ${startsAt} ${endsAt}`, () => {
+        const start = local(startsAt);
+        const end = local(endsAt);
+        const endText = start.hasSame(end, 'day') ? end.toFormat(format.time) : end.toFormat(format.at);
+        return `${start.toFormat(format.at)}${format.to}${endText}`;
+      }),
     lead: (seconds) => lead(language, seconds),
   };
 }

@@ -240,7 +240,12 @@ export class EventConsumer {
     const partitions = new Map<number, Delivery<JsMsg>[]>();
     for (const delivery of deliveries) {
       const key = partitionOf(delivery.envelope.aggregateId ?? delivery.envelope.id, this.settings.partitions);
-      partitions.set(key, [...(partitions.get(key) ?? []), delivery]);
+      const part = partitions.get(key);
+      if (part) {
+        part.push(delivery);
+      } else {
+        partitions.set(key, [delivery]);
+      }
     }
     const left = new Set((await Promise.all([...partitions.values()].map((part) => this.applyPart(part)))).flat());
     const rest = deliveries.filter((delivery) => left.has(delivery)).flatMap((delivery) => delivery.copies);
