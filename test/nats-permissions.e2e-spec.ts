@@ -29,6 +29,7 @@ const PASSWORDS = {
   RASAD_NATS_NOTIFIER_PASSWORD: 'notifier-secret',
   RASAD_NATS_MEALS_PASSWORD: 'meals-secret',
   RASAD_NATS_LODGING_PASSWORD: 'lodging-secret',
+  RASAD_NATS_TRANSPORT_PASSWORD: 'transport-secret',
 };
 
 type NatsUser = 'admin' | 'gateway' | 'roster' | 'briefings' | 'notifier' | 'meals';

@@ -20,6 +20,7 @@ import { NotificationsRoutesModule } from './notifications/notifications.module'
 import { RosterRoutesModule } from './roster/roster.module';
 import { StatusRoutesModule } from './status/status.module';
 import { LodgingRoutesModule } from './lodging/lodging.module';
+import { TransportRoutesModule } from './transport/transport.module';
 
 @Module({})
 export class GatewayModule {
@@ -51,6 +52,7 @@ export class GatewayModule {
         MealsRoutesModule,
         StatusRoutesModule,
         LodgingRoutesModule,
+        TransportRoutesModule,
       ],
       providers: [
         { provide: GatewayEnv, useValue: env },

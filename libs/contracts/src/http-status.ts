@@ -16,9 +16,12 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.BedTaken:
     case ErrorCode.PersonHoused:
     case ErrorCode.RoomGender:
+    case ErrorCode.TripOverlap:
+    case ErrorCode.TripFull:
       return 409;
     case ErrorCode.ReferenceNotFound:
     case ErrorCode.ImportInvalidRows:
+    case ErrorCode.DriverNotLicensed:
       return 422;
     case ErrorCode.ServiceUnavailable:
       return 503;

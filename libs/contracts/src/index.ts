@@ -14,3 +14,4 @@ export * from './briefings';
 export * from './notifier';
 export * from './meals';
 export * from './lodging';
+export * from './transport';

@@ -20,6 +20,8 @@ export interface RosterProjectionOptions {
   genders?: boolean;
   /** Keep each post's coordinates and remote flag: only for a service that reasons about distance (lodging). */
   postPlaces?: boolean;
+  /** Keep each person's travel mode and each post's coordinates: for a service that moves people to their posts. */
+  travel?: boolean;
   /** The service's own reactions to duty events, a provider of its module. */
   hooks?: Type<RosterProjectionHooks>;
 }

@@ -41,18 +41,21 @@ const DUTY: Column[] = [
   { name: 'starts_at', type: 'timestamptz', field: 'startsAt' },
   { name: 'ends_at', type: 'timestamptz', field: 'endsAt' },
 ];
+const TRAVEL_MODE: Column = { name: 'travel_mode', type: 'text', field: 'travelMode' };
 /** Nullable in the payload; every other column is always there. */
 const OPTIONAL = new Set(['category', 'latitude', 'longitude']);
 
-const personnelColumns = (options: Pick<RosterProjectionOptions, 'phones' | 'dietaryNeeds' | 'genders'>) => [
+const personnelColumns = (options: Pick<RosterProjectionOptions, 'phones' | 'dietaryNeeds' | 'genders' | 'travel'>) => [
   ...PERSONNEL,
   ...(options.phones ? [PHONE] : []),
   ...(options.dietaryNeeds ? [DIETARY_NEEDS] : []),
   ...(options.genders ? [GENDER] : []),
+  ...(options.travel ? [TRAVEL_MODE] : []),
 ];
 
-const postColumns = (options: Pick<RosterProjectionOptions, 'postPlaces'>) =>
-  options.postPlaces ? [...POST, ...POST_PLACE] : POST;
+/** Lodging's distances and transport's stops both need where a post is; the remote flag comes with it. */
+const postColumns = (options: Pick<RosterProjectionOptions, 'postPlaces' | 'travel'>) =>
+  options.postPlaces || options.travel ? [...POST, ...POST_PLACE] : POST;
 
 /**
  * The tables a service opted into, in its schema: create them if missing, and add any column missing from a table it
@@ -119,11 +122,10 @@ function upsertSql(schema: string, table: string, columns: Column[], mode: 'late
 }
 
 export const upsertPersonnelSql = (
-  options: Pick<RosterProjectionOptions, 'schema' | 'phones' | 'dietaryNeeds' | 'genders'>,
-) =>
-  upsertSql(options.schema, 'personnel', personnelColumns(options), 'latest');
+  options: Pick<RosterProjectionOptions, 'schema' | 'phones' | 'dietaryNeeds' | 'genders' | 'travel'>,
+) => upsertSql(options.schema, 'personnel', personnelColumns(options), 'latest');
 
-export const upsertPostsSql = (schema: string, options: Pick<RosterProjectionOptions, 'postPlaces'> = {}) =>
+export const upsertPostsSql = (schema: string, options: Pick<RosterProjectionOptions, 'postPlaces' | 'travel'> = {}) =>
   upsertSql(schema, 'post', postColumns(options), 'latest');
 
 /** Writes a run of duties and answers what was held of them before it, for the hooks. */

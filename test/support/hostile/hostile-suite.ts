@@ -12,6 +12,8 @@ import { createNotifier } from '../../../apps/notifier/src/bootstrap';
 import { createMeals } from '../../../apps/meals/src/bootstrap';
 import { MealsEnv } from '../../../apps/meals/src/meals.env';
 import { NotifierEnv } from '../../../apps/notifier/src/notifier.env';
+import { createTransport } from '../../../apps/transport/src/bootstrap';
+import { TransportEnv } from '../../../apps/transport/src/transport.env';
 import { HostileRequest, describeRequest, hostileRequests } from './hostile-requests';
 import { KNOWN_ISSUES } from './known-issues';
 import { Operation, OpenApiDocument, operationsOf } from './openapi';
@@ -128,8 +130,8 @@ export function describeHostileBodies(runsPerRoute: number): void {
         {},
         {
           gateway: {
-            RASAD_EVENT_CONSUMERS: 'briefings,notifier,meals,lodging',
-            RASAD_SERVICES: 'roster,briefings,notifier,meals,lodging',
+            RASAD_EVENT_CONSUMERS: 'briefings,notifier,meals,lodging,transport',
+            RASAD_SERVICES: 'roster,briefings,notifier,meals,lodging,transport',
           },
         },
         {

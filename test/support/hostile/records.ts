@@ -63,6 +63,7 @@ export async function createHostileRecords(api: TestApi, db: Client): Promise<Ho
     count: 5,
   });
   const lodging = await createLodgingRecords(api, db, geo, person.id);
+  const transport = await transportRecords(api, db, geo, { personnelId: person.id, dutyId, driverId: colleague.id });
 
   const ids: Record<string, string> = {
     districtId: geo.districtId,
@@ -80,6 +81,7 @@ export async function createHostileRecords(api: TestApi, db: Client): Promise<Ho
     kitchenId: kitchen.id as string,
     siteId: lodging.siteId,
     bedId: lodging.bedId,
+    ...transport.ids,
   };
   return {
     ids,
@@ -99,6 +101,7 @@ export async function createHostileRecords(api: TestApi, db: Client): Promise<Ho
       sites: lodging.siteId,
       rooms: lodging.roomId,
       allocations: lodging.allocationId,
+      ...transport.byResource,
     },
     calendarFile: (link.path as string).split('/').pop()!,
   };
@@ -145,6 +148,74 @@ async function createLodgingRecords(api: TestApi, db: Client, geo: Geography, pe
     roomId: room.id as string,
     bedId: room.beds[0].id as string,
     allocationId: allocation.id as string,
+  };
+}
+
+/** A vehicle, driver and pickup point of the district, and a trip carrying the person to their duty. */
+async function transportRecords(
+  api: TestApi,
+  db: Client,
+  geo: { districtId: string; postId: string },
+  people: { personnelId: string; dutyId: string; driverId: string },
+): Promise<Pick<HostileRecords, 'ids' | 'byResource'>> {
+  await eventually(async () => {
+    const { rows } = await db.query<{ n: number }>(
+      `select (select count(*) from transport.personnel where id = any($1))
+         + (select count(*) from transport.duty where id = $2)::int as n`,
+      [[people.personnelId, people.driverId], people.dutyId],
+    );
+    expect(Number(rows[0].n)).toBe(3);
+  });
+  const { districtId } = geo;
+  const vehicle = await created(api, '/api/v1/transport/vehicles', {
+    registration: 'HST-1',
+    type: 'coaster',
+    seats: 20,
+    owner: 'police',
+    districtId,
+  });
+  const driver = await created(api, '/api/v1/transport/drivers', {
+    personnelId: people.driverId,
+    districtId,
+    licenceNumber: 'HST-DL-1',
+    licenceClass: 'psv',
+    licenceExpiresOn: '2099-12-31',
+  });
+  const pickupPoint = await created(api, '/api/v1/transport/pickup-points', {
+    name: 'Police Lines',
+    kind: 'police_lines',
+    districtId,
+    latitude: 33.99,
+    longitude: 72.91,
+  });
+  const at = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString();
+  const trip = await created(api, '/api/v1/transport/trips', {
+    districtId,
+    vehicleId: vehicle.id,
+    driverId: driver.id,
+    pickupPointId: pickupPoint.id,
+    direction: 'outbound',
+    startsAt: at(24 * 40 - 3),
+    endsAt: at(24 * 40 - 1),
+    stops: [{ postId: geo.postId, arrivesAt: at(24 * 40 - 2), departsAt: at(24 * 40 - 2) }],
+  });
+  const booked = await api.post(`/api/v1/transport/trips/${trip.id}/passengers`, {
+    passengers: [{ dutyId: people.dutyId }],
+  });
+  if (booked.status !== 200) {
+    throw new Error(`booking answered ${booked.status}: ${JSON.stringify(booked.body)}`);
+  }
+  return {
+    ids: {
+      vehicleId: vehicle.id,
+      driverId: driver.id,
+      pickupPointId: pickupPoint.id,
+      tripId: trip.id,
+      entryId: booked.body[0].id,
+      dutyId: people.dutyId,
+      position: '0',
+    },
+    byResource: { vehicles: vehicle.id, drivers: driver.id, 'pickup-points': pickupPoint.id, trips: trip.id },
   };
 }
 

@@ -1,0 +1,42 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, Logger } from '@nestjs/common';
+import { DemoFleetRepository } from './demo-fleet.repository';
+import { HARIPUR_PICKUP_POINTS, haripurDriverLicences, haripurVehicles } from './haripur-fleet';
+
+/**
+ * The Haripur fleet for the demo: buses, coasters, vans and pickups with a licensed driver each, and the pickup points
+ * of the three tehsils, so that the planner covers the demo's poll day out of the box. Drivers are people of the
+ * roster's demo, so it waits for transport's copy of the roster to hold them.
+ */
+@Injectable()
+export class DemoFleetService {
+  private readonly logger = new Logger(DemoFleetService.name);
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly repository: DemoFleetRepository,
+  ) {}
+
+  /** Loads the fleet into a district without vehicles; false while the demo district is not there yet. */
+  async load(): Promise<boolean> {
+    return this.em.fork().transactional(async (em: EntityManager) => {
+      const districtId = await this.repository.haripurDistrictId(em);
+      if (!districtId) {
+        return false;
+      }
+      if (await this.repository.hasVehicles(em, districtId)) {
+        return true;
+      }
+      const loaded = await this.repository.insert(
+        em,
+        districtId,
+        haripurVehicles(),
+        HARIPUR_PICKUP_POINTS,
+        haripurDriverLicences(),
+        '2030-12-31',
+      );
+      this.logger.log(`demo fleet: ${loaded.vehicles} vehicles, ${loaded.drivers} drivers for Haripur`);
+      return true;
+    });
+  }
+}
