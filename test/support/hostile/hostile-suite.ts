@@ -140,6 +140,7 @@ export function describeHostileBodies(runsPerRoute: number): void {
             (env) => createNotifier(loadEnv(NotifierEnv, { ...env, NOTIFY_CHANNEL: 'log' })),
             (env) => createMeals(loadEnv(MealsEnv, { ...env, RASAD_DEMO_DATA: 'false' })),
             (env) => createLodging(loadEnv(LodgingEnv, { ...env, RASAD_DEMO_DATA: 'false' })),
+            (env) => createTransport(loadEnv(TransportEnv, env)),
           ],
         },
       );
