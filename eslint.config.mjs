@@ -23,8 +23,10 @@ const SQL_HOMES = [
   // The machinery every service shares: pages, outbox, inbox, dead letters, start-up checks.
   'libs/common/src/**',
   'libs/messaging/src/**',
-  // The projection lib's barrel hands its tables' SQL to the services' migrations.
+  // Shared libs' barrels hand SQL on to the repositories and migrations that use it: the projection's tables, and
+  // who serves in a district.
   'libs/roster-projection/src/index.ts',
+  'libs/duty-assignments/src/index.ts',
   'libs/testing/**',
   '**/*.spec.ts',
   '**/*.e2e-spec.ts',
