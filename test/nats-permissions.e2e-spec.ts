@@ -7,6 +7,7 @@ import {
   createPersonnel,
   dutyBody,
   eventually,
+  natsConfigPasswords,
   NatsServerProcess,
 } from '@rasad/testing';
 import { NatsConnection, connect, headers as natsHeaders, nanos } from 'nats';
@@ -21,16 +22,8 @@ import { createMeals } from '../apps/meals/src/bootstrap';
 import { MealsEnv } from '../apps/meals/src/meals.env';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 
-const PASSWORDS = {
-  RASAD_NATS_ADMIN_PASSWORD: 'admin-secret',
-  RASAD_NATS_GATEWAY_PASSWORD: 'gateway-secret',
-  RASAD_NATS_ROSTER_PASSWORD: 'roster-secret',
-  RASAD_NATS_BRIEFINGS_PASSWORD: 'briefings-secret',
-  RASAD_NATS_NOTIFIER_PASSWORD: 'notifier-secret',
-  RASAD_NATS_MEALS_PASSWORD: 'meals-secret',
-  RASAD_NATS_LODGING_PASSWORD: 'lodging-secret',
-  RASAD_NATS_TRANSPORT_PASSWORD: 'transport-secret',
-};
+/** Every user's password in deploy/nats-server.conf, `<user>-secret`. */
+const PASSWORDS = natsConfigPasswords();
 
 type NatsUser = 'admin' | 'gateway' | 'roster' | 'briefings' | 'notifier' | 'meals';
 

@@ -1,6 +1,6 @@
 import { loadEnv } from '@rasad/common';
 import { inboxPrefixFor } from '@rasad/messaging';
-import { NatsServerProcess, createGeography, eventually } from '@rasad/testing';
+import { createGeography, eventually, natsConfigPasswords, NatsServerProcess } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { connect } from 'nats';
 import { execFile } from 'node:child_process';
@@ -10,14 +10,8 @@ import { createLodging } from '../src/bootstrap';
 import { LodgingEnv } from '../src/lodging.env';
 import { LodgingWorld } from './lodging-fixtures';
 
-const PASSWORDS = {
-  RASAD_NATS_ADMIN_PASSWORD: 'admin-secret',
-  RASAD_NATS_GATEWAY_PASSWORD: 'gateway-secret',
-  RASAD_NATS_ROSTER_PASSWORD: 'roster-secret',
-  RASAD_NATS_BRIEFINGS_PASSWORD: 'briefings-secret',
-  RASAD_NATS_NOTIFIER_PASSWORD: 'notifier-secret',
-  RASAD_NATS_LODGING_PASSWORD: 'lodging-secret',
-};
+/** Every user's password in deploy/nats-server.conf, `<user>-secret`. */
+const PASSWORDS = natsConfigPasswords();
 
 /** deploy/nats-server.conf, as docker compose runs it: lodging under its own user, allowed only its own subjects. */
 describe('lodging under its NATS user', () => {

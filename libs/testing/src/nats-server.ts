@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,4 +94,22 @@ export class NatsServerProcess {
     child.kill(signal);
     await exited;
   }
+}
+
+/**
+ * A password for every user of a NATS config file (`password: $RASAD_NATS_<USER>_PASSWORD`), `<user>-secret`, so a
+ * suite running deploy/nats-server.conf keeps starting when a service adds its user there.
+ */
+export function natsConfigPasswords(config = 'deploy/nats-server.conf'): Record<string, string> {
+  const names = readFileSync(config, 'utf8').match(/\$RASAD_NATS_[A-Z_]+_PASSWORD/g) ?? [];
+  return Object.fromEntries(
+    names.map((name) => {
+      const variable = name.slice(1);
+      const user = variable
+        .replace(/^RASAD_NATS_/, '')
+        .replace(/_PASSWORD$/, '')
+        .toLowerCase();
+      return [variable, `${user}-secret`];
+    }),
+  );
 }
