@@ -45,7 +45,7 @@ function countBy(values: string[]): Record<string, number> {
 }
 
 /**
- * The planner on the demo's poll day: the roster's Haripur demo (about 2,100 people, 2,500 duties) and the demo
+ * The planner on the demo's poll day: the roster's Haripur demo (about 2,200 people, 2,500 duties, 80 drivers) and the demo
  * fleet. Every leg of the day is covered by the draft or listed with why, the draft is accepted in one go without a
  * conflict, and accepting it a second time is refused whole.
  */
