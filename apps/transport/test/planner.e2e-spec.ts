@@ -24,8 +24,28 @@ function pollDayLegs(): number {
     .length;
 }
 
+/** Consecutive runs of the trips, each as JSON within `bytes`. */
+function inParts<T>(trips: T[], bytes: number): T[][] {
+  const parts: T[][] = [[]];
+  let size = 0;
+  for (const trip of trips) {
+    const tripSize = JSON.stringify(trip).length + 1;
+    if (size + tripSize > bytes && parts[parts.length - 1].length > 0) {
+      parts.push([]);
+      size = 0;
+    }
+    parts[parts.length - 1].push(trip);
+    size += tripSize;
+  }
+  return parts;
+}
+
+function countBy(values: string[]): Record<string, number> {
+  return values.reduce<Record<string, number>>((counts, v) => ({ ...counts, [v]: (counts[v] ?? 0) + 1 }), {});
+}
+
 /**
- * The planner on the demo's poll day: the roster's Haripur demo (about 2,100 people, 2,500 duties) and the demo
+ * The planner on the demo's poll day: the roster's Haripur demo (about 2,200 people, 2,500 duties, 80 drivers) and the demo
  * fleet. Every leg of the day is covered by the draft or listed with why, the draft is accepted in one go without a
  * conflict, and accepting it a second time is refused whole.
  */
@@ -73,7 +93,7 @@ describe('transport planner on the demo poll day', () => {
     return legs.body.total;
   }
 
-  it('covers every leg the fleet can carry, says why for the rest, and is accepted at once without a conflict', async () => {
+  it('covers every coverable leg of the demo poll day, says why for the rest, and is accepted without a conflict', async () => {
     const before = await uncovered();
     // Every leg the demo's duties need that day, worked out here from the demo itself: a leg lost or doubled
     // between duty events applied side by side would show.
@@ -82,15 +102,22 @@ describe('transport planner on the demo poll day', () => {
     expect(draft.status).toBe(200);
     const { coverage, trips } = draft.body;
     const left: { reason: string; legId: string }[] = draft.body.uncovered;
-    // The demo roster posts everyone but 15 people on the poll day, so only 15 can drive: what they cannot carry
-    // waits for a driver; a person due at another post while a trip would carry them is not carried twice.
-    expect(new Set(left.map((u) => u.reason))).toEqual(new Set(['no_driver', 'already_travelling']));
+    // The roster demo's Motor Transport section drives: no leg waits for a driver. A person due at another post while
+    // a trip would carry them is not carried twice.
+    expect(left.filter((u) => u.reason === 'no_driver')).toEqual([]);
+    console.log(`uncovered by reason: ${JSON.stringify(countBy(left.map((u) => u.reason)))}`);
     expect(coverage.legs).toBe(before);
     expect(coverage.legsCovered + left.length).toBe(before);
     expect(coverage.legsCovered).toBeGreaterThan(1000);
     expect(coverage.seatsFilled).toBeLessThanOrEqual(coverage.seatsOffered);
     expect(coverage.vehiclesUsed).toBeLessThan(coverage.onePerPost.vehicles);
-    const drivers = (await db.query('select count(*)::int as n from transport.driver')).rows[0].n;
+    // One driver for each of the fleet's 75 vehicles, every one of them of the Motor Transport section.
+    const { rows } = await db.query(
+      `select count(*)::int as n, count(*) filter (where p.service_number like 'HRP-MT-%')::int as "motorTransport"
+       from transport.driver r join transport.personnel p on p.id = r.personnel_id`,
+    );
+    expect(rows[0]).toEqual({ n: 75, motorTransport: 75 });
+    const drivers = rows[0].n;
     console.log(
       `planner ${POLL_DAY}: legs=${coverage.legs} covered=${coverage.legsCovered} trips=${trips.length} ` +
         `vehicles=${coverage.vehiclesUsed} (drivers=${drivers}) vehicleHours=${coverage.vehicleHours} ` +
@@ -98,22 +125,37 @@ describe('transport planner on the demo poll day', () => {
         `vehicles=${coverage.onePerPost.vehicles} vehicleHours=${coverage.onePerPost.vehicleHours}`,
     );
 
-    const accepted = await rasad.api.post('/api/v1/transport/plans/accept', { districtId, trips: draft.body.trips });
-    expect(accepted.status).toBe(201);
-    expect(accepted.body.tripIds).toHaveLength(draft.body.trips.length);
-    expect(accepted.body.passengers).toBe(coverage.legsCovered);
+    // The day's draft is larger than the gateway takes in one body (BODY_LIMIT_KB, 256): it is accepted in parts, each
+    // whole or not at all.
+    const parts = inParts(draft.body.trips, 200 * 1024);
+    console.log(`draft: ${JSON.stringify(draft.body.trips).length} bytes, accepted in ${parts.length} parts`);
+    let tripIds = 0;
+    let passengers = 0;
+    for (const part of parts) {
+      const accepted = await rasad.api.post('/api/v1/transport/plans/accept', { districtId, trips: part });
+      expect(accepted.status).toBe(201);
+      tripIds += accepted.body.tripIds.length;
+      passengers += accepted.body.passengers;
+    }
+    expect(tripIds).toBe(draft.body.trips.length);
+    expect(passengers).toBe(coverage.legsCovered);
     expect(await uncovered()).toBe(left.length);
 
     // The same draft again finds its vehicles taken: refused whole, nothing written.
     const written = (await db.query('select count(*)::int as n from transport.trip')).rows[0].n;
-    const again = await rasad.api.post('/api/v1/transport/plans/accept', { districtId, trips: draft.body.trips });
+    const again = await rasad.api.post('/api/v1/transport/plans/accept', { districtId, trips: parts[0] });
     expect(again.status).toBe(409);
     expect(again.body.message).toMatch(/^trips\[0\]: .*plan again$/);
     expect((await db.query('select count(*)::int as n from transport.trip')).rows[0].n).toBe(written);
 
     const next = await rasad.api.post('/api/v1/transport/plans', { districtId, date: POLL_DAY });
-    // What is left is what no driver was free for: planning again proposes nothing new.
-    expect(next.body.trips).toEqual([]);
+    // What is left is what the fleet could not carry for a reason other than a driver. A person the draft left
+    // already_travelling (on the demo, taken to the DRO office for the result escort just before their station's
+    // return leg) may fit a later, shorter trip once that leg plans alone; nothing else is proposed again.
     expect(next.body.coverage.legs).toBe(left.length);
+    expect(next.body.uncovered.filter((u: { reason: string }) => u.reason === 'no_driver')).toEqual([]);
+    expect(next.body.coverage.legsCovered).toBeLessThanOrEqual(
+      left.filter((u) => u.reason === 'already_travelling').length,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { DemoAssignment, DemoPost, HaripurDemo, buildHaripurDemo } from './haripur-demo';
+import { DemoAssignment, DemoPost, HaripurDemo, MOTOR_TRANSPORT_DRIVERS, buildHaripurDemo } from './haripur-demo';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const ISO_PKT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+05:00$/;
@@ -97,7 +97,7 @@ describe('buildHaripurDemo', () => {
       expect(person.cnic).toMatch(/^\d{5}-\d{7}-\d$/);
       expect(person.cnic[0]).toBe('1');
       expect(person.phone).toMatch(/^\+923\d{9}$/);
-      expect(person.serviceNumber).toMatch(/^(HRP|ABT|FC|VOL)-\d{4,6}$/);
+      expect(person.serviceNumber).toMatch(/^(HRP|HRP-MT|ABT|FC|VOL)-\d{4,6}$/);
       expect(person.dietaryNeeds.every((need) => /^(diabetic|vegetarian|other:.+)$/.test(need))).toBe(true);
     }
     expectUnique(personnel.map((p) => p.serviceNumber));
@@ -118,6 +118,19 @@ describe('buildHaripurDemo', () => {
     const members = demo.personnel.filter((p) => p.unitId === reinforcement?.id);
     expect(members.length).toBeGreaterThan(50);
     expect(members.every((p) => p.homeDistrictId === abbottabad?.id && p.serviceNumber.startsWith('ABT-'))).toBe(true);
+  });
+
+  it('has a Motor Transport section of constables and head constables with no duty, last of all', () => {
+    const section = demo.units.find((u) => u.code === 'HRP-MOTOR-TRANSPORT');
+    const drivers = demo.personnel.filter((p) => p.unitId === section?.id);
+    expect(drivers).toHaveLength(MOTOR_TRANSPORT_DRIVERS);
+    expect(demo.personnel.slice(-MOTOR_TRANSPORT_DRIVERS)).toEqual(drivers);
+    expect(new Set(drivers.map((p) => p.rank))).toEqual(new Set(['constable', 'head_constable']));
+    expect(drivers.every((p) => /^HRP-MT-\d{4}$/.test(p.serviceNumber) && p.gender === 'male')).toBe(true);
+    expect(drivers.every((p) => p.homeDistrictId === demo.districts[0].id)).toBe(true);
+    const ids = new Set(drivers.map((p) => p.id));
+    expect(demo.assignments.filter((a) => ids.has(a.personnelId))).toEqual([]);
+    expect(demo.personnel.filter((p) => p.serviceNumber.startsWith('HRP-MT-'))).toEqual(drivers);
   });
 
   it('has about 8% women, posted only to female or combined polling stations', () => {
@@ -186,9 +199,10 @@ describe('buildHaripurDemo', () => {
 
   it('gives nearly everyone a poll-day duty, some a pre-poll escort too, and guards the strong room in shifts', () => {
     const duties = byPerson(demo.assignments);
-    expect(duties.size).toBe(demo.personnel.length);
+    // Everyone but the Motor Transport section, who drive.
+    expect(duties.size).toBe(demo.personnel.length - MOTOR_TRANSPORT_DRIVERS);
     const onPollDay = [...duties.values()].filter((list) => list.some((a) => a.phase === 'poll_day'));
-    expect(onPollDay.length / demo.personnel.length).toBeGreaterThan(0.97);
+    expect(onPollDay.length / duties.size).toBeGreaterThan(0.97);
     const prePoll = [...duties.values()].filter((list) => list.some((a) => a.phase === 'pre_poll'));
     expect(prePoll.length).toBeGreaterThan(100);
     expect(prePoll.every((list) => list.some((a) => a.phase === 'poll_day'))).toBe(true);

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { DemoAssignment, DemoPersonnel, HaripurDemo, HaripurDemoOptions } from './haripur-demo.types';
+import type { DemoAssignment, DemoPersonnel, DemoRank, HaripurDemo, HaripurDemoOptions } from './haripur-demo.types';
 import { planDuties } from './haripur-duties';
 import { buildGeography } from './haripur-geography';
 import { PersonnelFactory } from './haripur-personnel';
@@ -14,9 +14,12 @@ export const DEMO_TIME_ZONE = 'Asia/Karachi';
 // Fixed so every call, on every machine, yields the same district.
 const SEED = 0x48525044;
 
+/** Drivers of the Motor Transport section: one for each of the 75 vehicles of transport's demo fleet, and 5 spare. */
+export const MOTOR_TRANSPORT_DRIVERS = 80;
+
 /**
  * A synthetic but plausible election deployment for Haripur: about 300 polling stations, 2,000 personnel
- * and their duties around `pollDay`. Pure and deterministic: the same options always give the same data.
+ * and their duties around `pollDay`, and the drivers of the Motor Transport section. Pure and deterministic: the same options always give the same data.
  */
 export function buildHaripurDemo(options: HaripurDemoOptions = {}): HaripurDemo {
   const localTime = dutyClock(options.pollDay ?? DEFAULT_POLL_DAY);
@@ -46,6 +49,17 @@ export function buildHaripurDemo(options: HaripurDemoOptions = {}): HaripurDemo 
       });
     });
   });
+  // Enlisted last, so every draw before them, and so every other person and duty, stays as it was. They hold no post:
+  // on poll day they drive the fleet that takes everyone else to theirs.
+  for (let n = 0; n < MOTOR_TRANSPORT_DRIVERS; n++) {
+    const rank = rng.weighted<DemoRank>([
+      ['constable', 4],
+      ['head_constable', 1],
+    ]);
+    personnel.push(
+      factory.enlist({ rank, unitCode: 'HRP-MOTOR-TRANSPORT', gender: 'male', windows: [] }, slots.length + n),
+    );
+  }
 
   return {
     districts: geography.districts,

@@ -31,6 +31,8 @@ export const UNIT_ROWS = [
   { code: 'HRP-CIVIL-DEFENCE', name: 'Civil Defence Volunteers Haripur', force: 'volunteers', district: 'HRP' },
   // Reinforcement sent in for the poll: its members come from, and are lodged away from, another district.
   { code: 'ABT-REINFORCEMENT', name: 'Abbottabad Police Reinforcement', force: 'police', district: 'ABT' },
+  // Drivers of the district's vehicles: on poll day they drive the election fleet, not a post.
+  { code: 'HRP-MOTOR-TRANSPORT', name: 'Motor Transport Section Haripur', force: 'police', district: 'HRP' },
 ] as const satisfies readonly UnitRow[];
 
 export type UnitCode = (typeof UNIT_ROWS)[number]['code'];

@@ -29,6 +29,9 @@ const DIETARY_NEEDS: readonly (readonly [string[], number])[] = [
   [['diabetic', 'other:no spicy food'], 3],
 ];
 
+/** The service numbers of the Motor Transport section: how transport's demo finds its drivers in its copy of the roster. */
+export const MOTOR_TRANSPORT_PREFIX = 'HRP-MT-';
+
 const OFFICERS: ReadonlySet<DemoRank> = new Set(['si', 'inspector', 'dsp']);
 
 /** Turns duty slots into people with unique service numbers, CNICs and phones, all drawn from the seeded stream. */
@@ -97,6 +100,8 @@ function serviceNumber(rng: SeededRandom, unit: UnitCode): string {
       return `FC-${rng.int(100000, 999999)}`;
     case 'HRP-CIVIL-DEFENCE':
       return `VOL-${rng.int(1000, 9999)}`;
+    case 'HRP-MOTOR-TRANSPORT':
+      return `${MOTOR_TRANSPORT_PREFIX}${rng.int(1000, 9999)}`;
     case 'HRP-POLICE-LINES':
     case 'HRP-TRAFFIC':
     case 'HRP-SPECIAL-BRANCH':

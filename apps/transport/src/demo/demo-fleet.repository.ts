@@ -24,6 +24,7 @@ export class DemoFleetRepository {
     districtId: string,
     vehicles: DemoVehicle[],
     pickupPoints: readonly DemoPickupPoint[],
+    driverServiceNumbers: string,
     licences: string[],
     licenceExpiresOn: string,
   ): Promise<{ vehicles: number; drivers: number }> {
@@ -41,11 +42,13 @@ export class DemoFleetRepository {
        where not exists (select 1 from transport.pickup_point q where q.district_id = ? and q.name = p.name)`,
       [districtId, JSON.stringify(pickupPoints), districtId],
     );
-    // Drivers: people with no poll-day duty of their own (they drive then), by service number.
+    // Drivers: the roster's Motor Transport section (by its service numbers), those without a poll-day duty of their
+    // own, by service number.
     const drivers = await em.execute<{ id: string }[]>(
       `with free as (
          select p.id, row_number() over (order by p.service_number) as n from ${ROSTER_TABLES.personnel} p
-         where not exists (
+         where p.service_number like ? || '%'
+           and not exists (
              select 1 from ${ROSTER_TABLES.duty} d
              where d.personnel_id = p.id and d.status <> 'cancelled' and d.phase = 'poll_day')
            and not exists (select 1 from transport.driver r where r.personnel_id = p.id)
@@ -54,7 +57,7 @@ export class DemoFleetRepository {
        select f.id, ?, 'HRP-DL-' || lpad(f.n::text, 5, '0'), l.class, ?::date
        from free f join unnest(?::text[]) with ordinality as l(class, n) on l.n = f.n
        on conflict (personnel_id) do nothing returning id`,
-      [licences.length, districtId, licenceExpiresOn, `{${licences.join(',')}}`],
+      [driverServiceNumbers, licences.length, districtId, licenceExpiresOn, `{${licences.join(',')}}`],
     );
     return { vehicles: inserted.length, drivers: drivers.length };
   }

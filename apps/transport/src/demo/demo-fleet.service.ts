@@ -1,12 +1,17 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { DemoFleetRepository } from './demo-fleet.repository';
-import { HARIPUR_PICKUP_POINTS, haripurDriverLicences, haripurVehicles } from './haripur-fleet';
+import {
+  HARIPUR_DRIVER_SERVICE_NUMBERS,
+  HARIPUR_PICKUP_POINTS,
+  haripurDriverLicences,
+  haripurVehicles,
+} from './haripur-fleet';
 
 /**
  * The Haripur fleet for the demo: buses, coasters, vans and pickups with a licensed driver each, and the pickup points
- * of the three tehsils, so that the planner covers the demo's poll day out of the box. Drivers are people of the
- * roster's demo, so it waits for transport's copy of the roster to hold them.
+ * of the three tehsils, so that the planner covers the demo's poll day out of the box. Drivers are the roster demo's
+ * Motor Transport section, so it waits for transport's copy of the roster to hold them.
  */
 @Injectable()
 export class DemoFleetService {
@@ -32,6 +37,7 @@ export class DemoFleetService {
         districtId,
         haripurVehicles(),
         HARIPUR_PICKUP_POINTS,
+        HARIPUR_DRIVER_SERVICE_NUMBERS,
         haripurDriverLicences(),
         '2030-12-31',
       );

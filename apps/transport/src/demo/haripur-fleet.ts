@@ -31,6 +31,13 @@ export function haripurVehicles(): DemoVehicle[] {
   );
 }
 
+/**
+ * The service numbers of the roster demo's Motor Transport section (MOTOR_TRANSPORT_PREFIX in
+ * apps/roster/src/seed/haripur-personnel.ts): transport may not import another app; planner.e2e-spec.ts proves they
+ * match, as every vehicle gets one of them as its driver.
+ */
+export const HARIPUR_DRIVER_SERVICE_NUMBERS = 'HRP-MT-';
+
 /** The licences the fleet needs: one driver per vehicle, PSV for buses and coasters, LTV for the rest. */
 export function haripurDriverLicences(): LicenceClass[] {
   return FLEET.flatMap(({ type, count }) =>
