@@ -265,7 +265,7 @@ describe('security: sign-in, roles, district scoping, personal data, audit', () 
     const response = await rasad.anonymous.get('/health');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('strict-transport-security')).toBeTruthy();
-    const huge = await admin.post('/api/v1/districts', { code: 'BIG', name: 'x'.repeat(300 * 1024) });
+    const huge = await admin.post('/api/v1/districts', { code: 'BIG', name: 'x'.repeat(800 * 1024) });
     expect(huge.status).toBe(413);
   });
 });

@@ -112,5 +112,6 @@ export class GatewayEnv extends BaseEnv {
   @IsInt()
   @Min(1)
   @Max(10_240)
-  BODY_LIMIT_KB: number = 256;
+  // A district's day of trips to accept at once is ~320 KB (the Haripur demo); NATS carries up to 1 MB a message.
+  BODY_LIMIT_KB: number = 768;
 }
