@@ -5,6 +5,8 @@ import { RasadClient } from '@rasad/messaging';
 import { AuditAction, Audited } from '../audit/audited.interceptor';
 import { ApiErrors } from '../http/api-errors.decorator';
 
+/** A district's day is planned and written in one transaction each: thousands of legs, more than a read's timeout. */
+const PLAN_TIMEOUT_MS = 120_000;
 @ApiBearerAuth()
 @ApiTags('Transport')
 @Controller('transport/plans')
@@ -22,7 +24,7 @@ export class PlansController {
   @ApiOkResponse({ type: PlanDraftView })
   @ApiErrors(422)
   draft(@Body() body: PlanRequest) {
-    return this.rasad.send(TransportSubjects.planDraft, body);
+    return this.rasad.send(TransportSubjects.planDraft, body, { timeoutMs: PLAN_TIMEOUT_MS });
   }
 
   @Post('accept')
@@ -36,6 +38,6 @@ export class PlansController {
   @ApiCreatedResponse({ type: AcceptedPlanView })
   @ApiErrors(409, 422)
   accept(@Body() body: AcceptPlanRequest) {
-    return this.rasad.send(TransportSubjects.planAccept, body);
+    return this.rasad.send(TransportSubjects.planAccept, body, { timeoutMs: PLAN_TIMEOUT_MS });
   }
 }
