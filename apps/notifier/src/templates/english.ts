@@ -1,7 +1,19 @@
 import { assertNever } from './assert-never';
-import { Clock, NoticeFacts, SessionFacts } from './notice-facts';
+import { BedFacts, Clock, NoticeFacts, RideFacts, SessionFacts } from './notice-facts';
 
 const place = (s: SessionFacts) => `${s.venueName}, ${s.venueAddress}`;
+
+const point = (r: RideFacts) => r.pickupPointName ?? 'your pickup point';
+
+/** Where the passenger is picked up and when: at the pickup point going out, at their post coming back. */
+const ride = (r: RideFacts, clock: Clock) =>
+  r.leg === 'outbound'
+    ? `to ${r.postName} (${r.postCode}): pickup at ${point(r)}, ${clock.at(r.pickupAt)}`
+    : `back from ${r.postName} (${r.postCode}) to ${point(r)}: pickup at your post, ${clock.at(r.pickupAt)}`;
+
+const bed = (b: BedFacts) => `${b.siteName}, ${b.address}, room ${b.roomName}, bed ${b.bedLabel}`;
+
+const nights = (b: BedFacts, clock: Clock) => `night${b.nights.length === 1 ? '' : 's'} ${clock.nights(b.nights)}`;
 
 /** English notices: short enough for one or two GSM-7 parts with a typical venue. */
 export function english(facts: NoticeFacts, clock: Clock): string {
@@ -26,6 +38,16 @@ export function english(facts: NoticeFacts, clock: Clock): string {
       return `Rasad: Your duty changed: ${facts.duty.postName} (${facts.duty.postCode}), ${clock.window(facts.duty.startsAt, facts.duty.endsAt)}.`;
     case 'meal_dispatched':
       return `Rasad: ${facts.meal.count} ${facts.meal.slot} meals for ${facts.meal.postName} (${facts.meal.postCode}) dispatched ${clock.at(facts.meal.dispatchedAt)} with ${facts.meal.dispatchedBy}.`;
+    case 'transport_booked':
+      return `Rasad: Transport ${ride(facts.ride, clock)}.`;
+    case 'transport_cancelled':
+      return `Rasad: Transport cancelled, do not wait: ${ride(facts.ride, clock)}.`;
+    case 'lodging_allocated':
+      return `Rasad: Your lodging: ${bed(facts.bed)}; ${nights(facts.bed, clock)}.`;
+    case 'lodging_no_show':
+      return `Rasad: Not checked in by the cut-off: your bed at ${facts.bed.siteName} (room ${facts.bed.roomName}, bed ${facts.bed.bedLabel}) for ${nights(facts.bed, clock)} is released.`;
+    case 'lodging_no_show_officer':
+      return `Rasad: ${facts.person.name} (${facts.person.serviceNumber}) did not check in at ${facts.bed.siteName} by the cut-off; their bed for ${nights(facts.bed, clock)} is released.`;
     default:
       return assertNever(facts);
   }

@@ -1,7 +1,17 @@
 import { assertNever } from './assert-never';
-import { Clock, NoticeFacts, SessionFacts } from './notice-facts';
+import { BedFacts, Clock, NoticeFacts, RideFacts, SessionFacts } from './notice-facts';
 
 const place = (s: SessionFacts) => `${s.venueName}، ${s.venueAddress}`;
+
+const point = (r: RideFacts) => r.pickupPointName ?? 'مقررہ مقام';
+
+/** Where the passenger is picked up and when: at the pickup point going out, at their post coming back. */
+const ride = (r: RideFacts, clock: Clock) =>
+  r.leg === 'outbound'
+    ? `${r.postName} (${r.postCode}) جانے کے لیے: ${point(r)} سے ${clock.at(r.pickupAt)}`
+    : `${r.postName} (${r.postCode}) سے ${point(r)} واپسی کے لیے: آپ کی پوسٹ سے ${clock.at(r.pickupAt)}`;
+
+const bed = (b: BedFacts) => `${b.siteName}، ${b.address}، کمرہ ${b.roomName}، بستر ${b.bedLabel}`;
 
 const SLOTS: Record<string, string> = {
   breakfast: 'ناشتے',
@@ -37,6 +47,16 @@ export function urdu(facts: NoticeFacts, clock: Clock): string {
       return `رسد: آپ کی ڈیوٹی تبدیل ہو گئی ہے: ${facts.duty.postName} (${facts.duty.postCode})، ${clock.window(facts.duty.startsAt, facts.duty.endsAt)}۔`;
     case 'meal_dispatched':
       return `رسد: ${facts.meal.postName} (${facts.meal.postCode}) کے لیے ${slotInUrdu(facts.meal.slot)} کے ${facts.meal.count} کھانے ${clock.at(facts.meal.dispatchedAt)} پر روانہ کر دیے گئے، ہمراہ: ${facts.meal.dispatchedBy}۔`;
+    case 'transport_booked':
+      return `رسد: ٹرانسپورٹ ${ride(facts.ride, clock)}۔`;
+    case 'transport_cancelled':
+      return `رسد: ٹرانسپورٹ منسوخ، انتظار نہ کریں: ${ride(facts.ride, clock)}۔`;
+    case 'lodging_allocated':
+      return `رسد: آپ کی رہائش: ${bed(facts.bed)}؛ رات: ${clock.nights(facts.bed.nights)}۔`;
+    case 'lodging_no_show':
+      return `رسد: مقررہ وقت تک چیک اِن نہ کرنے پر ${facts.bed.siteName} (کمرہ ${facts.bed.roomName}، بستر ${facts.bed.bedLabel}) میں آپ کا بستر رات ${clock.nights(facts.bed.nights)} کے لیے واپس لے لیا گیا ہے۔`;
+    case 'lodging_no_show_officer':
+      return `رسد: ${facts.person.name} (${facts.person.serviceNumber}) مقررہ وقت تک ${facts.bed.siteName} میں چیک اِن نہیں ہوئے؛ ان کا بستر رات ${clock.nights(facts.bed.nights)} کے لیے واپس لے لیا گیا ہے۔`;
     default:
       return assertNever(facts);
   }
