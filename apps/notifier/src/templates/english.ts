@@ -5,11 +5,10 @@ const place = (s: SessionFacts) => `${s.venueName}, ${s.venueAddress}`;
 
 const point = (r: RideFacts) => r.pickupPointName ?? 'your pickup point';
 
-/** Where the passenger is picked up and when: at the pickup point going out, at their post coming back. */
-const ride = (r: RideFacts, clock: Clock) =>
-  r.leg === 'outbound'
-    ? `to ${r.postName} (${r.postCode}): pickup at ${point(r)}, ${clock.at(r.pickupAt)}`
-    : `back from ${r.postName} (${r.postCode}) to ${point(r)}: pickup at your post, ${clock.at(r.pickupAt)}`;
+const post = (r: RideFacts) => `${r.postName} (${r.postCode})`;
+
+/** Which ride: to the post, or back from it. */
+const leg = (r: RideFacts) => (r.leg === 'outbound' ? `to ${post(r)}` : `back from ${post(r)}`);
 
 const bed = (b: BedFacts) => `${b.siteName}, ${b.address}, room ${b.roomName}, bed ${b.bedLabel}`;
 
@@ -39,15 +38,18 @@ export function english(facts: NoticeFacts, clock: Clock): string {
     case 'meal_dispatched':
       return `Rasad: ${facts.meal.count} ${facts.meal.slot} meals for ${facts.meal.postName} (${facts.meal.postCode}) dispatched ${clock.at(facts.meal.dispatchedAt)} with ${facts.meal.dispatchedBy}.`;
     case 'transport_booked':
-      return `Rasad: Transport ${ride(facts.ride, clock)}.`;
+      // Where and when the passenger is picked up: at the pickup point going out, at their post coming back.
+      return facts.ride.leg === 'outbound'
+        ? `Rasad: Transport to ${post(facts.ride)}: pickup at ${point(facts.ride)}, ${clock.at(facts.ride.pickupAt)}.`
+        : `Rasad: Back from ${post(facts.ride)} to ${point(facts.ride)}: pickup at your post, ${clock.at(facts.ride.pickupAt)}.`;
     case 'transport_cancelled':
-      return `Rasad: Transport cancelled, do not wait: ${ride(facts.ride, clock)}.`;
+      return `Rasad: Transport cancelled: ${leg(facts.ride)}, pickup ${clock.at(facts.ride.pickupAt)}.`;
     case 'lodging_allocated':
       return `Rasad: Your lodging: ${bed(facts.bed)}; ${nights(facts.bed, clock)}.`;
     case 'lodging_no_show':
       return `Rasad: Not checked in by the cut-off: your bed at ${facts.bed.siteName} (room ${facts.bed.roomName}, bed ${facts.bed.bedLabel}) for ${nights(facts.bed, clock)} is released.`;
     case 'lodging_no_show_officer':
-      return `Rasad: ${facts.person.name} (${facts.person.serviceNumber}) did not check in at ${facts.bed.siteName} by the cut-off; their bed for ${nights(facts.bed, clock)} is released.`;
+      return `Rasad: ${facts.person.name} (${facts.person.serviceNumber}) not checked in at ${facts.bed.siteName} by the cut-off: bed for ${nights(facts.bed, clock)} released.`;
     default:
       return assertNever(facts);
   }

@@ -5,11 +5,10 @@ const place = (s: SessionFacts) => `${s.venueName}، ${s.venueAddress}`;
 
 const point = (r: RideFacts) => r.pickupPointName ?? 'مقررہ مقام';
 
-/** Where the passenger is picked up and when: at the pickup point going out, at their post coming back. */
-const ride = (r: RideFacts, clock: Clock) =>
-  r.leg === 'outbound'
-    ? `${r.postName} (${r.postCode}) جانے کے لیے: ${point(r)} سے ${clock.at(r.pickupAt)}`
-    : `${r.postName} (${r.postCode}) سے ${point(r)} واپسی کے لیے: آپ کی پوسٹ سے ${clock.at(r.pickupAt)}`;
+const post = (r: RideFacts) => `${r.postName} (${r.postCode})`;
+
+/** Which ride: to the post, or back from it. */
+const leg = (r: RideFacts) => (r.leg === 'outbound' ? `${post(r)} جانے کے لیے` : `${post(r)} سے واپسی کے لیے`);
 
 const bed = (b: BedFacts) => `${b.siteName}، ${b.address}، کمرہ ${b.roomName}، بستر ${b.bedLabel}`;
 
@@ -48,9 +47,11 @@ export function urdu(facts: NoticeFacts, clock: Clock): string {
     case 'meal_dispatched':
       return `رسد: ${facts.meal.postName} (${facts.meal.postCode}) کے لیے ${slotInUrdu(facts.meal.slot)} کے ${facts.meal.count} کھانے ${clock.at(facts.meal.dispatchedAt)} پر روانہ کر دیے گئے، ہمراہ: ${facts.meal.dispatchedBy}۔`;
     case 'transport_booked':
-      return `رسد: ٹرانسپورٹ ${ride(facts.ride, clock)}۔`;
+      return facts.ride.leg === 'outbound'
+        ? `رسد: ${post(facts.ride)} جانے کے لیے ٹرانسپورٹ: ${point(facts.ride)} سے، ${clock.at(facts.ride.pickupAt)}۔`
+        : `رسد: ${post(facts.ride)} سے ${point(facts.ride)} واپسی کے لیے ٹرانسپورٹ: آپ کی پوسٹ سے، ${clock.at(facts.ride.pickupAt)}۔`;
     case 'transport_cancelled':
-      return `رسد: ٹرانسپورٹ منسوخ، انتظار نہ کریں: ${ride(facts.ride, clock)}۔`;
+      return `رسد: ٹرانسپورٹ منسوخ: ${leg(facts.ride)}، روانگی ${clock.at(facts.ride.pickupAt)}۔`;
     case 'lodging_allocated':
       return `رسد: آپ کی رہائش: ${bed(facts.bed)}؛ رات: ${clock.nights(facts.bed.nights)}۔`;
     case 'lodging_no_show':
