@@ -4,7 +4,7 @@ import { AllocationEvent, AllocationReleasedEvent, EventEnvelope, LodgingEvents 
 import { OnEvent } from '@rasad/messaging';
 import { NotifierEnv } from '../notifier.env';
 import { BedFacts } from '../templates/notice-facts';
-import { NoticeWriter } from './notice-writer';
+import { NoticeWriter, UnknownRecipientError } from './notice-writer';
 import { NoticesRepository } from './notices.repository';
 
 const bedFacts = (a: AllocationEvent, nights: string[]): BedFacts => ({
@@ -46,6 +46,9 @@ export class LodgingNoticesConsumer {
     const bed = bedFacts(allocation, event.released);
     const tz = this.env.RASAD_TIME_ZONE;
     const [person] = await this.repository.people(em, [allocation.personnelId]);
+    if (!person) {
+      throw new UnknownRecipientError(`personnel ${allocation.personnelId} not known to the notifier yet`);
+    }
     const officers = await this.repository.inChargesOfNights(em, allocation.personnelId, event.released, tz);
     await this.notices.writeAll(em, [
       {
@@ -59,9 +62,9 @@ export class LodgingNoticesConsumer {
       {
         envelope,
         request: {
-          personnelIds: person ? officers : [],
+          personnelIds: officers,
           districtId: allocation.districtId,
-          facts: { kind: 'lodging_no_show_officer', bed, person: person ?? { name: '', serviceNumber: '' } },
+          facts: { kind: 'lodging_no_show_officer', bed, person },
         },
       },
     ]);

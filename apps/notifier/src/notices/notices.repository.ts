@@ -96,7 +96,9 @@ export class NoticesRepository {
     personnelIds: readonly string[],
   ): Promise<{ id: string; name: string; serviceNumber: string }[]> {
     return em.execute(
-      `select id, name, service_number as "serviceNumber" from notifier.personnel where id = any(?::uuid[])`,
+      // A service number is null for someone recorded before the projection kept it, until their next event.
+      `select id, name, coalesce(service_number, '') as "serviceNumber" from notifier.personnel
+       where id = any(?::uuid[])`,
       [uuidArray(personnelIds)],
     );
   }

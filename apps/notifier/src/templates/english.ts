@@ -12,6 +12,10 @@ const leg = (r: RideFacts) => (r.leg === 'outbound' ? `to ${post(r)}` : `back fr
 
 const bed = (b: BedFacts) => `${b.siteName}, ${b.address}, room ${b.roomName}, bed ${b.bedLabel}`;
 
+/** A person as an officer knows them: name, and service number when the notifier has it. */
+const who = (p: { name: string; serviceNumber: string }) =>
+  p.serviceNumber ? `${p.name} (${p.serviceNumber})` : p.name;
+
 const nights = (b: BedFacts, clock: Clock) => `night${b.nights.length === 1 ? '' : 's'} ${clock.nights(b.nights)}`;
 
 /** English notices: short enough for one or two GSM-7 parts with a typical venue. */
@@ -49,7 +53,7 @@ export function english(facts: NoticeFacts, clock: Clock): string {
     case 'lodging_no_show':
       return `Rasad: Not checked in by the cut-off: your bed at ${facts.bed.siteName} (room ${facts.bed.roomName}, bed ${facts.bed.bedLabel}) for ${nights(facts.bed, clock)} is released.`;
     case 'lodging_no_show_officer':
-      return `Rasad: ${facts.person.name} (${facts.person.serviceNumber}) not checked in at ${facts.bed.siteName} by the cut-off: bed for ${nights(facts.bed, clock)} released.`;
+      return `Rasad: ${who(facts.person)} not checked in at ${facts.bed.siteName} by the cut-off: bed for ${nights(facts.bed, clock)} released.`;
     default:
       return assertNever(facts);
   }

@@ -83,6 +83,10 @@ describe('lodging notices', () => {
     expect(renderNotice({ kind: 'lodging_no_show_officer', bed: night, person }, 'en', 'Asia/Karachi')).toBe(
       'Rasad: Asif Khan (HRP-04417) not checked in at Govt. Degree College Haripur by the cut-off: bed for night Sun 7 Feb 2027 released.',
     );
+    const unnumbered = { name: 'Asif Khan', serviceNumber: '' };
+    expect(renderNotice({ kind: 'lodging_no_show_officer', bed: night, person: unnumbered }, 'en', 'UTC')).toMatch(
+      /^Rasad: Asif Khan not checked in at /,
+    );
     expect(renderNotice({ kind: 'lodging_allocated', bed }, 'ur', 'Asia/Karachi')).toMatch(
       /^رسد: آپ کی رہائش: Govt\. Degree College Haripur، Hattar Road, Haripur، کمرہ Hall B، بستر B-14؛ رات: .*2027 تا .*2027۔$/,
     );

@@ -10,6 +10,9 @@ const post = (r: RideFacts) => `${r.postName} (${r.postCode})`;
 /** Which ride: to the post, or back from it. */
 const leg = (r: RideFacts) => (r.leg === 'outbound' ? `${post(r)} جانے کے لیے` : `${post(r)} سے واپسی کے لیے`);
 
+const who = (p: { name: string; serviceNumber: string }) =>
+  p.serviceNumber ? `${p.name} (${p.serviceNumber})` : p.name;
+
 const bed = (b: BedFacts) => `${b.siteName}، ${b.address}، کمرہ ${b.roomName}، بستر ${b.bedLabel}`;
 
 const SLOTS: Record<string, string> = {
@@ -57,7 +60,7 @@ export function urdu(facts: NoticeFacts, clock: Clock): string {
     case 'lodging_no_show':
       return `رسد: مقررہ وقت تک چیک اِن نہ کرنے پر ${facts.bed.siteName} (کمرہ ${facts.bed.roomName}، بستر ${facts.bed.bedLabel}) میں آپ کا بستر رات ${clock.nights(facts.bed.nights)} کے لیے واپس لے لیا گیا ہے۔`;
     case 'lodging_no_show_officer':
-      return `رسد: ${facts.person.name} (${facts.person.serviceNumber}) مقررہ وقت تک ${facts.bed.siteName} میں چیک اِن نہیں ہوئے؛ ان کا بستر رات ${clock.nights(facts.bed.nights)} کے لیے واپس لے لیا گیا ہے۔`;
+      return `رسد: ${who(facts.person)} مقررہ وقت تک ${facts.bed.siteName} میں چیک اِن نہیں ہوئے؛ ان کا بستر رات ${clock.nights(facts.bed.nights)} کے لیے واپس لے لیا گیا ہے۔`;
     default:
       return assertNever(facts);
   }
