@@ -293,6 +293,9 @@ describe('transport: legs needed from the roster', () => {
       leg: 'outbound',
       legAt: new Date(at('19:30')).toISOString(),
       stopArrivesAt: new Date(at('19:00')).toISOString(),
+      // Named for the passenger's notice, which reads no transport table.
+      pickupPointName: 'Police Lines Haripur',
+      pickupPointAddress: null,
     });
   });
 

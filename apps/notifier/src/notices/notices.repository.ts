@@ -60,6 +60,49 @@ export class NoticesRepository {
     return rows.map((row) => row.personnel_id);
   }
 
+  /**
+   * Who answers for a person on these nights (local dates, in `timeZone`): the in-charges, other than the person, of
+   * each post where the person has a live duty meeting a night's window, on duty there in that window. A night's
+   * window runs from noon of its date to the end of the next day: the evening they should have arrived, and the
+   * day's duty the bed was for.
+   */
+  async inChargesOfNights(
+    em: EntityManager,
+    personnelId: string,
+    nights: readonly string[],
+    timeZone: string,
+  ): Promise<string[]> {
+    const rows = await em.execute<{ personnel_id: string }[]>(
+      `with night as (
+         select (n + time '12:00') at time zone ? as from_at, (n + 2)::timestamp at time zone ? as to_at
+         from unnest(?::date[]) as n
+       ), posted as (
+         select d.post_id, night.from_at, night.to_at from notifier.duty d
+         join night on d.starts_at < night.to_at and d.ends_at > night.from_at
+         where d.personnel_id = ? and d.status <> 'cancelled'
+       )
+       select distinct i.personnel_id from notifier.duty i
+       join posted p on p.post_id = i.post_id and i.starts_at < p.to_at and i.ends_at > p.from_at
+       where i.role = 'in_charge' and i.status <> 'cancelled' and i.personnel_id <> ?
+       order by i.personnel_id`,
+      [timeZone, timeZone, wordArray(nights), personnelId, personnelId],
+    );
+    return rows.map((row) => row.personnel_id);
+  }
+
+  /** A person as another's notice names them; whoever the notifier has not heard of is absent. */
+  people(
+    em: EntityManager,
+    personnelIds: readonly string[],
+  ): Promise<{ id: string; name: string; serviceNumber: string }[]> {
+    return em.execute(
+      // A service number is null for someone recorded before the projection kept it, until their next event.
+      `select id, name, coalesce(service_number, '') as "serviceNumber" from notifier.personnel
+       where id = any(?::uuid[])`,
+      [uuidArray(personnelIds)],
+    );
+  }
+
   /** One statement for all of an event's notices; one already written for (event, person, channel) is kept. */
   async insert(em: EntityManager, notices: readonly NewNotice[]): Promise<void> {
     if (notices.length === 0) {

@@ -2,10 +2,20 @@ import { Language } from '@rasad/personnel';
 import { DateTime } from 'luxon';
 import { Clock } from './notice-facts';
 
-const FORMATS: Record<Language, { locale: string; at: string; time: string; to: string }> = {
+const FORMATS: Record<
+  Language,
+  { locale: string; at: string; day: string; time: string; to: string; through: string }
+> = {
   // A hyphen, not an en dash: one character outside GSM-7 turns a whole English SMS into UCS-2 (70 a part, not 160).
-  en: { locale: 'en-GB', at: 'ccc d LLL yyyy, HH:mm', time: 'HH:mm', to: '-' },
-  ur: { locale: 'ur', at: 'cccc d LLLL yyyy، HH:mm', time: 'HH:mm', to: ' تا ' },
+  en: { locale: 'en-GB', at: 'ccc d LLL yyyy, HH:mm', day: 'ccc d LLL yyyy', time: 'HH:mm', to: '-', through: ' to ' },
+  ur: {
+    locale: 'ur',
+    at: 'cccc d LLLL yyyy، HH:mm',
+    day: 'cccc d LLLL yyyy',
+    time: 'HH:mm',
+    to: ' تا ',
+    through: ' تا ',
+  },
 };
 
 function lead(language: Language, seconds: number): string {
@@ -49,6 +59,18 @@ export function clockFor(language: Language, timeZone: string): Clock {
         const endText = start.hasSame(end, 'day') ? end.toFormat(format.time) : end.toFormat(format.at);
         return `${start.toFormat(format.at)}${format.to}${endText}`;
       }),
+    nights: (dates) => {
+      // Local dates already: read in the zone, so no instant moves them a day.
+      const day = (date: string) =>
+        DateTime.fromISO(date, { zone: timeZone }).setLocale(format.locale).toFormat(format.day);
+      const sorted = [...dates].sort();
+      if (sorted.length === 0) {
+        return '';
+      }
+      const first = sorted[0];
+      const last = sorted[sorted.length - 1];
+      return first === last ? day(first) : `${day(first)}${format.through}${day(last)}`;
+    },
     lead: (seconds) => lead(language, seconds),
   };
 }

@@ -1,6 +1,6 @@
 import { NOTICE_KINDS, NoticeKind } from '@rasad/contracts';
 import { smsSegments } from '../sms/segments';
-import { DutyFacts, NoticeFacts, SessionFacts } from './notice-facts';
+import { BedFacts, DutyFacts, NoticeFacts, RideFacts, SessionFacts } from './notice-facts';
 import { renderNotice } from './render';
 
 // The longest names in the Haripur demo, and a district-level briefing: the worst case the demo sends.
@@ -22,6 +22,23 @@ const overnight: DutyFacts = {
   startsAt: '2027-02-08T20:00:00+05:00',
   endsAt: '2027-02-09T02:00:00+05:00',
 };
+
+const ride: RideFacts = {
+  leg: 'outbound',
+  postName: duty.postName,
+  postCode: duty.postCode,
+  pickupPointName: 'Police Lines Haripur',
+  pickupAt: '2027-02-08T00:30:00.000Z',
+};
+const back: RideFacts = { ...ride, leg: 'return', pickupAt: '2027-02-08T15:30:00.000Z' };
+const bed: BedFacts = {
+  siteName: 'Govt. Degree College Haripur (Boys Hostel)',
+  address: 'Hattar Road, Haripur',
+  roomName: 'Hall B',
+  bedLabel: 'B-14',
+  nights: ['2027-02-07', '2027-02-08'],
+};
+const oneNight: BedFacts = { ...bed, nights: ['2027-02-07'] };
 
 /** Each kind with demo-like facts, and the SMS parts its English text may take. */
 const EXAMPLES: { [K in NoticeKind]?: { facts: NoticeFacts[]; segments: number } } = {
@@ -76,6 +93,38 @@ const EXAMPLES: { [K in NoticeKind]?: { facts: NoticeFacts[]; segments: number }
           dispatchedAt: '2027-02-08T01:45:00.000Z',
           dispatchedBy: 'Driver Aslam',
         },
+      },
+    ],
+    segments: 1,
+  },
+  transport_booked: {
+    facts: [
+      { kind: 'transport_booked', ride },
+      { kind: 'transport_booked', ride: back },
+    ],
+    segments: 1,
+  },
+  transport_cancelled: {
+    facts: [
+      { kind: 'transport_cancelled', ride },
+      { kind: 'transport_cancelled', ride: back },
+    ],
+    segments: 1,
+  },
+  lodging_allocated: {
+    facts: [
+      { kind: 'lodging_allocated', bed },
+      { kind: 'lodging_allocated', bed: oneNight },
+    ],
+    segments: 1,
+  },
+  lodging_no_show: { facts: [{ kind: 'lodging_no_show', bed: oneNight }], segments: 1 },
+  lodging_no_show_officer: {
+    facts: [
+      {
+        kind: 'lodging_no_show_officer',
+        bed: oneNight,
+        person: { name: 'Muhammad Asif Khan', serviceNumber: 'HRP-2011-04417' },
       },
     ],
     segments: 1,

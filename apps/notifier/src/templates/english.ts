@@ -1,7 +1,22 @@
 import { assertNever } from './assert-never';
-import { Clock, NoticeFacts, SessionFacts } from './notice-facts';
+import { BedFacts, Clock, NoticeFacts, RideFacts, SessionFacts } from './notice-facts';
 
 const place = (s: SessionFacts) => `${s.venueName}, ${s.venueAddress}`;
+
+const point = (r: RideFacts) => r.pickupPointName ?? 'your pickup point';
+
+const post = (r: RideFacts) => `${r.postName} (${r.postCode})`;
+
+/** Which ride: to the post, or back from it. */
+const leg = (r: RideFacts) => (r.leg === 'outbound' ? `to ${post(r)}` : `back from ${post(r)}`);
+
+const bed = (b: BedFacts) => `${b.siteName}, ${b.address}, room ${b.roomName}, bed ${b.bedLabel}`;
+
+/** A person as an officer knows them: name, and service number when the notifier has it. */
+const who = (p: { name: string; serviceNumber: string }) =>
+  p.serviceNumber ? `${p.name} (${p.serviceNumber})` : p.name;
+
+const nights = (b: BedFacts, clock: Clock) => `night${b.nights.length === 1 ? '' : 's'} ${clock.nights(b.nights)}`;
 
 /** English notices: short enough for one or two GSM-7 parts with a typical venue. */
 export function english(facts: NoticeFacts, clock: Clock): string {
@@ -26,6 +41,19 @@ export function english(facts: NoticeFacts, clock: Clock): string {
       return `Rasad: Your duty changed: ${facts.duty.postName} (${facts.duty.postCode}), ${clock.window(facts.duty.startsAt, facts.duty.endsAt)}.`;
     case 'meal_dispatched':
       return `Rasad: ${facts.meal.count} ${facts.meal.slot} meals for ${facts.meal.postName} (${facts.meal.postCode}) dispatched ${clock.at(facts.meal.dispatchedAt)} with ${facts.meal.dispatchedBy}.`;
+    case 'transport_booked':
+      // Where and when the passenger is picked up: at the pickup point going out, at their post coming back.
+      return facts.ride.leg === 'outbound'
+        ? `Rasad: Transport to ${post(facts.ride)}: pickup at ${point(facts.ride)}, ${clock.at(facts.ride.pickupAt)}.`
+        : `Rasad: Back from ${post(facts.ride)} to ${point(facts.ride)}: pickup at your post, ${clock.at(facts.ride.pickupAt)}.`;
+    case 'transport_cancelled':
+      return `Rasad: Transport cancelled: ${leg(facts.ride)}, pickup ${clock.at(facts.ride.pickupAt)}.`;
+    case 'lodging_allocated':
+      return `Rasad: Your lodging: ${bed(facts.bed)}; ${nights(facts.bed, clock)}.`;
+    case 'lodging_no_show':
+      return `Rasad: Not checked in by the cut-off: your bed at ${facts.bed.siteName} (room ${facts.bed.roomName}, bed ${facts.bed.bedLabel}) for ${nights(facts.bed, clock)} is released.`;
+    case 'lodging_no_show_officer':
+      return `Rasad: ${who(facts.person)} not checked in at ${facts.bed.siteName} by the cut-off: bed for ${nights(facts.bed, clock)} released.`;
     default:
       return assertNever(facts);
   }

@@ -1,7 +1,19 @@
 import { assertNever } from './assert-never';
-import { Clock, NoticeFacts, SessionFacts } from './notice-facts';
+import { BedFacts, Clock, NoticeFacts, RideFacts, SessionFacts } from './notice-facts';
 
 const place = (s: SessionFacts) => `${s.venueName}، ${s.venueAddress}`;
+
+const point = (r: RideFacts) => r.pickupPointName ?? 'مقررہ مقام';
+
+const post = (r: RideFacts) => `${r.postName} (${r.postCode})`;
+
+/** Which ride: to the post, or back from it. */
+const leg = (r: RideFacts) => (r.leg === 'outbound' ? `${post(r)} جانے کے لیے` : `${post(r)} سے واپسی کے لیے`);
+
+const who = (p: { name: string; serviceNumber: string }) =>
+  p.serviceNumber ? `${p.name} (${p.serviceNumber})` : p.name;
+
+const bed = (b: BedFacts) => `${b.siteName}، ${b.address}، کمرہ ${b.roomName}، بستر ${b.bedLabel}`;
 
 const SLOTS: Record<string, string> = {
   breakfast: 'ناشتے',
@@ -37,6 +49,18 @@ export function urdu(facts: NoticeFacts, clock: Clock): string {
       return `رسد: آپ کی ڈیوٹی تبدیل ہو گئی ہے: ${facts.duty.postName} (${facts.duty.postCode})، ${clock.window(facts.duty.startsAt, facts.duty.endsAt)}۔`;
     case 'meal_dispatched':
       return `رسد: ${facts.meal.postName} (${facts.meal.postCode}) کے لیے ${slotInUrdu(facts.meal.slot)} کے ${facts.meal.count} کھانے ${clock.at(facts.meal.dispatchedAt)} پر روانہ کر دیے گئے، ہمراہ: ${facts.meal.dispatchedBy}۔`;
+    case 'transport_booked':
+      return facts.ride.leg === 'outbound'
+        ? `رسد: ${post(facts.ride)} جانے کے لیے ٹرانسپورٹ: ${point(facts.ride)} سے، ${clock.at(facts.ride.pickupAt)}۔`
+        : `رسد: ${post(facts.ride)} سے ${point(facts.ride)} واپسی کے لیے ٹرانسپورٹ: آپ کی پوسٹ سے، ${clock.at(facts.ride.pickupAt)}۔`;
+    case 'transport_cancelled':
+      return `رسد: ٹرانسپورٹ منسوخ: ${leg(facts.ride)}، روانگی ${clock.at(facts.ride.pickupAt)}۔`;
+    case 'lodging_allocated':
+      return `رسد: آپ کی رہائش: ${bed(facts.bed)}؛ رات: ${clock.nights(facts.bed.nights)}۔`;
+    case 'lodging_no_show':
+      return `رسد: مقررہ وقت تک چیک اِن نہ کرنے پر ${facts.bed.siteName} (کمرہ ${facts.bed.roomName}، بستر ${facts.bed.bedLabel}) میں آپ کا بستر رات ${clock.nights(facts.bed.nights)} کے لیے واپس لے لیا گیا ہے۔`;
+    case 'lodging_no_show_officer':
+      return `رسد: ${who(facts.person)} مقررہ وقت تک ${facts.bed.siteName} میں چیک اِن نہیں ہوئے؛ ان کا بستر رات ${clock.nights(facts.bed.nights)} کے لیے واپس لے لیا گیا ہے۔`;
     default:
       return assertNever(facts);
   }

@@ -45,6 +45,8 @@ interface ManifestEventRow {
   arrives_at: string;
   departs_at: string;
   pickup_point_id: string;
+  pickup_point_name: string;
+  pickup_point_address: string | null;
   starts_at: string;
 }
 
@@ -131,13 +133,14 @@ export class ManifestsRepository {
     );
   }
 
-  /** These entries as events say them, with their trip's stop at the passenger's post. */
+  /** These entries as events say them, with their trip's stop at the passenger's post and its pickup point named. */
   async events(em: EntityManager, ids: string[]): Promise<ManifestEvent[]> {
     const rows = await em.execute<ManifestEventRow[]>(
       `select e.id, e.trip_id, e.personnel_id, e.duty_id, e.post_id, e.leg, e.leg_at, s.arrives_at, s.departs_at,
-         t.pickup_point_id, t.starts_at
+         t.pickup_point_id, p.name as pickup_point_name, p.address as pickup_point_address, t.starts_at
        from transport.manifest_entry e
        join transport.trip t on t.id = e.trip_id
+       join transport.pickup_point p on p.id = t.pickup_point_id
        join transport.trip_stop s on s.trip_id = e.trip_id and s.post_id = e.post_id
        where e.id = any(?::uuid[]) order by e.id`,
       [uuidArray(ids)],
@@ -154,6 +157,8 @@ export class ManifestsRepository {
       stopArrivesAt: iso(row.arrives_at),
       stopDepartsAt: iso(row.departs_at),
       pickupPointId: row.pickup_point_id,
+      pickupPointName: row.pickup_point_name,
+      pickupPointAddress: row.pickup_point_address,
       tripStartsAt: iso(row.starts_at),
     }));
   }

@@ -22,6 +22,11 @@ export const NOTICE_KINDS = [
   'duty_changed',
   'calendar_link',
   'meal_dispatched',
+  'transport_booked',
+  'transport_cancelled',
+  'lodging_allocated',
+  'lodging_no_show',
+  'lodging_no_show_officer',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

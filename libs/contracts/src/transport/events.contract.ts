@@ -52,5 +52,8 @@ export class ManifestEvent {
   @IsISO8601() stopArrivesAt: string;
   @IsISO8601() stopDepartsAt: string;
   @IsUUID() pickupPointId: string;
+  /** The pickup point as the passenger's notice names it; absent from events recorded before it was added. */
+  @IsOptional() @IsString() pickupPointName?: string;
+  @IsOptional() @IsString() pickupPointAddress?: string | null;
   @IsISO8601() tripStartsAt: string;
 }
