@@ -13,7 +13,9 @@ export const MIGRATE_ONLY_FLAG = '--migrate-only';
 
 /**
  * Migrates the service's schema, as the admin URL when one is given (the service's own role may not create tables).
- * Replicas starting together take turns: a session advisory lock per schema serialises their migrations. With
+ * Services and replicas starting together take turns: one session advisory lock for the whole database serialises
+ * their migrations, since some create objects the database shares (`create extension if not exists btree_gist`, run
+ * by two services at once, fails one of them with a duplicate key: `npm start` starts every service together). With
  * `--migrate-only` the process stops here, so a deploy step can migrate with the admin URL and the service itself
  * never holds it.
  */
@@ -22,7 +24,7 @@ export async function migrateWithLock(orm: MikroORM, urls: DatabaseUrls, schema:
   const lock = new Client({ connectionString: adminUrl });
   await lock.connect();
   try {
-    await lock.query('select pg_advisory_lock(hashtext($1))', [`rasad.${schema}.migrations`]);
+    await lock.query('select pg_advisory_lock(hashtext($1))', ['rasad.migrations']);
     if (adminUrl === urls.DATABASE_URL) {
       await orm.getMigrator().up();
     } else {
