@@ -14,9 +14,25 @@ export class DemoFleetRepository {
     return row?.district_id ?? null;
   }
 
-  async hasVehicles(em: EntityManager, districtId: string): Promise<boolean> {
-    const rows = await em.execute('select 1 from transport.vehicle where district_id = ? limit 1', [districtId]);
-    return rows.length > 0;
+  async driverCount(em: EntityManager, districtId: string): Promise<number> {
+    const [row] = await em.execute<{ n: number }[]>(
+      'select count(*)::int as n from transport.driver where district_id = ?',
+      [districtId],
+    );
+    return row.n;
+  }
+
+  /** The Motor Transport people transport's copy of the roster holds so far, free on poll day: the drivers to be. */
+  async freeDriversKnown(em: EntityManager, driverServiceNumbers: string): Promise<number> {
+    const [row] = await em.execute<{ n: number }[]>(
+      `select count(*)::int as n from ${ROSTER_TABLES.personnel} p
+       where p.service_number like ? || '%'
+         and not exists (
+           select 1 from ${ROSTER_TABLES.duty} d
+           where d.personnel_id = p.id and d.status <> 'cancelled' and d.phase = 'poll_day')`,
+      [driverServiceNumbers],
+    );
+    return row.n;
   }
 
   async insert(

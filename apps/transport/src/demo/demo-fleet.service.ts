@@ -22,15 +22,23 @@ export class DemoFleetService {
     private readonly repository: DemoFleetRepository,
   ) {}
 
-  /** Loads the fleet into a district without vehicles; false while the demo district is not there yet. */
+  /**
+   * Loads the fleet into the demo district once, with all its drivers; false while transport's copy of the roster
+   * does not hold the district and every Motor Transport driver yet (the roster's demo announces them last, so a fleet
+   * loaded at the first polling station would have no drivers).
+   */
   async load(): Promise<boolean> {
+    const licences = haripurDriverLicences();
     return this.em.fork().transactional(async (em: EntityManager) => {
       const districtId = await this.repository.haripurDistrictId(em);
       if (!districtId) {
         return false;
       }
-      if (await this.repository.hasVehicles(em, districtId)) {
+      if ((await this.repository.driverCount(em, districtId)) >= licences.length) {
         return true;
+      }
+      if ((await this.repository.freeDriversKnown(em, HARIPUR_DRIVER_SERVICE_NUMBERS)) < licences.length) {
+        return false;
       }
       const loaded = await this.repository.insert(
         em,
@@ -38,7 +46,7 @@ export class DemoFleetService {
         haripurVehicles(),
         HARIPUR_PICKUP_POINTS,
         HARIPUR_DRIVER_SERVICE_NUMBERS,
-        haripurDriverLicences(),
+        licences,
         '2030-12-31',
       );
       this.logger.log(`demo fleet: ${loaded.vehicles} vehicles, ${loaded.drivers} drivers for Haripur`);
