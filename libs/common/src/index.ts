@@ -15,3 +15,4 @@ export * from './csv-export';
 export * from './backoff';
 export * from './polling-worker';
 export * from './demo-ids';
+export * from './records';

@@ -65,12 +65,5 @@ export function rethrowUniqueViolation(error: unknown, fieldsByConstraint: Recor
   throw error;
 }
 
-/** Applies only the fields present in a partial update. */
-export function assignDefined<T extends object>(target: T, changes: Partial<T>): T {
-  for (const [key, value] of Object.entries(changes)) {
-    if (value !== undefined) {
-      (target as Record<string, unknown>)[key] = value;
-    }
-  }
-  return target;
-}
+/** One partial-update rule for every service. */
+export { assignDefined } from '@rasad/common';
