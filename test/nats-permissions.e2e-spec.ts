@@ -8,11 +8,10 @@ import {
   dutyBody,
   eventually,
   natsConfigPasswords,
+  startDeployNats,
   NatsServerProcess,
 } from '@rasad/testing';
 import { NatsConnection, connect, headers as natsHeaders, nanos } from 'nats';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { createBriefings } from '../apps/briefings/src/bootstrap';
 import { BriefingsEnv } from '../apps/briefings/src/briefings.env';
@@ -62,16 +61,7 @@ describe('NATS credentials per service', () => {
   let rasad: RunningRasad;
 
   beforeAll(async () => {
-    nats = await NatsServerProcess.start({ config: 'deploy/nats-server.conf', env: PASSWORDS });
-    // The deploy step, as docker compose runs it: under their users the services may not create the stream.
-    await promisify(execFile)(process.execPath, ['scripts/nats-setup.js'], {
-      env: {
-        ...process.env,
-        NATS_URL: nats.url,
-        NATS_USER: 'admin',
-        NATS_PASSWORD: PASSWORDS.RASAD_NATS_ADMIN_PASSWORD,
-      },
-    });
+    ({ nats } = await startDeployNats());
     rasad = await startRasad(
       'nats_permissions',
       { NATS_URL: nats.url },

@@ -1,10 +1,8 @@
 import { loadEnv } from '@rasad/common';
 import { inboxPrefixFor } from '@rasad/messaging';
-import { createGeography, eventually, natsConfigPasswords, NatsServerProcess } from '@rasad/testing';
+import { createGeography, eventually, natsConfigPasswords, startDeployNats, NatsServerProcess } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { connect } from 'nats';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { createLodging } from '../src/bootstrap';
 import { LodgingEnv } from '../src/lodging.env';
@@ -20,15 +18,7 @@ describe('lodging under its NATS user', () => {
   let db: Client;
 
   beforeAll(async () => {
-    nats = await NatsServerProcess.start({ config: 'deploy/nats-server.conf', env: PASSWORDS });
-    await promisify(execFile)(process.execPath, ['scripts/nats-setup.js'], {
-      env: {
-        ...process.env,
-        NATS_URL: nats.url,
-        NATS_USER: 'admin',
-        NATS_PASSWORD: PASSWORDS.RASAD_NATS_ADMIN_PASSWORD,
-      },
-    });
+    ({ nats } = await startDeployNats());
     rasad = await startRasad(
       'lodging_nats',
       { NATS_URL: nats.url },

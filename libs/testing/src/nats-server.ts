@@ -1,8 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { eventually } from './eventually';
 
 const NATS_SERVER = process.env.NATS_SERVER_BIN ?? 'nats-server';
@@ -112,4 +113,22 @@ export function natsConfigPasswords(config = 'deploy/nats-server.conf'): Record<
       return [variable, `${user}-secret`];
     }),
   );
+}
+
+/**
+ * deploy/nats-server.conf as docker compose runs it: the server with a password for every user it names, and the
+ * deploy step that creates the event stream as the admin (the services' own users may not).
+ */
+export async function startDeployNats(): Promise<{ nats: NatsServerProcess; passwords: Record<string, string> }> {
+  const passwords = natsConfigPasswords();
+  const nats = await NatsServerProcess.start({ config: 'deploy/nats-server.conf', env: passwords });
+  await promisify(execFile)(process.execPath, ['scripts/nats-setup.js'], {
+    env: {
+      ...process.env,
+      NATS_URL: nats.url,
+      NATS_USER: 'admin',
+      NATS_PASSWORD: passwords.RASAD_NATS_ADMIN_PASSWORD,
+    },
+  });
+  return { nats, passwords };
 }
