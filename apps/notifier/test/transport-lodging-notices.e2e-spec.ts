@@ -1,5 +1,5 @@
 import { loadEnv } from '@rasad/common';
-import { EventEnvelope } from '@rasad/contracts';
+import { ConsumersStatusView, EventEnvelope } from '@rasad/contracts';
 import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { NatsConnection, connect } from 'nats';
@@ -67,8 +67,14 @@ describe('transport and lodging notices', () => {
     );
     expect(rows).toHaveLength(1);
     await republish(nc, rows[0].envelope, `${rows[0].envelope.id}-again`);
-    // Time for the notifier to have taken the second copy.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // The copy is in the stream once published: the notifier has taken it when nothing is pending for it.
+    await eventually(
+      async () => {
+        const status = await api.get<ConsumersStatusView>('/api/v1/status/consumers');
+        expect(status.body.consumers.find((c) => c.service === 'notifier')?.pending).toBe(0);
+      },
+      { timeoutMs: 20_000 },
+    );
   };
 
   async function duty(personnelId: string, window: { startsAt: string; endsAt: string }, role = 'guard') {
