@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { checkNats, migrateWithLock, prepareDatabases } from '@rasad/common';
+import { ServiceMetrics, Tracing, checkNats, migrateWithLock, prepareDatabases } from '@rasad/common';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -12,6 +12,7 @@ import { AuthService } from './auth/auth.service';
 import { GatewayEnv } from './gateway.env';
 import { GatewayModule } from './gateway.module';
 import { csvOnSend } from './http/csv-lists.interceptor';
+import { observeHttp } from './http/http-observability';
 import { requestIdFor, requestIdOf } from './http/request-id.decorator';
 import { trustedProxies } from './http/trusted-proxies';
 import { refuseUnknownTypeOfUpload } from './imports/csv-upload';
@@ -63,6 +64,7 @@ export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplica
   // A JSON API: no HTML to protect with a CSP, and the OpenAPI UI needs its inline scripts.
   await app.register(helmet, { contentSecurityPolicy: false });
   const fastify = app.getHttpAdapter().getInstance();
+  observeHttp(fastify, app.get(ServiceMetrics), app.get(Tracing));
   fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
   // A browser form: its parser only marks the request, the import route streams the one file from it. The limit is a
   // backstop above the import's own (IMPORT_MAX_MB, counted as the file streams), so that a file is refused, never cut.

@@ -16,3 +16,6 @@ export * from './backoff';
 export * from './polling-worker';
 export * from './demo-ids';
 export * from './records';
+export * from './metrics';
+export * from './tracing';
+export * from './observability.module';
