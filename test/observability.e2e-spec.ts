@@ -89,13 +89,19 @@ describe('observability', () => {
     });
     expect(created.status).toBe(201);
 
+    const wanted: [string, string][] = [
+      ['rasad-gateway', 'POST /api/v1/assignments'],
+      ['rasad-roster', RosterSubjects.assignmentCreate],
+      ['rasad-roster', `${RosterEvents.assignmentCreated} publish`],
+      ['rasad-briefings', `${RosterEvents.assignmentCreated} process`],
+    ];
+    // Each service's exporter sends its spans on its own schedule: wait until all four are in.
     const spans = await eventually(
       () => {
         const trace = receiver.trace(traceId);
-        const consumed = trace.find(
-          (span) => span.service === 'rasad-briefings' && span.name === `${RosterEvents.assignmentCreated} process`,
-        );
-        expect(consumed).toBeDefined();
+        for (const [service, name] of wanted) {
+          expect(trace.some((span) => span.service === service && span.name === name)).toBe(true);
+        }
         return trace;
       },
       { timeoutMs: 20_000 },
@@ -155,17 +161,15 @@ describe('observability', () => {
 
   it('serves each process its metrics: requests, RPCs, outbox, consumer lag, events, dead letters, notices, pools', async () => {
     const person = await createPersonnel(rasad.api, geo);
-    const duty = await rasad.api.post('/api/v1/assignments', dutyBody(person.id, geo.postId, {
-      startsAt: '2027-02-09T06:00:00+05:00',
-      endsAt: '2027-02-09T20:00:00+05:00',
-    }));
-    expect(duty.status).toBe(201);
+    for (const day of ['2027-02-09', '2027-02-10']) {
+      const duty = await rasad.api.post(
+        '/api/v1/assignments',
+        dutyBody(person.id, geo.postId, { startsAt: `${day}T06:00:00+05:00`, endsAt: `${day}T20:00:00+05:00` }),
+      );
+      expect(duty.status).toBe(201);
+    }
     const missing = await rasad.api.get('/api/v1/assignments/01900000-0000-7000-8000-000000000000');
     expect(missing.status).toBe(404);
-    // A poison message: both consumers put it in their dead letters.
-    const nc = await connect({ servers: rasad.commonEnv.NATS_URL });
-    await nc.jetstream().publish('evt.roster.personnel.registered.v1', new TextEncoder().encode('not an envelope'));
-    await nc.close();
 
     const gateway = await scrape(ports.gateway);
     expect(gateway.every((sample) => sample.labels.service === 'gateway')).toBe(true);
@@ -199,23 +203,35 @@ describe('observability', () => {
     expect(value(roster, 'rasad_db_pool_connections', { pool: 'relay', state: 'idle' })).toBeGreaterThanOrEqual(0);
     expect(value(roster, 'rasad_db_pool_connections', { pool: 'orm', state: 'idle' })).toBeGreaterThanOrEqual(1);
 
-    const briefings = await eventually(async () => {
+    const caughtUp = await eventually(async () => {
       const samples = await scrape(ports.briefings);
       expect(value(samples, 'rasad_consumer_pending_events')).toBe(0);
+      return samples;
+    });
+    expect(value(caughtUp, 'rasad_consumer_seconds_behind')).toBe(0);
+    expect(samplesOf(caughtUp, 'rasad_dead_letters_open')).toHaveLength(0);
+
+    // A poison message (not an envelope): both consumers put it in their dead letters.
+    const nc = await connect({ servers: rasad.commonEnv.NATS_URL });
+    await nc.jetstream().publish('evt.roster.personnel.registered.v1', new TextEncoder().encode('not an envelope'));
+    await nc.close();
+    const briefings = await eventually(async () => {
+      const samples = await scrape(ports.briefings);
+      expect(value(samples, 'rasad_dead_letters_open', { subject: 'evt.roster.personnel.registered.v1' })).toBe(1);
       expect(
-        value(samples, 'rasad_dead_letters_open', { subject: 'evt.roster.personnel.registered.v1' }),
+        value(samples, 'rasad_events_dead_lettered_total', { subject: 'evt.roster.personnel.registered.v1' }),
       ).toBe(1);
       return samples;
     });
-    expect(value(briefings, 'rasad_consumer_seconds_behind')).toBe(0);
     const { rows: inbox } = await db.query<{ subject: string; n: number }>(
       'select subject, count(*)::int as n from briefings.inbox group by subject',
     );
     for (const { subject, n } of inbox) {
       expect(value(briefings, 'rasad_events_applied_total', { subject })).toBe(n);
     }
-    expect(value(briefings, 'rasad_events_applied_total', { subject: RosterEvents.assignmentCreated })).toBe(2);
-    expect(value(briefings, 'rasad_events_dead_lettered_total')).toBe(1);
+    expect(
+      value(briefings, 'rasad_events_applied_total', { subject: RosterEvents.assignmentCreated }),
+    ).toBeGreaterThanOrEqual(2);
     expect(value(briefings, 'rasad_event_apply_lag_seconds_count')).toBe(inbox.reduce((sum, row) => sum + row.n, 0));
     expect(value(briefings, 'rasad_event_batch_duration_seconds_count')).toBeGreaterThanOrEqual(1);
 
