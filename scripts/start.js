@@ -50,11 +50,21 @@ const NODE_FLAGS = ['--enable-source-maps', '--heap-growing-percent=20'];
 // gives them back to the system when freed.
 const MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
+// METRICS_PORT=9464 serves every app's /metrics on one machine: the gateway on 9464, then each service in APPS order
+// on the next port (roster 9465, briefings 9466, …; a new service, added before the gateway, takes the next free one),
+// as deploy/prometheus.yml scrapes them.
+function metricsPort(app) {
+  const base = Number(process.env.METRICS_PORT || 0);
+  if (!base) return {};
+  const services = APPS.filter((one) => one !== 'gateway');
+  return { METRICS_PORT: String(app === 'gateway' ? base : base + 1 + services.indexOf(app)) };
+}
+
 function run(app, args = []) {
   return spawn(process.execPath, [...NODE_FLAGS, path.join(root, 'dist', 'apps', app, 'main.js'), ...args], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...MALLOC_ENV, ...process.env },
+    env: { ...MALLOC_ENV, ...process.env, ...metricsPort(app) },
   });
 }
 

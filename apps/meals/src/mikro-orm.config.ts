@@ -17,6 +17,10 @@ export function mealsOrmOptions(databaseUrl: string, poolMax = 10): Options<Post
     // What is written through the unit of work (OutboxMessage: events recorded in the same flush as the change).
     // Plans are written in SQL (generation writes hundreds at once), in the plans' repository.
     entities: [Kitchen, OutboxMessage],
-    migrations: { Migration20261130013857MealsBase, Migration20261130013858MealsRole, Migration20261130500000MealsOutboxTrace },
+    migrations: {
+      Migration20261130013857MealsBase,
+      Migration20261130013858MealsRole,
+      Migration20261130500000MealsOutboxTrace,
+    },
   });
 }

@@ -41,7 +41,10 @@ export class ServiceMetrics {
     return this.once(name, () => new Histogram<L>({ name, help, labelNames, buckets, registers: [this.registry] }));
   }
 
-  /** A gauge whose values `read` gives at each scrape; a failing read leaves it empty for that scrape. */
+  /**
+   * A gauge whose values `read` gives at each scrape. A failing read (the database or broker down) leaves a labelled
+   * gauge empty and an unlabelled one NaN for that scrape, never the last value or a 0 that would look healthy.
+   */
   gauge<L extends string>(
     name: string,
     help: string,
@@ -58,7 +61,13 @@ export class ServiceMetrics {
           registers: [this.registry],
           async collect() {
             this.reset();
-            await Promise.resolve(read(this)).catch(() => undefined);
+            try {
+              await read(this);
+            } catch {
+              if (labelNames.length === 0) {
+                this.set(NaN);
+              }
+            }
           },
         }),
     );
@@ -80,8 +89,10 @@ export class ServiceMetrics {
     this.gauge('rasad_db_pool_connections', 'Database connections by pool and state', ['pool', 'state'], (gauge) => {
       for (const [name, readPool] of this.pools) {
         const counts = readPool();
-        for (const [state, value] of Object.entries(counts ?? {})) {
-          gauge.set({ pool: name, state }, value);
+        if (counts) {
+          gauge.set({ pool: name, state: 'used' }, counts.used);
+          gauge.set({ pool: name, state: 'idle' }, counts.idle);
+          gauge.set({ pool: name, state: 'waiting' }, counts.waiting);
         }
       }
     });

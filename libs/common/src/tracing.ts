@@ -31,6 +31,9 @@ export interface TracingSettings {
   RASAD_TRACE_SAMPLE_RATIO?: number;
 }
 
+/** A collector that does not answer costs a batch of spans, and holds a shutdown no longer than this. */
+const EXPORT_TIMEOUT_MS = 5000;
+
 let contextManagerSet = false;
 
 /**
@@ -58,9 +61,10 @@ export class Tracing {
       resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: `rasad-${service}` }),
       sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(settings.RASAD_TRACE_SAMPLE_RATIO ?? 1) }),
       spanProcessors: [
-        new BatchSpanProcessor(new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, '')}/v1/traces` }), {
-          scheduledDelayMillis: 1000,
-        }),
+        new BatchSpanProcessor(
+          new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, '')}/v1/traces`, timeoutMillis: EXPORT_TIMEOUT_MS }),
+          { scheduledDelayMillis: 1000, exportTimeoutMillis: EXPORT_TIMEOUT_MS },
+        ),
       ],
     });
     this.tracer = this.provider.getTracer('rasad');
@@ -71,9 +75,15 @@ export class Tracing {
     return this.tracer!.startSpan(name, { kind, attributes }, parent);
   }
 
-  /** Sends what is buffered and stops. */
+  /** Sends what is buffered and stops, within the export timeout. */
   async shutdown(): Promise<void> {
-    await this.provider?.shutdown();
+    if (!this.provider) {
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, EXPORT_TIMEOUT_MS).unref()));
+    await Promise.race([this.provider.shutdown().catch(() => undefined), timeout]);
+    clearTimeout(timer);
   }
 }
 

@@ -90,7 +90,6 @@ export class OtlpReceiver {
   private constructor(private readonly server: Server) {}
 
   static async start(): Promise<OtlpReceiver> {
-    let receiver: OtlpReceiver | undefined;
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -103,11 +102,11 @@ export class OtlpReceiver {
           response.writeHead(415).end();
           return;
         }
-        receiver!.take(JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpExport);
+        receiver.take(JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpExport);
         response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
     });
-    receiver = new OtlpReceiver(server);
+    const receiver = new OtlpReceiver(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return receiver;
   }

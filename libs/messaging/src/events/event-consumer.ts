@@ -426,7 +426,7 @@ export class EventConsumer {
       if (error !== undefined) {
         span.setStatus({
           code: SpanStatusCode.ERROR,
-          message: redactPersonalData(error instanceof Error ? error.message : String(error)),
+          message: redactPersonalData(error instanceof Error ? error.message : 'handler failed'),
         });
       }
       span.end();
@@ -462,12 +462,10 @@ export class EventConsumer {
       'Dead letters not yet replayed, by subject',
       ['subject'],
       async (gauge) => {
-        const rows = await this.orm.em
-          .fork()
-          .execute<{ subject: string; open: number }[]>(
-            `select subject, count(*)::int as open from ${this.options.schema}.dead_letter
+        const rows = await this.orm.em.fork().execute<{ subject: string; open: number }[]>(
+          `select subject, count(*)::int as open from ${this.options.schema}.dead_letter
              where replayed_at is null group by subject`,
-          );
+        );
         rows.forEach(({ subject, open }) => gauge.set({ subject }, open));
       },
     );
