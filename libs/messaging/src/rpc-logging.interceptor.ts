@@ -55,6 +55,17 @@ export class RpcLoggingInterceptor implements NestInterceptor {
           'rasad.request_id': requestId,
         })
       : undefined;
+    let done = false;
+    const answered = () => {
+      if (done) {
+        return;
+      }
+      done = true;
+      const elapsed = seconds();
+      this.duration.observe({ subject, outcome: 'ok' }, elapsed);
+      span?.end();
+      logger.debug({ ms: Math.round(elapsed * 1e6) / 1e3 }, 'handled');
+    };
     const handle = (subscriber: Subscriber<unknown>) =>
       storage.run(new Store(logger), () => {
         withRequestId(requestId, () =>
@@ -62,12 +73,9 @@ export class RpcLoggingInterceptor implements NestInterceptor {
             .handle()
             .pipe(
               tap({
-                next: () => {
-                  const elapsed = seconds();
-                  this.duration.observe({ subject, outcome: 'ok' }, elapsed);
-                  span?.end();
-                  logger.debug({ ms: Math.round(elapsed * 1e6) / 1e3 }, 'handled');
-                },
+                // A handler answers once; one that completes without a value has answered too.
+                next: () => answered(),
+                complete: () => answered(),
                 error: (error: { code?: string }) => {
                   const elapsed = seconds();
                   const outcome = outcomeOf(error);

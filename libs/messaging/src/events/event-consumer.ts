@@ -169,6 +169,7 @@ export class EventConsumer {
     if (outcome.failed.length > 0) {
       throw outcome.failed[0].error;
     }
+    this.countApplied(outcome.applied);
     return outcome.applied.length > 0;
   }
 
@@ -382,7 +383,7 @@ export class EventConsumer {
   }
 
   /** Per subject, one increment per batch rather than per event. */
-  private countApplied(applied: Delivery<JsMsg>[]): void {
+  private countApplied(applied: Delivery<unknown>[]): void {
     const now = Date.now();
     const bySubject = new Map<string, number>();
     for (const { envelope } of applied) {
