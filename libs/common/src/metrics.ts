@@ -25,6 +25,10 @@ export class ServiceMetrics {
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
+  }
+
+  /** prom-client's process metrics (CPU, memory, event-loop lag, GC) as `rasad_*`: only when they are served. */
+  collectProcessMetrics(): void {
     collectDefaultMetrics({ register: this.registry, prefix: 'rasad_' });
   }
 

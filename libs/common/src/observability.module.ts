@@ -46,6 +46,8 @@ export class ObservabilityModule implements OnApplicationBootstrap, OnApplicatio
     this.metrics.databasePool(this.orm);
     const { env, service } = this.observed;
     if (env.METRICS_PORT > 0) {
+      // Their event-loop monitor ticks every 10 ms: not for a process whose metrics nobody reads.
+      this.metrics.collectProcessMetrics();
       this.server = await serveMetrics(this.metrics, env.METRICS_PORT, env.METRICS_HOST);
       this.logger.log(`${service} metrics on ${metricsAddress(this.server)}`);
     }
