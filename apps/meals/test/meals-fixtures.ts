@@ -1,5 +1,5 @@
 import { loadEnv } from '@rasad/common';
-import { Geography, TestApi, createPersonnel, rosterProjected } from '@rasad/testing';
+import { Geography, TestApi, createPersonnel, rosterProjected, createUser } from '@rasad/testing';
 import { ServiceFactory } from '@rasad/testing/rasad-app';
 import { Client } from 'pg';
 import { createMeals } from '../src/bootstrap';
@@ -94,13 +94,8 @@ export class MealsWorld {
   }
 
   /** Signs in a new user of this role in these districts. */
-  async user(username: string, role: string, districtIds: string[]): Promise<TestApi> {
-    const password = 'a-long-enough-password';
-    const created = await this.api.post('/api/v1/users', { username, password, role, districtIds });
-    if (created.status !== 201) {
-      throw new Error(`user answered ${created.status}: ${JSON.stringify(created.body)}`);
-    }
-    return this.api.login(username, password);
+  user(username: string, role: string, districtIds: string[]): Promise<TestApi> {
+    return createUser(this.api, username, role, districtIds);
   }
 
   /** Waits until meals' roster projection holds these people, duties and posts. */
