@@ -1,0 +1,250 @@
+import { EVENT_STREAM } from '@rasad/contracts';
+import {
+  NatsCluster,
+  TestApi,
+  TestDatabase,
+  TsProcess,
+  createGeography,
+  createTestDatabase,
+  eventually,
+  freePort,
+  personnelBody,
+} from '@rasad/testing';
+import { TEST_ADMIN_PASSWORD } from '@rasad/testing/rasad-app';
+import { connect } from 'nats';
+import { ClusterReconciliation, reconcileCluster } from './cluster-reconcile';
+import { Balancer, errorRate, steady } from './cluster-traffic';
+import { createFaultSchemas } from './fault-schema';
+
+// Small by default: the suite shares two cores. A bigger run: CLUSTER_REPLICAS=3 CLUSTER_WRITES_PER_S=20 ….
+const REPLICAS = Number(process.env.CLUSTER_REPLICAS ?? 2);
+const SERVICES = (process.env.CLUSTER_SERVICES ?? 'roster,briefings,notifier').split(',');
+const WRITES_PER_S = Number(process.env.CLUSTER_WRITES_PER_S ?? 4);
+const READS_PER_S = Number(process.env.CLUSTER_READS_PER_S ?? 8);
+const PHASE_MS = Number(process.env.CLUSTER_PHASE_MS ?? 10_000);
+/** The share of reads allowed to fail once every killed process is back. */
+const MAX_ERROR_RATE_AFTER = Number(process.env.CLUSTER_MAX_ERROR_RATE_AFTER ?? 0.01);
+/** The longest the API may go without answering a read, from the kill on. */
+const MAX_SILENCE_MS = Number(process.env.CLUSTER_MAX_SILENCE_MS ?? 5_000);
+const PEOPLE = 24;
+const SETTLE_MS = 180_000;
+jest.setTimeout(12 * 60_000);
+
+const READS = ['/api/v1/assignments?limit=5', '/api/v1/briefings?limit=5', '/api/v1/notifications?limit=5'];
+const JWT_SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
+
+interface Replica {
+  app: string;
+  index: number;
+  process: TsProcess;
+  port?: number;
+}
+
+describe('scale-out: a three-node NATS cluster with R3 events and two replicas of each service', () => {
+  let db: TestDatabase;
+  let cluster: NatsCluster;
+  const replicas: Replica[] = [];
+
+  const env = (extra: Record<string, string> = {}) => ({
+    DATABASE_URL: db.url,
+    NATS_URL: cluster.url,
+    NATS_STREAM_REPLICAS: '3',
+    LOG_LEVEL: 'info',
+    RASAD_DEMO_DATA: 'false',
+    ...extra,
+  });
+
+  /** One replica of an app as its own process, ready when Nest says so (a gateway: when /health answers 200). */
+  async function start(app: string, index: number, port?: number): Promise<Replica> {
+    let process: TsProcess;
+    if (app === 'faults-consumer') {
+      process = new TsProcess('test/faults/fault-consumer.ts', env());
+    } else if (app === 'gateway') {
+      process = new TsProcess(
+        'apps/gateway/src/main.ts',
+        env({
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          JWT_SECRET,
+          RASAD_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+          RASAD_SERVICES: SERVICES.join(','),
+          RASAD_EVENT_CONSUMERS: SERVICES.filter((s) => s !== 'roster').join(','),
+          LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+        }),
+      );
+    } else {
+      process = new TsProcess(`apps/${app}/src/main.ts`, env());
+    }
+    const replica = { app, index, process, port };
+    replicas.push(replica);
+    if (app === 'faults-consumer') {
+      await process.waitFor('consumer ready', 120_000);
+    } else if (app === 'gateway') {
+      await eventually(
+        async () => {
+          const health = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);
+          expect(health?.status).toBe(200);
+        },
+        { timeoutMs: 120_000, intervalMs: 500 },
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}\n${process.tail()}`);
+      });
+    } else {
+      await process.waitFor(/microservice successfully started/, 120_000);
+    }
+    return replica;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase('cluster');
+    await createFaultSchemas(db.url);
+    cluster = await NatsCluster.start(3);
+  });
+
+  afterAll(async () => {
+    await Promise.all(replicas.map((replica) => replica.process.kill('SIGKILL')));
+    await cluster?.stop();
+    if (!process.env.KEEP_TEST_DB) {
+      await db?.drop();
+    }
+  });
+
+  it('loses and duplicates no event and keeps answering when a NATS node and a replica of each app are SIGKILLed', async () => {
+    const apps = [...SERVICES, 'faults-consumer'];
+    // The roster first: it creates the stream with 3 replicas; then every other replica side by side.
+    await start('roster', 0);
+    await Promise.all(
+      apps.flatMap((app) =>
+        Array.from({ length: REPLICAS }, (_, i) => i).flatMap((i) =>
+          app === 'roster' && i === 0 ? [] : [start(app, i)],
+        ),
+      ),
+    );
+    const ports = await Promise.all(Array.from({ length: REPLICAS }, () => freePort()));
+    for (const [i, port] of ports.entries()) {
+      // One after another: the first creates the admin user the second finds.
+      await start('gateway', i, port);
+    }
+    const gateways = ports.map((port) => `http://127.0.0.1:${port}`);
+    const admin = await new TestApi(gateways[0]).login('admin', TEST_ADMIN_PASSWORD);
+    expect((await streamInfo()).config.num_replicas).toBe(3);
+
+    const geo = await createGeography(admin, 'CLU');
+    const people: string[] = [];
+    for (let i = 0; i < PEOPLE; i++) {
+      const person = await admin.post('/api/v1/personnel', personnelBody(geo, { name: `Constable ${i}` }));
+      expect(person.status).toBe(201);
+      people.push(person.body.id);
+    }
+
+    const balancer = new Balancer(gateways, admin.token!);
+    const acknowledged: string[] = [];
+    const writes = steady(1000 / WRITES_PER_S, async (n) => {
+      // Each person's duties three hours apart: no two of them overlap.
+      const startsAt = Date.UTC(2027, 1, 1) + Math.floor(n / PEOPLE) * 3 * 3_600_000;
+      const duty = (await balancer.write('/api/v1/assignments', {
+        personnelId: people[n % PEOPLE],
+        postId: geo.postId,
+        role: 'guard',
+        phase: 'poll_day',
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: new Date(startsAt + 3_600_000).toISOString(),
+      })) as { id: string } | undefined;
+      if (duty) {
+        acknowledged.push(duty.id);
+      }
+    });
+    const reads = steady(1000 / READS_PER_S, (n) => balancer.read(READS[n % READS.length]));
+
+    const startedAt = Date.now();
+    await sleep(PHASE_MS);
+    const leader = (await streamInfo()).cluster?.leader ?? cluster.names[0];
+    const victims = apps.concat('gateway').map((app) => replicas.find((r) => r.app === app && r.index === 0)!);
+    const killedAt = Date.now();
+    await Promise.all([cluster.kill(leader), ...victims.map((victim) => victim.process.kill('SIGKILL'))]);
+    await sleep(PHASE_MS);
+    const restartedAt = Date.now();
+    await cluster.restart(leader);
+    for (const victim of victims) {
+      replicas.splice(replicas.indexOf(victim), 1);
+    }
+    await Promise.all(victims.map((victim) => start(victim.app, victim.index, victim.port)));
+    const backAt = Date.now();
+    await sleep(PHASE_MS);
+    await Promise.all([writes.stop(), reads.stop()]);
+    const stoppedAt = Date.now();
+
+    const figures = await eventually(
+      async () => {
+        const reconciled = await reconcileCluster(db.url, acknowledged);
+        expect(reconciled.unsent).toBe(0);
+        for (const consumer of reconciled.consumers) {
+          expect(consumer).toMatchObject({ lost: 0, missingEffects: 0 });
+        }
+        return reconciled;
+      },
+      { timeoutMs: SETTLE_MS, intervalMs: 500 },
+    );
+    const caughtUpAt = Date.now();
+
+    const outcomes = balancer.outcomes;
+    const before = errorRate(outcomes, startedAt, killedAt, 'read');
+    const during = errorRate(outcomes, killedAt, backAt, 'read');
+    const after = errorRate(outcomes, backAt, stoppedAt, 'read');
+    const writesDuring = errorRate(outcomes, killedAt, backAt, 'write');
+    const writesAfter = errorRate(outcomes, backAt, stoppedAt, 'write');
+    const failedReads = outcomes.filter((o) => o.kind === 'read' && !o.ok && o.at >= killedAt);
+    const answered = outcomes
+      .filter((o) => o.kind === 'read' && o.ok && o.at >= killedAt)
+      .map((o) => o.at)
+      .sort((a, b) => a - b);
+    const silence = Math.max(...[killedAt, ...answered, stoppedAt].map((t, i, all) => (i ? t - all[i - 1] : 0)));
+    const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+    report(figures, leader);
+    process.stdout.write(
+      [
+        `cluster reads: before ${percent(before.rate)} of ${before.requests}, during failover ${percent(during.rate)} ` +
+          `of ${during.requests} ${JSON.stringify(during.statuses)}, after ${percent(after.rate)} of ${after.requests}` +
+          ` ${JSON.stringify(after.statuses)}; rerouted by the balancer ${balancer.rerouted}`,
+        `cluster writes: during failover ${percent(writesDuring.rate)} of ${writesDuring.requests} ` +
+          `${JSON.stringify(writesDuring.statuses)}, after ${percent(writesAfter.rate)} of ${writesAfter.requests}`,
+        `cluster recovery: last failed read ${failedReads.length ? ((failedReads.at(-1)!.at - killedAt) / 1000).toFixed(1) : 0} s ` +
+          `after the kill; longest time without an answered read ${(silence / 1000).toFixed(1)} s; killed processes ` +
+          `back ${((backAt - restartedAt) / 1000).toFixed(1)} s after their restart; every event applied ` +
+          `${((caughtUpAt - stoppedAt) / 1000).toFixed(1)} s after the traffic stopped`,
+      ].join('\n') + '\n',
+    );
+
+    expect(figures.events).toBeGreaterThan(0);
+    expect(figures.acknowledgedWithoutEvent).toBe(0);
+    for (const consumer of figures.consumers) {
+      expect(consumer).toMatchObject({ applied: figures.events, lost: 0, duplicated: 0 });
+    }
+    expect(after.rate).toBeLessThanOrEqual(MAX_ERROR_RATE_AFTER);
+    expect(silence).toBeLessThanOrEqual(MAX_SILENCE_MS);
+    const stream = await streamInfo();
+    expect(stream.config.num_replicas).toBe(3);
+    expect(stream.cluster?.replicas?.length).toBe(2);
+  });
+
+  function report(figures: ClusterReconciliation, leader: string): void {
+    const consumers = figures.consumers
+      .map((c) => `${c.consumer} applied=${c.applied} lost=${c.lost} duplicated=${c.duplicated}`)
+      .join('; ');
+    process.stdout.write(
+      `faults cluster-failover (killed stream leader ${leader}): events=${figures.events} ` +
+        `acknowledged-without-event=${figures.acknowledgedWithoutEvent}; ${consumers}\n`,
+    );
+  }
+
+  async function streamInfo() {
+    const nc = await connect({ servers: cluster.url.split(',') });
+    try {
+      return await (await nc.jetstreamManager()).streams.info(EVENT_STREAM);
+    } finally {
+      await nc.close();
+    }
+  }
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

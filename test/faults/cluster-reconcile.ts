@@ -1,0 +1,65 @@
+import { Client } from 'pg';
+import { CONSUMER_SCHEMA } from './fault-schema';
+
+/** The services whose inboxes the cluster test reconciles against the roster's outbox, with the fault consumer's. */
+export const CONSUMER_SCHEMAS = ['briefings', 'notifier', CONSUMER_SCHEMA] as const;
+export const DUTY_CREATED = 'evt.roster.assignment.created.v1';
+
+export interface ConsumerFigures {
+  consumer: string;
+  /** Events of the roster's outbox this consumer has in its inbox. */
+  applied: number;
+  lost: number;
+  /** Effects beyond one per event: only the fault consumer's effect table has no unique key to prevent them. */
+  duplicated: number;
+  /** Duties missing from the service's projection of the roster (a handler that ran without its effect). */
+  missingEffects: number;
+}
+
+export interface ClusterReconciliation {
+  events: number;
+  unsent: number;
+  /** Duties the API acknowledged (201) whose event is not in the roster's outbox. */
+  acknowledgedWithoutEvent: number;
+  consumers: ConsumerFigures[];
+}
+
+/** Every duty the roster recorded an event for, against what each consumer applied, and how often. */
+export async function reconcileCluster(databaseUrl: string, acknowledged: string[]): Promise<ClusterReconciliation> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const one = async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows[0] as T;
+    const events = `select id, aggregate_id from roster.outbox where subject = '${DUTY_CREATED}'`;
+    const totals = await one<{ events: number; unsent: number; acknowledgedWithoutEvent: number }>(
+      `select (select count(*) from (${events}) e)::int as events,
+              (select count(*) from roster.outbox where sent_at is null)::int as unsent,
+              (select count(*) from unnest($1::text[]) a(id)
+                 where not exists (select 1 from (${events}) e where e.aggregate_id = a.id))::int
+                as "acknowledgedWithoutEvent"`,
+      [acknowledged],
+    );
+    const consumers: ConsumerFigures[] = [];
+    for (const schema of CONSUMER_SCHEMAS) {
+      const effects =
+        schema === CONSUMER_SCHEMA
+          ? `select event_id as id from ${schema}.effect`
+          : `select o.id from ${schema}.duty d join (${events}) o on o.aggregate_id = d.id::text`;
+      consumers.push({
+        consumer: schema,
+        ...(await one<Omit<ConsumerFigures, 'consumer'>>(
+          `select (select count(*) from (${events}) e join ${schema}.inbox i on i.event_id = e.id)::int as applied,
+                  (select count(*) from (${events}) e
+                     where not exists (select 1 from ${schema}.inbox i where i.event_id = e.id))::int as lost,
+                  (select coalesce(sum(c - 1), 0) from
+                     (select count(*) as c from (${effects}) f group by id having count(*) > 1) d)::int as duplicated,
+                  (select count(*) from (${events}) e
+                     where not exists (select 1 from (${effects}) f where f.id = e.id))::int as "missingEffects"`,
+        )),
+      });
+    }
+    return { ...totals, consumers };
+  } finally {
+    await client.end();
+  }
+}
