@@ -188,30 +188,37 @@ describe('scale-out: a three-node NATS cluster with R3 events and two replicas o
     const caughtUpAt = Date.now();
 
     const outcomes = balancer.outcomes;
-    const before = errorRate(outcomes, startedAt, killedAt, 'read');
-    const during = errorRate(outcomes, killedAt, backAt, 'read');
+    const windows = {
+      before: [startedAt, killedAt],
+      'nodes down': [killedAt, restartedAt],
+      restarting: [restartedAt, backAt],
+      after: [backAt, stoppedAt],
+    } as const;
+    const rates = (kind: 'read' | 'write') =>
+      Object.entries(windows)
+        .map(([name, [from, to]]) => {
+          const rate = errorRate(outcomes, from, to, kind);
+          return `${name} ${(rate.rate * 100).toFixed(1)}% of ${rate.requests} ${JSON.stringify(rate.statuses)}`;
+        })
+        .join(', ');
     const after = errorRate(outcomes, backAt, stoppedAt, 'read');
-    const writesDuring = errorRate(outcomes, killedAt, backAt, 'write');
-    const writesAfter = errorRate(outcomes, backAt, stoppedAt, 'write');
     const failedReads = outcomes.filter((o) => o.kind === 'read' && !o.ok && o.at >= killedAt);
     const answered = outcomes
       .filter((o) => o.kind === 'read' && o.ok && o.at >= killedAt)
       .map((o) => o.at)
       .sort((a, b) => a - b);
     const silence = Math.max(...[killedAt, ...answered, stoppedAt].map((t, i, all) => (i ? t - all[i - 1] : 0)));
-    const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     report(figures, leader);
     process.stdout.write(
       [
-        `cluster reads: before ${percent(before.rate)} of ${before.requests}, during failover ${percent(during.rate)} ` +
-          `of ${during.requests} ${JSON.stringify(during.statuses)}, after ${percent(after.rate)} of ${after.requests}` +
-          ` ${JSON.stringify(after.statuses)}; rerouted by the balancer ${balancer.rerouted}`,
-        `cluster writes: during failover ${percent(writesDuring.rate)} of ${writesDuring.requests} ` +
-          `${JSON.stringify(writesDuring.statuses)}, after ${percent(writesAfter.rate)} of ${writesAfter.requests}`,
-        `cluster recovery: last failed read ${failedReads.length ? ((failedReads.at(-1)!.at - killedAt) / 1000).toFixed(1) : 0} s ` +
-          `after the kill; longest time without an answered read ${(silence / 1000).toFixed(1)} s; killed processes ` +
-          `back ${((backAt - restartedAt) / 1000).toFixed(1)} s after their restart; every event applied ` +
-          `${((caughtUpAt - stoppedAt) / 1000).toFixed(1)} s after the traffic stopped`,
+        `cluster reads failed: ${rates('read')}; repeated on another gateway ${balancer.rerouted}`,
+        `cluster writes failed: ${rates('write')}`,
+        `cluster recovery: nodes down ${seconds(restartedAt - killedAt)}, killed processes back ` +
+          `${seconds(backAt - restartedAt)} after their restart; last failed read ` +
+          `${failedReads.length ? seconds(failedReads.at(-1)!.at - killedAt) : 'none'} after the kill; longest ` +
+          `time without an answered read ${seconds(silence)}; every event applied ` +
+          `${seconds(caughtUpAt - stoppedAt)} after the traffic stopped`,
       ].join('\n') + '\n',
     );
 

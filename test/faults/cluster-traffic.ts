@@ -1,65 +1,108 @@
 // What a province's load balancer and its users do to the gateways during the cluster fault test: requests spread
-// over the gateways that are up, reads retried on another gateway when one refuses the connection (as a balancer's
-// health check would take it out), and every answer recorded with its time so the test can say how the API fared
-// before, during and after a failover.
+// over the gateways, one that fails at the transport level left out for a while (as a health check would), a
+// request that got no answer repeated on another gateway when that is safe, and every outcome recorded with its
+// start time so the test can say how the API fared before, during and after a failover.
 
 export interface Outcome {
   at: number;
   kind: 'read' | 'write';
   ok: boolean;
-  status: number | 'network';
+  /** The HTTP status, or the transport error's code when no answer came. */
+  status: number | string;
 }
+
+/** How long the balancer leaves out a gateway that failed at the transport level, as a health check would. */
+const LEFT_OUT_MS = 2_000;
+
+const transportCode = (error: unknown) =>
+  String((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name ?? 'network');
 
 export class Balancer {
   private next = 0;
+  private readonly leftOutUntil: number[];
   readonly outcomes: Outcome[] = [];
   rerouted = 0;
 
   constructor(
     private readonly gateways: string[],
     private readonly token: string,
-  ) {}
+  ) {
+    this.leftOutUntil = gateways.map(() => 0);
+  }
 
-  /** GETs are safe to retry, so a refused or reset connection is tried on the next gateway, once per gateway. */
-  async read(path: string): Promise<void> {
+  /** A GET is safe to repeat, so one that got no answer is tried on the next gateway, once per gateway. */
+  read(path: string): Promise<void> {
+    return this.record(
+      'read',
+      200,
+      () => this.send('GET', path),
+      () => true,
+    );
+  }
+
+  /**
+   * A write is repeated only when its connection was refused (nothing was sent); one dropped after sending may have
+   * committed, and whether it did is for the roster's outbox to say.
+   */
+  async write(path: string, body: unknown): Promise<unknown> {
+    let created: unknown;
+    await this.record(
+      'write',
+      201,
+      async () => {
+        const response = await this.send('POST', path, body);
+        created = response.status === 201 ? await response.json() : undefined;
+        return response;
+      },
+      (code) => code === 'ECONNREFUSED',
+    );
+    return created;
+  }
+
+  private async record(
+    kind: Outcome['kind'],
+    expected: number,
+    attempt: () => Promise<Response>,
+    repeatable: (code: string) => boolean,
+  ): Promise<void> {
     const at = Date.now();
     let status: Outcome['status'] = 'network';
     for (let tries = 0; tries < this.gateways.length; tries++) {
       try {
-        status = (await this.send('GET', path)).status;
+        status = (await attempt()).status;
         break;
-      } catch {
+      } catch (error) {
+        status = transportCode(error);
+        if (!repeatable(status)) {
+          break;
+        }
         this.rerouted++;
       }
     }
-    this.outcomes.push({ at, kind: 'read', ok: status === 200, status });
-  }
-
-  /** A write is not retried: if its connection dropped, whether it committed is for the outbox to say. */
-  async write(path: string, body: unknown): Promise<unknown> {
-    const at = Date.now();
-    try {
-      const response = await this.send('POST', path, body);
-      this.outcomes.push({ at, kind: 'write', ok: response.status === 201, status: response.status });
-      return response.status === 201 ? await response.json() : undefined;
-    } catch {
-      this.outcomes.push({ at, kind: 'write', ok: false, status: 'network' });
-      return undefined;
-    }
+    this.outcomes.push({ at, kind, ok: status === expected, status });
   }
 
   private async send(method: string, path: string, body?: unknown): Promise<Response> {
-    const base = this.gateways[this.next++ % this.gateways.length];
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(30_000),
-    });
-    if (method === 'GET') {
-      await response.arrayBuffer();
+    const now = Date.now();
+    let index = this.next++ % this.gateways.length;
+    for (let skipped = 0; skipped < this.gateways.length && this.leftOutUntil[index] > now; skipped++) {
+      index = this.next++ % this.gateways.length;
     }
-    return response;
+    try {
+      const response = await fetch(`${this.gateways[index]}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+      if (method === 'GET') {
+        await response.arrayBuffer();
+      }
+      return response;
+    } catch (error) {
+      this.leftOutUntil[index] = Date.now() + LEFT_OUT_MS;
+      throw error;
+    }
   }
 }
 
