@@ -232,16 +232,32 @@ describe('scale-out: a three-node NATS cluster with R3 events and two replicas o
     const stream = await streamInfo();
     expect(stream.config.num_replicas).toBe(3);
     expect(stream.cluster?.replicas?.length).toBe(2);
+    // The durable consumers set no replicas of their own: they follow the stream's three.
+    expect((await consumerInfo('briefings')).cluster?.replicas?.length).toBe(2);
   });
 
   function report(figures: ClusterReconciliation, leader: string): void {
     const consumers = figures.consumers
-      .map((c) => `${c.consumer} applied=${c.applied} lost=${c.lost} duplicated=${c.duplicated}`)
+      .map(
+        (c) =>
+          `${c.consumer} applied=${c.applied} lost=${c.lost} duplicated=${c.duplicated} ` +
+          `longest commit-to-apply ${(c.maxLagMs / 1000).toFixed(1)} s`,
+      )
       .join('; ');
     process.stdout.write(
       `faults cluster-failover (killed stream leader ${leader}): events=${figures.events} ` +
+        `(${figures.envelopeBytes} bytes each) ` +
         `acknowledged-without-event=${figures.acknowledgedWithoutEvent}; ${consumers}\n`,
     );
+  }
+
+  async function consumerInfo(durable: string) {
+    const nc = await connect({ servers: cluster.url.split(',') });
+    try {
+      return await (await nc.jetstreamManager()).consumers.info(EVENT_STREAM, durable);
+    } finally {
+      await nc.close();
+    }
   }
 
   async function streamInfo() {

@@ -14,11 +14,15 @@ export interface ConsumerFigures {
   duplicated: number;
   /** Duties missing from the service's projection of the roster (a handler that ran without its effect). */
   missingEffects: number;
+  /** The longest any event waited from the roster's commit to this consumer's: how long the failover held it up. */
+  maxLagMs: number;
 }
 
 export interface ClusterReconciliation {
   events: number;
   unsent: number;
+  /** The average duty event's envelope as JSON: what the stream stores per event, for sizing it. */
+  envelopeBytes: number;
   /** Duties the API acknowledged (201) whose event is not in the roster's outbox. */
   acknowledgedWithoutEvent: number;
   consumers: ConsumerFigures[];
@@ -31,8 +35,10 @@ export async function reconcileCluster(databaseUrl: string, acknowledged: string
   try {
     const one = async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows[0] as T;
     const events = `select id, aggregate_id from roster.outbox where subject = '${DUTY_CREATED}'`;
-    const totals = await one<{ events: number; unsent: number; acknowledgedWithoutEvent: number }>(
+    const totals = await one<Omit<ClusterReconciliation, 'consumers'>>(
       `select (select count(*) from (${events}) e)::int as events,
+              (select coalesce(avg(octet_length(envelope::text)), 0) from roster.outbox
+                 where subject = '${DUTY_CREATED}')::int as "envelopeBytes",
               (select count(*) from roster.outbox where sent_at is null)::int as unsent,
               (select count(*) from unnest($1::text[]) a(id)
                  where not exists (select 1 from (${events}) e where e.aggregate_id = a.id))::int
@@ -54,7 +60,10 @@ export async function reconcileCluster(databaseUrl: string, acknowledged: string
                   (select coalesce(sum(c - 1), 0) from
                      (select count(*) as c from (${effects}) f group by id having count(*) > 1) d)::int as duplicated,
                   (select count(*) from (${events}) e
-                     where not exists (select 1 from (${effects}) f where f.id = e.id))::int as "missingEffects"`,
+                     where not exists (select 1 from (${effects}) f where f.id = e.id))::int as "missingEffects",
+                  (select coalesce(max(extract(epoch from i.applied_at - o.created_at) * 1000), 0)
+                     from roster.outbox o join ${schema}.inbox i on i.event_id = o.id
+                     where o.subject = '${DUTY_CREATED}')::int as "maxLagMs"`,
         )),
       });
     }
