@@ -12,6 +12,9 @@ import {
 } from '@rasad/testing';
 import { TEST_ADMIN_PASSWORD } from '@rasad/testing/rasad-app';
 import { connect } from 'nats';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ClusterReconciliation, reconcileCluster } from './cluster-reconcile';
 import { Balancer, errorRate, steady } from './cluster-traffic';
 import { createFaultSchemas } from './fault-schema';
@@ -44,6 +47,8 @@ describe('scale-out: a three-node NATS cluster with R3 events and two replicas o
   let db: TestDatabase;
   let cluster: NatsCluster;
   const replicas: Replica[] = [];
+  /** Every process started, the killed ones too: their output is written out at the end. */
+  const started: Replica[] = [];
 
   const env = (extra: Record<string, string> = {}) => ({
     DATABASE_URL: db.url,
@@ -51,6 +56,8 @@ describe('scale-out: a three-node NATS cluster with R3 events and two replicas o
     NATS_STREAM_REPLICAS: '3',
     LOG_LEVEL: 'info',
     RASAD_DEMO_DATA: 'false',
+    // Ten processes on a PostgreSQL whose 100 connections other suites share.
+    DATABASE_POOL_MAX: process.env.CLUSTER_POOL_MAX ?? '3',
     ...extra,
   });
 
@@ -77,6 +84,7 @@ describe('scale-out: a three-node NATS cluster with R3 events and two replicas o
     }
     const replica = { app, index, process, port };
     replicas.push(replica);
+    started.push(replica);
     if (app === 'faults-consumer') {
       await process.waitFor('consumer ready', 120_000);
     } else if (app === 'gateway') {
@@ -103,6 +111,11 @@ describe('scale-out: a three-node NATS cluster with R3 events and two replicas o
 
   afterAll(async () => {
     await Promise.all(replicas.map((replica) => replica.process.kill('SIGKILL')));
+    const logs = mkdtempSync(join(tmpdir(), 'rasad-cluster-logs-'));
+    for (const [n, replica] of started.entries()) {
+      writeFileSync(join(logs, `${n}-${replica.app}-${replica.index}.log`), replica.process.output.join('\n'));
+    }
+    process.stdout.write(`cluster: each process's output is in ${logs}\n`);
     await cluster?.stop();
     if (!process.env.KEEP_TEST_DB) {
       await db?.drop();
@@ -210,6 +223,13 @@ describe('scale-out: a three-node NATS cluster with R3 events and two replicas o
     const silence = Math.max(...[killedAt, ...answered, stoppedAt].map((t, i, all) => (i ? t - all[i - 1] : 0)));
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     report(figures, leader);
+    const samples = new Map<string, string>();
+    for (const failed of outcomes.filter((o) => !o.ok && o.error)) {
+      samples.set(`${failed.kind} ${failed.status}`, failed.error!);
+    }
+    for (const [what, error] of samples) {
+      process.stdout.write(`cluster failure sample, ${what}: ${error}\n`);
+    }
     process.stdout.write(
       [
         `cluster reads failed: ${rates('read')}; repeated on another gateway ${balancer.rerouted}`,
@@ -222,6 +242,9 @@ describe('scale-out: a three-node NATS cluster with R3 events and two replicas o
       ].join('\n') + '\n',
     );
 
+    // No replica that was left running fell over on its own along the way.
+    const fell = replicas.filter((replica) => replica.process.exitCode !== null);
+    expect(fell.map((replica) => `${replica.app} ${replica.index}: ${replica.process.tail(5)}`)).toEqual([]);
     expect(figures.events).toBeGreaterThan(0);
     expect(figures.acknowledgedWithoutEvent).toBe(0);
     for (const consumer of figures.consumers) {

@@ -1,14 +1,17 @@
 // What a province's load balancer and its users do to the gateways during the cluster fault test: requests spread
 // over the gateways, one that fails at the transport level left out for a while (as a health check would), a
 // request that got no answer repeated on another gateway when that is safe, and every outcome recorded with its
-// start time so the test can say how the API fared before, during and after a failover.
+// time so the test can say how the API fared before, during and after a failover.
 
 export interface Outcome {
+  /** When the answer, or the failure, came. */
   at: number;
   kind: 'read' | 'write';
   ok: boolean;
   /** The HTTP status, or the transport error's code when no answer came. */
   status: number | string;
+  /** A failed answer's error code and message, to tell what failed. */
+  error?: string;
 }
 
 /** How long the balancer leaves out a gateway that failed at the transport level, as a health check would. */
@@ -35,7 +38,11 @@ export class Balancer {
     return this.record(
       'read',
       200,
-      () => this.send('GET', path),
+      async () => {
+        const response = await this.send('GET', path);
+        // Read whole here, so that a connection dropped mid-answer counts as no answer.
+        return new Response(await response.text(), { status: response.status });
+      },
       () => true,
     );
   }
@@ -65,11 +72,15 @@ export class Balancer {
     attempt: () => Promise<Response>,
     repeatable: (code: string) => boolean,
   ): Promise<void> {
-    const at = Date.now();
     let status: Outcome['status'] = 'network';
+    let failure: string | undefined;
     for (let tries = 0; tries < this.gateways.length; tries++) {
       try {
-        status = (await attempt()).status;
+        const response = await attempt();
+        status = response.status;
+        if (status !== expected) {
+          failure = await response.text().catch(() => undefined);
+        }
         break;
       } catch (error) {
         status = transportCode(error);
@@ -79,7 +90,7 @@ export class Balancer {
         this.rerouted++;
       }
     }
-    this.outcomes.push({ at, kind, ok: status === expected, status });
+    this.outcomes.push({ at: Date.now(), kind, ok: status === expected, status, error: failure?.slice(0, 200) });
   }
 
   private async send(method: string, path: string, body?: unknown): Promise<Response> {
@@ -95,9 +106,6 @@ export class Balancer {
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(30_000),
       });
-      if (method === 'GET') {
-        await response.arrayBuffer();
-      }
       return response;
     } catch (error) {
       this.leftOutUntil[index] = Date.now() + LEFT_OUT_MS;
@@ -113,7 +121,7 @@ export interface ErrorRate {
   statuses: Record<string, number>;
 }
 
-/** The failed share of the requests started in [from, to). */
+/** The failed share of the requests answered (or failed) in [from, to). */
 export function errorRate(outcomes: Outcome[], from: number, to: number, kind?: Outcome['kind']): ErrorRate {
   const window = outcomes.filter((o) => o.at >= from && o.at < to && (!kind || o.kind === kind));
   const failed = window.filter((o) => !o.ok);
