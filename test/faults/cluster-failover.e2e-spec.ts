@@ -54,7 +54,8 @@ describe('scale-out: a three-node NATS cluster with R3 events and two replicas o
     DATABASE_URL: db.url,
     NATS_URL: cluster.url,
     NATS_STREAM_REPLICAS: '3',
-    LOG_LEVEL: 'info',
+    // info at least: a service is ready when Nest logs so. debug adds every request a service handled.
+    LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'info',
     RASAD_DEMO_DATA: 'false',
     // Ten processes on a PostgreSQL whose 100 connections other suites share.
     DATABASE_POOL_MAX: process.env.CLUSTER_POOL_MAX ?? '3',
