@@ -33,7 +33,17 @@ const PEOPLE = 24;
 const SETTLE_MS = 180_000;
 jest.setTimeout(12 * 60_000);
 
-const READS = ['/api/v1/assignments?limit=5', '/api/v1/briefings?limit=5', '/api/v1/notifications?limit=5'];
+const CONSUMERS = SERVICES.filter((service) => service !== 'roster');
+/** A list each service answers, read through the gateway. */
+const READ_OF: Record<string, string> = {
+  roster: '/api/v1/assignments?limit=5',
+  briefings: '/api/v1/briefings?limit=5',
+  notifier: '/api/v1/notifications?limit=5',
+  meals: '/api/v1/meals/kitchens?limit=5',
+  lodging: '/api/v1/lodging/sites?limit=5',
+  transport: '/api/v1/transport/vehicles?limit=5',
+};
+const READS = SERVICES.flatMap((service) => (READ_OF[service] ? [READ_OF[service]] : []));
 const JWT_SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
 
 interface Replica {
@@ -76,7 +86,7 @@ describe('scale-out: a three-node NATS cluster with R3 events and two replicas o
           JWT_SECRET,
           RASAD_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
           RASAD_SERVICES: SERVICES.join(','),
-          RASAD_EVENT_CONSUMERS: SERVICES.filter((s) => s !== 'roster').join(','),
+          RASAD_EVENT_CONSUMERS: CONSUMERS.join(','),
           LOGIN_ATTEMPTS_PER_MINUTE: '1000',
         }),
       );
@@ -190,7 +200,7 @@ describe('scale-out: a three-node NATS cluster with R3 events and two replicas o
 
     const figures = await eventually(
       async () => {
-        const reconciled = await reconcileCluster(db.url, acknowledged);
+        const reconciled = await reconcileCluster(db.url, CONSUMERS, acknowledged);
         expect(reconciled.unsent).toBe(0);
         for (const consumer of reconciled.consumers) {
           expect(consumer).toMatchObject({ lost: 0, missingEffects: 0 });
@@ -257,7 +267,9 @@ describe('scale-out: a three-node NATS cluster with R3 events and two replicas o
     expect(stream.config.num_replicas).toBe(3);
     expect(stream.cluster?.replicas?.length).toBe(2);
     // The durable consumers set no replicas of their own: they follow the stream's three.
-    expect((await consumerInfo('briefings')).cluster?.replicas?.length).toBe(2);
+    for (const durable of CONSUMERS) {
+      expect((await consumerInfo(durable)).cluster?.replicas?.length).toBe(2);
+    }
   });
 
   function report(figures: ClusterReconciliation, leader: string): void {

@@ -1,8 +1,6 @@
 import { Client } from 'pg';
 import { CONSUMER_SCHEMA } from './fault-schema';
 
-/** The services whose inboxes the cluster test reconciles against the roster's outbox, with the fault consumer's. */
-export const CONSUMER_SCHEMAS = ['briefings', 'notifier', CONSUMER_SCHEMA] as const;
 export const DUTY_CREATED = 'evt.roster.assignment.created.v1';
 
 export interface ConsumerFigures {
@@ -28,8 +26,15 @@ export interface ClusterReconciliation {
   consumers: ConsumerFigures[];
 }
 
-/** Every duty the roster recorded an event for, against what each consumer applied, and how often. */
-export async function reconcileCluster(databaseUrl: string, acknowledged: string[]): Promise<ClusterReconciliation> {
+/**
+ * Every duty the roster recorded an event for, against what each consuming service (and the fault consumer) applied,
+ * and how often. A service's effect is its projection's duty row, where it keeps one.
+ */
+export async function reconcileCluster(
+  databaseUrl: string,
+  services: string[],
+  acknowledged: string[],
+): Promise<ClusterReconciliation> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -46,11 +51,16 @@ export async function reconcileCluster(databaseUrl: string, acknowledged: string
       [acknowledged],
     );
     const consumers: ConsumerFigures[] = [];
-    for (const schema of CONSUMER_SCHEMAS) {
+    for (const schema of [...services, CONSUMER_SCHEMA]) {
+      const { projected } = await one<{ projected: boolean }>(`select to_regclass($1) is not null as projected`, [
+        `${schema}.duty`,
+      ]);
       const effects =
         schema === CONSUMER_SCHEMA
           ? `select event_id as id from ${schema}.effect`
-          : `select o.id from ${schema}.duty d join (${events}) o on o.aggregate_id = d.id::text`;
+          : projected
+            ? `select o.id from ${schema}.duty d join (${events}) o on o.aggregate_id = d.id::text`
+            : `select event_id as id from ${schema}.inbox`;
       consumers.push({
         consumer: schema,
         ...(await one<Omit<ConsumerFigures, 'consumer'>>(
