@@ -50,11 +50,21 @@ const NODE_FLAGS = ['--enable-source-maps', '--heap-growing-percent=20'];
 // gives them back to the system when freed.
 const MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
+// A service may keep its data in a PostgreSQL of its own: ROSTER_DATABASE_URL (and ROSTER_DATABASE_ADMIN_URL, to
+// create it there) override DATABASE_URL and DATABASE_ADMIN_URL for the roster alone, and so on for every app. The
+// shared admin URL never follows a service to its own database: it names another server.
+function databaseEnv(app) {
+  const prefix = app.toUpperCase().replaceAll('-', '_');
+  const own = process.env[`${prefix}_DATABASE_URL`];
+  if (!own) return {};
+  return { DATABASE_URL: own, DATABASE_ADMIN_URL: process.env[`${prefix}_DATABASE_ADMIN_URL`] || '' };
+}
+
 function run(app, args = []) {
   return spawn(process.execPath, [...NODE_FLAGS, path.join(root, 'dist', 'apps', app, 'main.js'), ...args], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...MALLOC_ENV, ...process.env },
+    env: { ...MALLOC_ENV, ...process.env, ...databaseEnv(app) },
   });
 }
 
