@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { DEFAULT_TIME_ZONE } from '@rasad/duty-assignments';
+import { LOG_FORMATS, LogFormat } from './logging';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -35,6 +36,11 @@ export class BaseEnv {
   @IsOptional()
   @IsString()
   LOG_FILE?: string;
+
+  /** `pretty` or `json`; by default pretty when stdout is a terminal, JSON lines otherwise (and always in LOG_FILE). */
+  @IsOptional()
+  @IsIn(LOG_FORMATS, { message: `LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}` })
+  LOG_FORMAT?: LogFormat;
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';

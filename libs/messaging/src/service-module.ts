@@ -40,7 +40,7 @@ export function serviceModule<E extends BaseEnv>(options: ServiceModuleOptions<E
   return {
     module: options.module,
     imports: [
-      LoggerModule.forRoot(pinoParams(service, env.LOG_LEVEL, false, env.LOG_FILE)),
+      LoggerModule.forRoot(pinoParams(service, env, false)),
       MikroOrmModule.forRoot(options.orm),
       ...options.imports,
       EventsModule.forRoot({
