@@ -58,4 +58,28 @@ export class BaseEnv {
   @Min(1)
   @Max(100)
   DATABASE_POOL_MAX: number = 10;
+
+  /** Days a sent outbox row is kept (the stream holds the event itself); 0 keeps them for ever. */
+  @IsInt({ message: 'RETENTION_OUTBOX_DAYS must be a whole number of days (0: keep for ever)' })
+  @Min(0)
+  RETENTION_OUTBOX_DAYS: number = 30;
+
+  /**
+   * Days an inbox row (an applied event's id) is kept; 0 keeps them for ever. It must outlive every copy of the event
+   * the stream could still deliver, so at least the stream's max age plus a day (createService checks it).
+   */
+  @IsInt({ message: 'RETENTION_INBOX_DAYS must be a whole number of days (0: keep for ever)' })
+  @Min(0)
+  RETENTION_INBOX_DAYS: number = 91;
+
+  /** Rows deleted per statement by the retention worker. */
+  @IsInt({ message: 'RETENTION_BATCH must be a whole number of rows' })
+  @Min(10)
+  @Max(100_000)
+  RETENTION_BATCH: number = 1000;
+
+  /** The wait between retention rounds once nothing old is left. */
+  @IsInt({ message: 'RETENTION_INTERVAL_MS must be a whole number of milliseconds' })
+  @Min(1000)
+  RETENTION_INTERVAL_MS: number = 3_600_000;
 }

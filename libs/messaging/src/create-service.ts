@@ -12,6 +12,7 @@ import {
   withServiceLogs,
 } from '@rasad/common';
 import { queueGroupOf } from '@rasad/contracts';
+import { inboxRetentionProblem } from './events/events-retention';
 import { natsServerStrategy } from './rasad-nats-server';
 
 /**
@@ -31,6 +32,10 @@ export async function createService(service: string, module: DynamicModule, env:
 }
 
 async function buildService(service: string, module: DynamicModule, env: BaseEnv): Promise<INestMicroservice> {
+  const retention = inboxRetentionProblem(env.RETENTION_INBOX_DAYS);
+  if (retention) {
+    throw new Error(`Invalid configuration: ${retention}`);
+  }
   // Fails before any connection for a service whose contracts folder is not exported from libs/contracts.
   const queue = queueGroupOf(service);
   // Its schema and role: `lodging-desk` owns lodging_desk (a PostgreSQL name without quotes).
