@@ -95,7 +95,7 @@ export function serviceLogger(service: string, settings: LogSettings): pino.Logg
       ? pino.destination({ dest: settings.LOG_FILE, sync: true, mkdir: true })
       : format === 'pretty'
         ? pinoPretty({ ...PRETTY_OPTIONS, colorize: !!process.stdout.isTTY, sync: true })
-        : pino.destination({ dest: 1, sync: false });
+        : pino.destination({ dest: 1, sync: true }); // as pino does by default: no line lost when a process exits
     logger = pino(options, destination);
     loggers.set(key, logger);
   }
