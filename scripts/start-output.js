@@ -22,11 +22,16 @@ function prettyOptions() {
   const text = (value) => (typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value));
   return {
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname,name,service,context',
+    ignore: 'pid,hostname,name,service,context,req,res,responseTime',
     singleLine: true,
     colorize: !!process.stdout.isTTY,
-    messageFormat: (log, messageKey) =>
-      `${text(log.service)} ${log.context ? `${text(log.context)}: ` : ''}${text(log[messageKey])}`,
+    messageFormat: (log, messageKey) => {
+      const request = log.req
+        ? ` ${text(log.req.method)} ${text(log.req.url)}${log.res ? ` ${text(log.res.statusCode)}` : ''}` +
+          (log.responseTime === undefined ? '' : ` ${text(log.responseTime)} ms`)
+        : '';
+      return `${text(log.service)} ${log.context ? `${text(log.context)}: ` : ''}${text(log[messageKey])}${request}`;
+    },
   };
 }
 

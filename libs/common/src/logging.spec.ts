@@ -45,4 +45,19 @@ describe('PRETTY_OPTIONS', () => {
     expect(line).toMatch(/INFO.*notifier OutboxRelay: published 500 events \{"batch":3\}\n$/);
     expect(line).not.toContain('hostname');
   });
+
+  it('reads an HTTP request as method, path, status and time', () => {
+    const pretty = prettyFactory({ ...PRETTY_OPTIONS, colorize: false });
+    const line = pretty({
+      level: 30,
+      time: 0,
+      service: 'gateway',
+      msg: 'request completed',
+      req: { id: 'r1', method: 'GET', url: '/health' },
+      res: { statusCode: 200, headers: { 'x-request-id': 'r1' } },
+      responseTime: 3,
+      requestId: 'r1',
+    });
+    expect(line).toMatch(/gateway request completed GET \/health 200 3 ms \{"requestId":"r1"\}\n$/);
+  });
 });

@@ -63,12 +63,19 @@ export function logFormat(
  */
 export const PRETTY_OPTIONS: PrettyOptions = {
   translateTime: 'SYS:HH:MM:ss.l',
-  ignore: 'pid,hostname,name,service,context',
+  // An HTTP request reads `GET /api/v1/posts 200 12 ms` instead of its request and response objects.
+  ignore: 'pid,hostname,name,service,context,req,res,responseTime',
   singleLine: true,
   messageFormat: (log, messageKey) => {
     const text = (value: unknown) =>
       typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
-    return `${text(log.service)} ${log.context ? `${text(log.context)}: ` : ''}${text(log[messageKey])}`;
+    const req = log.req as { method?: string; url?: string } | undefined;
+    const res = log.res as { statusCode?: number } | undefined;
+    const request = req
+      ? ` ${text(req.method)} ${text(req.url)}${res ? ` ${text(res.statusCode)}` : ''}` +
+        (log.responseTime === undefined ? '' : ` ${text(log.responseTime)} ms`)
+      : '';
+    return `${text(log.service)} ${log.context ? `${text(log.context)}: ` : ''}${text(log[messageKey])}${request}`;
   },
 };
 
