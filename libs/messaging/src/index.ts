@@ -22,3 +22,4 @@ export * from './rasad-nats-server';
 export * from './create-service';
 export * from './service-essentials';
 export * from './service-module';
+export * from './list-filters';
