@@ -15,6 +15,7 @@ export * from './events/on-event.decorator';
 export * from './events/event-consumer';
 export * from './events/dead-letters.service';
 export * from './events/events.module';
+export * from './events/events-retention';
 export * from './scope.decorator';
 export * from './scope';
 export * from './rasad-nats-server';
