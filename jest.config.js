@@ -16,8 +16,9 @@ const moduleNameMapper = {
   '^@rasad/(personnel|duty-assignments|contracts|messaging|common|testing|roster-projection)/(.*)$':
     '<rootDir>/libs/$1/src/$2',
 };
-// A few dependencies ship ESM only; Node 20 requires them natively but jest does not, so swc compiles them.
-const esmOnly = ['content-disposition'];
+// A few dependencies ship ESM only, or load node modules with import() (the OTLP exporter's `import('http')`); Node 20
+// runs them natively but jest's vm does not without --experimental-vm-modules, so swc compiles them.
+const esmOnly = ['content-disposition', '@opentelemetry/otlp-exporter-base'];
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',

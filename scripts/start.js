@@ -51,6 +51,16 @@ const NODE_FLAGS = ['--enable-source-maps', '--heap-growing-percent=20'];
 // gives them back to the system when freed.
 const MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
+// METRICS_PORT=9464 serves every app's /metrics on one machine: the gateway on 9464, then each service in APPS order
+// on the next port (roster 9465, briefings 9466, …; a new service, added before the gateway, takes the next free one),
+// as deploy/prometheus.yml scrapes them.
+function metricsPort(app) {
+  const base = Number(process.env.METRICS_PORT || 0);
+  if (!base) return {};
+  const services = APPS.filter((one) => one !== 'gateway');
+  return { METRICS_PORT: String(app === 'gateway' ? base : base + 1 + services.indexOf(app)) };
+}
+
 // A service may keep its data in a PostgreSQL of its own: ROSTER_DATABASE_URL (and ROSTER_DATABASE_ADMIN_URL, to
 // create it there) override DATABASE_URL and DATABASE_ADMIN_URL for the roster alone, and so on for every app. The
 // shared admin URL never follows a service to its own database: it names another server.
@@ -66,7 +76,7 @@ function run(app, args = []) {
   const child = spawn(process.execPath, [...NODE_FLAGS, path.join(root, 'dist', 'apps', app, 'main.js'), ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...MALLOC_ENV, ...process.env, ...databaseEnv(app), LOG_FORMAT: 'json' },
+    env: { ...MALLOC_ENV, ...process.env, ...databaseEnv(app), ...metricsPort(app), LOG_FORMAT: 'json' },
   });
   output.follow(app, child.stdout);
   return child;

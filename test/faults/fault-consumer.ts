@@ -6,6 +6,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Injectable, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE, NestFactory } from '@nestjs/core';
+import { BaseEnv, ObservabilityModule, loadEnv } from '@rasad/common';
 import { AssignmentEvent, EventEnvelope, RosterEvents } from '@rasad/contracts';
 import {
   DomainRpcExceptionFilter,
@@ -67,6 +68,8 @@ class EffectRecorder {
       allowGlobalContext: false,
       pool: { min: 0, max: 4 },
     }),
+    // What every service has around its events: the metrics and tracer the outbox, relay and consumer report to.
+    ObservabilityModule.forRoot('faults-consumer', loadEnv(BaseEnv)),
     EventsModule.forRoot({
       service: 'faults-consumer',
       schema: CONSUMER_SCHEMA,

@@ -5,6 +5,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { EntityManager, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { BaseEnv, ObservabilityModule, loadEnv } from '@rasad/common';
 import { RosterEvents } from '@rasad/contracts';
 import { EventsModule, Outbox, OutboxMessage } from '@rasad/messaging';
 import { v7 as uuidv7 } from 'uuid';
@@ -28,6 +29,8 @@ const POST_ID = '0190b0c0-0000-7000-8000-00000000f057';
       allowGlobalContext: true,
       pool: { min: 0, max: 4 },
     }),
+    // What every service has around its events: the metrics and tracer the outbox, relay and consumer report to.
+    ObservabilityModule.forRoot('faults-producer', loadEnv(BaseEnv)),
     EventsModule.forRoot({
       service: 'faults-producer',
       schema: PRODUCER_SCHEMA,

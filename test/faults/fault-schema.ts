@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { messagingTablesSql } from '@rasad/messaging';
+import { messagingTablesSql, outboxTraceContextSql } from '@rasad/messaging';
 
 export const PRODUCER_SCHEMA = 'faults_producer';
 export const CONSUMER_SCHEMA = 'faults_consumer';
@@ -12,7 +12,7 @@ export async function createFaultSchemas(databaseUrl: string): Promise<void> {
     for (const schema of [PRODUCER_SCHEMA, CONSUMER_SCHEMA]) {
       await client.query(`drop schema if exists ${schema} cascade`);
       await client.query(`create schema ${schema}`);
-      for (const sql of messagingTablesSql(schema)) {
+      for (const sql of [...messagingTablesSql(schema), ...outboxTraceContextSql(schema)]) {
         await client.query(sql);
       }
     }

@@ -9,6 +9,7 @@ import { Migration20261128610000BriefingsCalendarLinks } from './migrations/Migr
 import { Migration20261129100000BriefingsRole } from './migrations/Migration20261129100000BriefingsRole';
 import { Migration20261129710000BriefingsServiceNumberIndex } from './migrations/Migration20261129710000BriefingsServiceNumberIndex';
 import { Migration20261130100000BriefingsRosterProjection } from './migrations/Migration20261130100000BriefingsRosterProjection';
+import { Migration20261130500000BriefingsOutboxTrace } from './migrations/Migration20261130500000BriefingsOutboxTrace';
 import { BriefingSession } from './sessions/briefing-session.entity';
 
 export const BRIEFINGS_SCHEMA = 'briefings';
@@ -26,6 +27,7 @@ export function briefingsOrmOptions(databaseUrl: string, poolMax = 10): Options<
       Migration20261129100000BriefingsRole,
       Migration20261129710000BriefingsServiceNumberIndex,
       Migration20261130100000BriefingsRosterProjection,
+      Migration20261130500000BriefingsOutboxTrace,
     },
   });
 }

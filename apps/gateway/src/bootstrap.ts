@@ -4,6 +4,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import {
+  ServiceMetrics,
+  Tracing,
   checkNats,
   migrateWithLock,
   prepareDatabases,
@@ -19,6 +21,7 @@ import { AuthService } from './auth/auth.service';
 import { GatewayEnv } from './gateway.env';
 import { GatewayModule } from './gateway.module';
 import { csvOnSend } from './http/csv-lists.interceptor';
+import { observeHttp } from './http/http-observability';
 import { requestIdFor, requestIdOf } from './http/request-id.decorator';
 import { trustedProxies } from './http/trusted-proxies';
 import { refuseUnknownTypeOfUpload } from './imports/csv-upload';
@@ -77,6 +80,7 @@ async function buildGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
   // A JSON API: no HTML to protect with a CSP, and the OpenAPI UI needs its inline scripts.
   await app.register(helmet, { contentSecurityPolicy: false });
   const fastify = app.getHttpAdapter().getInstance();
+  observeHttp(fastify, app.get(ServiceMetrics), app.get(Tracing));
   fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
   // A browser form: its parser only marks the request, the import route streams the one file from it. The limit is a
   // backstop above the import's own (IMPORT_MAX_MB, counted as the file streams), so that a file is refused, never cut.

@@ -1,7 +1,7 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { pinoParams } from '@rasad/common';
+import { ObservabilityModule, pinoParams } from '@rasad/common';
 import { MessagingModule, rasadValidationPipe } from '@rasad/messaging';
 import { DeadLettersRoutesModule } from './dead-letters/dead-letters.module';
 import { GatewayEnv } from './gateway.env';
@@ -13,6 +13,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { HealthModule } from './health/health.module';
 import { HttpErrorFilter } from './http/http-exception.filter';
 import { CsvListsInterceptor } from './http/csv-lists.interceptor';
+import { TraceHttpInterceptor } from './http/http-observability';
 import { LocalTimesInterceptor } from './http/local-times.interceptor';
 import { ImportsRoutesModule } from './imports/imports.module';
 import { MealsRoutesModule } from './meals/meals.module';
@@ -41,6 +42,7 @@ export class GatewayModule {
           timeoutMs: env.NATS_REQUEST_TIMEOUT_MS,
         }),
         MikroOrmModule.forRoot(gatewayOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX)),
+        ObservabilityModule.forRoot('gateway', env),
         AuthModule,
         HealthModule,
         RosterRoutesModule,
@@ -58,6 +60,7 @@ export class GatewayModule {
         { provide: GatewayEnv, useValue: env },
         { provide: APP_PIPE, useFactory: rasadValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: TraceHttpInterceptor },
         { provide: APP_INTERCEPTOR, useClass: LocalTimesInterceptor },
         { provide: APP_INTERCEPTOR, useClass: CsvListsInterceptor },
       ],

@@ -6,6 +6,7 @@ import { Migration20261130013915Base } from './migrations/Migration2026113001391
 import { Migration20261130013916Role } from './migrations/Migration20261130013916Role';
 import { Migration20261130020000LodgingRosterProjection } from './migrations/Migration20261130020000LodgingRosterProjection';
 import { Migration20261130030000LodgingWelfareChecks } from './migrations/Migration20261130030000LodgingWelfareChecks';
+import { Migration20261130500000LodgingOutboxTrace } from './migrations/Migration20261130500000LodgingOutboxTrace';
 import { Bed, Room } from './sites/room.entity';
 import { Site } from './sites/site.entity';
 
@@ -23,6 +24,7 @@ export function lodgingOrmOptions(databaseUrl: string, poolMax = 10): Options<Po
       Migration20261130013916Role,
       Migration20261130020000LodgingRosterProjection,
       Migration20261130030000LodgingWelfareChecks,
+      Migration20261130500000LodgingOutboxTrace,
     },
   });
 }

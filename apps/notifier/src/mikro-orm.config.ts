@@ -6,6 +6,7 @@ import { Migration20261129100000NotifierRole } from './migrations/Migration20261
 import { Migration20261129600000NotifierNoticeWake } from './migrations/Migration20261129600000NotifierNoticeWake';
 import { Migration20261129300000NotifierScope } from './migrations/Migration20261129300000NotifierScope';
 import { Migration20261130100000NotifierRosterProjection } from './migrations/Migration20261130100000NotifierRosterProjection';
+import { Migration20261130500000NotifierOutboxTrace } from './migrations/Migration20261130500000NotifierOutboxTrace';
 import { Notice } from './notices/notice.entity';
 import { ChannelPreference } from './preferences/channel-preference.entity';
 
@@ -23,6 +24,7 @@ export function notifierOrmOptions(databaseUrl: string, poolMax = 10): Options<P
       Migration20261129300000NotifierScope,
       Migration20261129600000NotifierNoticeWake,
       Migration20261130100000NotifierRosterProjection,
+      Migration20261130500000NotifierOutboxTrace,
     },
   });
 }

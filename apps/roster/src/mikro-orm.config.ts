@@ -13,6 +13,7 @@ import { Migration20261128400000RosterPersonnelDutyIndex } from './migrations/Mi
 import { Migration20261129000000RosterPersonnelDeactivation } from './migrations/Migration20261129000000RosterPersonnelDeactivation';
 import { Migration20261129000100RosterChangeReason } from './migrations/Migration20261129000100RosterChangeReason';
 import { Migration20261129100000RosterRole } from './migrations/Migration20261129100000RosterRole';
+import { Migration20261130500000RosterOutboxTrace } from './migrations/Migration20261130500000RosterOutboxTrace';
 import { Personnel } from './personnel/personnel.entity';
 import { Post } from './posts/post.entity';
 import { Unit } from './units/unit.entity';
@@ -33,6 +34,7 @@ export function rosterOrmOptions(databaseUrl: string, poolMax = 10): Options<Pos
       Migration20261129000000RosterPersonnelDeactivation,
       Migration20261129000100RosterChangeReason,
       Migration20261129100000RosterRole,
+      Migration20261130500000RosterOutboxTrace,
     },
   });
 }

@@ -7,6 +7,7 @@ import { Migration20261130013916Base } from './migrations/Migration2026113001391
 import { Migration20261130013917Role } from './migrations/Migration20261130013917Role';
 import { Migration20261130020000TransportLegs } from './migrations/Migration20261130020000TransportLegs';
 import { Migration20261130020100TransportRosterProjection } from './migrations/Migration20261130020100TransportRosterProjection';
+import { Migration20261130500000TransportOutboxTrace } from './migrations/Migration20261130500000TransportOutboxTrace';
 import { PickupPoint } from './pickup-points/pickup-point.entity';
 import { Trip } from './trips/trip.entity';
 import { Vehicle } from './vehicles/vehicle.entity';
@@ -25,6 +26,7 @@ export function transportOrmOptions(databaseUrl: string, poolMax = 10): Options<
       Migration20261130013917Role,
       Migration20261130020000TransportLegs,
       Migration20261130020100TransportRosterProjection,
+      Migration20261130500000TransportOutboxTrace,
     },
   });
 }

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { DEFAULT_TIME_ZONE } from '@rasad/duty-assignments';
 import { LOG_FORMATS, LogFormat } from './logging';
 
@@ -82,4 +82,28 @@ export class BaseEnv {
   @IsInt({ message: 'RETENTION_INTERVAL_MS must be a whole number of milliseconds' })
   @Min(1000)
   RETENTION_INTERVAL_MS: number = 3_600_000;
+
+  /** Prometheus `GET /metrics` on this port (docs/architecture.md, "Operations"); unset or 0: not served. */
+  @IsInt({ message: 'METRICS_PORT must be a port number (0: no metrics endpoint)' })
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT: number = 0;
+
+  /** The metrics endpoint's address: loopback unless the scraper runs on another machine. */
+  @IsString()
+  METRICS_HOST: string = '127.0.0.1';
+
+  /** OTLP/HTTP collector base URL (`http://127.0.0.1:4318`): traces are exported there; unset, tracing is off. */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, e.g. http://127.0.0.1:4318' },
+  )
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** Share of new traces kept (0–1); a request arriving in a sampled trace is kept. */
+  @IsNumber({}, { message: 'RASAD_TRACE_SAMPLE_RATIO must be a number from 0 to 1' })
+  @Min(0)
+  @Max(1)
+  RASAD_TRACE_SAMPLE_RATIO: number = 1;
 }

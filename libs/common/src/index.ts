@@ -17,3 +17,6 @@ export * from './polling-worker';
 export * from './demo-ids';
 export * from './records';
 export * from './retention';
+export * from './metrics';
+export * from './tracing';
+export * from './observability.module';

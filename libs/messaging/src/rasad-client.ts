@@ -10,6 +10,7 @@ import {
   encodeScope,
   isRpcErrorPayload,
 } from '@rasad/contracts';
+import { TRACEPARENT, traceparentOf } from '@rasad/common';
 import { ErrorCode as NatsErrorCode, NatsConnection, NatsError, connect, headers as natsHeaders } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { NatsSettings, natsConnectionOptions } from './nats-options';
@@ -62,6 +63,11 @@ export class RasadClient implements OnApplicationShutdown {
     const requestId = options.requestId ?? currentRequestId();
     if (requestId) {
       headers.set(Headers.requestId, requestId);
+    }
+    // The active span's (the gateway's HTTP request, a service's handler): null when tracing is off.
+    const traceparent = traceparentOf();
+    if (traceparent) {
+      headers.set(TRACEPARENT, traceparent);
     }
     const scope = options.scope ?? currentScope();
     if (scope) {

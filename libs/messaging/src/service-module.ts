@@ -3,7 +3,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { DynamicModule, ForwardReference, Provider, Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { BaseEnv, RetentionRule, pinoParams } from '@rasad/common';
+import { BaseEnv, ObservabilityModule, RetentionRule, pinoParams } from '@rasad/common';
 import { EventsModule } from './events/events.module';
 import { EventsOptions } from './events/outbox';
 import { healthController, serviceProviders } from './service-essentials';
@@ -33,8 +33,8 @@ export interface ServiceModuleOptions<E extends BaseEnv> {
 }
 
 /**
- * The root module every Rasad service has: pino logging, its schema through MikroORM, its outbox/relay (and consumer,
- * when it handles events), the `<service>.health.ping.v1` answer, validation and coded errors around each message, and
+ * The root module every Rasad service has: pino logging, its schema through MikroORM, metrics and traces, its
+ * outbox/relay (and consumer, when it handles events), the `<service>.health.ping.v1` answer, validation and coded errors around each message, and
  * its env. A service adds what is its own by spreading the result (`global`, `exports`, more providers).
  */
 export function serviceModule<E extends BaseEnv>(options: ServiceModuleOptions<E>): DynamicModule {
@@ -44,6 +44,7 @@ export function serviceModule<E extends BaseEnv>(options: ServiceModuleOptions<E
     imports: [
       LoggerModule.forRoot(pinoParams(service, env, false)),
       MikroOrmModule.forRoot(options.orm),
+      ObservabilityModule.forRoot(service, env),
       ...options.imports,
       EventsModule.forRoot({
         service,

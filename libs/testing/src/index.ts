@@ -7,3 +7,4 @@ export * from './nats-cluster';
 export * from './processes';
 export * from './webhook-receiver';
 export * from './roster-projected';
+export * from './telemetry';

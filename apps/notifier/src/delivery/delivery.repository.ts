@@ -22,6 +22,11 @@ export type DueNoticeRecord = Omit<OutgoingNotice, 'createdAt'> & { createdAt: D
 /** The notice table's SQL for delivery; both statements run in the round's transaction, which holds the claim. */
 @Injectable()
 export class DeliveryRepository {
+  /** How many notices are in each status on each channel: the `rasad_notices` gauge, read when scraped. */
+  async countsByStatusAndChannel(em: EntityManager): Promise<{ status: string; channel: string; notices: number }[]> {
+    return em.execute('select status, channel, count(*)::int as notices from notifier.notice group by status, channel');
+  }
+
   /** Due pending notices, oldest due first; rows another replica holds are skipped, not waited for. */
   async claimDue(em: EntityManager, limit: number): Promise<DueNotice[]> {
     const rows = await em.execute<DueNoticeRecord[]>(

@@ -19,14 +19,15 @@ export const assignmentPayload = (a: string) => `jsonb_build_object(
   'startsAt', ${iso(`${a}.starts_at`)}, 'endsAt', ${iso(`${a}.ends_at`)}, 'phase', ${a}.phase, 'status', ${a}.status)`;
 
 /**
- * An outbox insert from `rows` (alias r) with `subject` and `payload` SQL; `?` is the correlation id. The lateral
- * refers to r so that PostgreSQL makes a new event id per row rather than one for the whole statement.
+ * An outbox insert from `rows` (alias r) with `subject` and `payload` SQL; the two `?` are the correlation id and the
+ * trace context (`traceparent`, null when tracing is off). The lateral refers to r so that PostgreSQL makes a new
+ * event id per row rather than one for the whole statement.
  */
 export function outboxInsert(rows: string, subject: string, payload: string): string {
-  return `insert into roster.outbox (id, subject, aggregate_id, envelope)
+  return `insert into roster.outbox (id, subject, aggregate_id, envelope, trace_context)
     select e.id, e.subject, r.id::text, jsonb_build_object(
       'id', e.id, 'type', e.subject, 'version', 1, 'occurredAt', ${iso('now()')}, 'producer', 'roster',
-      'correlationId', ?::text, 'aggregateId', r.id, 'payload', ${payload})
+      'correlationId', ?::text, 'aggregateId', r.id, 'payload', ${payload}), ?::text
     from ${rows} cross join lateral (select roster.uuid_v7() as id, ${subject} as subject where r.id is not null) e`;
 }
 

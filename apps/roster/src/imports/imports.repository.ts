@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { CallerScope, FieldError, ImportKind } from '@rasad/contracts';
+import { traceparentOf } from '@rasad/common';
 import { uuidArray } from '@rasad/messaging';
 import { ASSIGNMENT_APPLY, ASSIGNMENT_CHECKS } from './assignment-import.sql';
 import { PERSONNEL_APPLY, PERSONNEL_CHECKS } from './personnel-import.sql';
@@ -97,7 +98,7 @@ export class ImportsRepository {
 
   /** Checks the set and, only if that found nothing, upserts it with its outbox events, in one statement. */
   async apply(em: EntityManager, kind: ImportKind, batchId: string, requestId: string | null): Promise<Applied> {
-    const [applied] = await em.execute<Applied[]>(SQL[kind].apply, [batchId, batchId, requestId]);
+    const [applied] = await em.execute<Applied[]>(SQL[kind].apply, [batchId, batchId, requestId, traceparentOf()]);
     return applied;
   }
 

@@ -1,7 +1,17 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { backoffMs } from '@rasad/common';
+import type { Span } from '@opentelemetry/api';
+import { SpanStatusCode } from '@opentelemetry/api';
+import {
+  ServiceMetrics,
+  SpanKind,
+  TRACEPARENT,
+  Tracing,
+  backoffMs,
+  contextFromTraceparent,
+  perScrape,
+} from '@rasad/common';
 import { ConsumerStatusView, EVENT_STREAM, EventEnvelope, eventPayloadClassOf } from '@rasad/contracts';
 import { plainToInstance } from 'class-transformer';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, nanos } from 'nats';
@@ -72,6 +82,10 @@ export class EventConsumer {
   private readonly retrying = new Map<string, number>();
   private lastAppliedAt: Date | null = null;
   private lastEventOccurredAt: string | null = null;
+  private readonly applied;
+  private readonly deadLettered;
+  private readonly batchDuration;
+  private readonly applyLag;
 
   constructor(
     @Inject(EVENTS_OPTIONS) private readonly options: EventsOptions,
@@ -80,9 +94,24 @@ export class EventConsumer {
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
+    private readonly metrics: ServiceMetrics,
+    private readonly tracing: Tracing,
   ) {
     this.settings = { ...DEFAULTS, ...options.consumer };
     this.batch = new InboxBatch(orm, options.schema);
+    this.applied = metrics.counter('rasad_events_applied_total', 'Events applied by this consumer', ['subject']);
+    this.deadLettered = metrics.counter('rasad_events_dead_lettered_total', 'Events put in dead letters', ['subject']);
+    this.batchDuration = metrics.histogram(
+      'rasad_event_batch_duration_seconds',
+      'Time to apply one partition of a batch of events, in its transaction',
+    );
+    this.applyLag = metrics.histogram(
+      'rasad_event_apply_lag_seconds',
+      'From an event occurring in its producer to this consumer committing it',
+      [],
+      [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800],
+    );
+    this.observeStatus();
   }
 
   get subjects(): string[] {
@@ -140,6 +169,7 @@ export class EventConsumer {
     if (outcome.failed.length > 0) {
       throw outcome.failed[0].error;
     }
+    this.countApplied(outcome.applied);
     return outcome.applied.length > 0;
   }
 
@@ -258,11 +288,16 @@ export class EventConsumer {
 
   /** Applies one partition's events, acks or retries each; answers those it did not start. */
   private async applyPart(deliveries: Delivery<JsMsg>[]): Promise<Delivery<JsMsg>[]> {
+    const started = performance.now();
+    if (this.tracing.enabled) {
+      this.startSpans(deliveries);
+    }
     try {
       const { applied, duplicates, failed, left } = await this.batch.apply(deliveries, {
         budgetMs: this.settings.batchBudgetMs,
         stopping: () => this.stopping,
       });
+      this.batchDuration.observe((performance.now() - started) / 1000);
       for (const { envelope, copies } of [...applied, ...duplicates]) {
         copies.forEach((msg) => msg.ack());
         this.retrying.delete(envelope.id);
@@ -270,12 +305,22 @@ export class EventConsumer {
       if (applied.length > 0) {
         this.lastAppliedAt = new Date();
         this.lastEventOccurredAt = applied[applied.length - 1].envelope.occurredAt;
+        this.countApplied(applied);
       }
       for (const { delivery, error } of failed) {
         await this.retryOrDeadLetter(delivery, error);
       }
+      if (this.tracing.enabled) {
+        this.endSpans(applied, 'applied');
+        this.endSpans(duplicates, 'duplicate');
+        this.endSpans(left, 'left for the next batch');
+        failed.forEach(({ delivery, error }) => this.endSpans([delivery], 'failed', error));
+      }
       return left;
     } catch (error) {
+      if (this.tracing.enabled) {
+        this.endSpans(deliveries, 'failed', error);
+      }
       // The batch itself failed (database unreachable, a deadlock on the inbox): every event of it is retried.
       this.logger.warn(
         `a batch of ${deliveries.length} events failed: ${redactPersonalData((error as Error).message)}`,
@@ -321,6 +366,7 @@ export class EventConsumer {
         ],
       );
       this.logger.error({ eventId: envelope?.id, subject: msg.subject, deliveries }, `dead letter: ${error}`);
+      this.deadLettered.inc({ subject: envelope?.type ?? msg.subject });
       copies.forEach((copy) => copy.term(error));
     } catch (failure) {
       // Nowhere to put it right now: let JetStream bring it back later.
@@ -334,6 +380,96 @@ export class EventConsumer {
     for (const msg of [...this.inHand, ...this.buffer]) {
       msg.working();
     }
+  }
+
+  /** Per subject, one increment per batch rather than per event. */
+  private countApplied(applied: Delivery<unknown>[]): void {
+    const now = Date.now();
+    const bySubject = new Map<string, number>();
+    for (const { envelope } of applied) {
+      bySubject.set(envelope.type, (bySubject.get(envelope.type) ?? 0) + 1);
+      this.applyLag.observe((now - Date.parse(envelope.occurredAt)) / 1000);
+    }
+    for (const [subject, count] of bySubject) {
+      this.applied.inc({ subject }, count);
+    }
+  }
+
+  /**
+   * A consumer span per event (tracing on), child of the context its message carries, so that one trace runs from
+   * the request that caused an event to each service applying it; a handler given that event alone runs in it.
+   */
+  private startSpans(deliveries: Delivery<JsMsg>[]): void {
+    for (const delivery of deliveries) {
+      const traceparent = delivery.copies[0]?.headers?.get(TRACEPARENT);
+      delivery.span = this.tracing.start(
+        `${delivery.envelope.type} process`,
+        SpanKind.CONSUMER,
+        contextFromTraceparent(traceparent),
+        {
+          'messaging.system': 'nats',
+          'messaging.destination.name': delivery.envelope.type,
+          'messaging.message.id': delivery.envelope.id,
+          'messaging.consumer.group.name': this.options.service,
+          'messaging.batch.message_count': deliveries.length,
+        },
+      );
+    }
+  }
+
+  private endSpans(deliveries: Delivery<JsMsg>[], outcome: string, error?: unknown): void {
+    for (const delivery of deliveries) {
+      const span: Span | undefined = delivery.span;
+      if (!span) {
+        continue;
+      }
+      span.setAttribute('rasad.outcome', outcome);
+      if (error !== undefined) {
+        span.setStatus({
+          code: SpanStatusCode.ERROR,
+          message: redactPersonalData(error instanceof Error ? error.message : 'handler failed'),
+        });
+      }
+      span.end();
+      delivery.span = undefined;
+    }
+  }
+
+  /** Lag and open dead letters, read when scraped. */
+  private observeStatus(): void {
+    const status = perScrape(() => this.status());
+    this.metrics.gauge(
+      'rasad_consumer_pending_events',
+      'Events on the stream this consumer has not yet applied',
+      [],
+      async (gauge) => {
+        if (this.handlers.size > 0) {
+          gauge.set((await status()).pending);
+        }
+      },
+    );
+    this.metrics.gauge(
+      'rasad_consumer_seconds_behind',
+      'Age of the oldest event this consumer holds unapplied (0 when caught up)',
+      [],
+      async (gauge) => {
+        if (this.handlers.size > 0) {
+          gauge.set((await status()).secondsBehind);
+        }
+      },
+    );
+    this.metrics.gauge(
+      'rasad_dead_letters_open',
+      'Dead letters not yet replayed, by subject',
+      ['subject'],
+      async (gauge) => {
+        const rows = await this.orm.em.fork().execute<{ subject: string; open: number }[]>(
+          `select subject, count(*)::int as open from ${this.options.schema}.dead_letter
+             where replayed_at is null group by subject`,
+        );
+        rows.forEach(({ subject, open }) => gauge.set({ subject }, open));
+      },
+    );
   }
 
   private validPayload(envelope: EventEnvelope): unknown {

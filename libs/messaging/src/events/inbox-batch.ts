@@ -1,4 +1,6 @@
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Span } from '@opentelemetry/api';
+import { withSpan } from '@rasad/common';
 import { EventEnvelope } from '@rasad/contracts';
 
 export type EventHandlerFn = (payload: unknown, envelope: EventEnvelope, em: EntityManager) => Promise<void>;
@@ -27,6 +29,8 @@ export interface Delivery<M> {
   payload: unknown;
   handler: EventHandler;
   copies: M[];
+  /** Its consumer span, when tracing is on. */
+  span?: Span;
 }
 
 export interface BatchOutcome<M> {
@@ -155,6 +159,8 @@ export class InboxBatch {
           run.deliveries.map(({ payload, envelope }) => ({ payload, envelope })),
           own,
         );
+      } else if (first.span) {
+        await withSpan(first.span, () => first.handler.each(first.payload, first.envelope, own));
       } else {
         await first.handler.each(first.payload, first.envelope, own);
       }

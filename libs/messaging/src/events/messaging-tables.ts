@@ -39,6 +39,14 @@ export function messagingTablesSql(schema: string): string[] {
   ];
 }
 
+/**
+ * The trace context (W3C `traceparent`) an event was recorded in, kept with its outbox row so that the relay puts it
+ * on the JetStream message: each service's own migration, one line in a new service's base migration.
+ */
+export function outboxTraceContextSql(schema: string): string[] {
+  return [`alter table ${schema}.outbox add column trace_context text`];
+}
+
 export function outboxChannel(schema: string): string {
   return `${schema}_outbox`;
 }

@@ -16,8 +16,13 @@ export class OutboxMessage {
   @Property({ type: JsonType, columnType: 'jsonb' })
   envelope: EventEnvelope;
 
-  constructor(envelope: EventEnvelope) {
+  /** The W3C `traceparent` it was recorded in (null when tracing is off); the relay puts it on the message. */
+  @Property({ type: 'text', nullable: true })
+  traceContext: string | null;
+
+  constructor(envelope: EventEnvelope, traceContext: string | null = null) {
     this.id = envelope.id;
+    this.traceContext = traceContext;
     this.subject = envelope.type;
     this.aggregateId = envelope.aggregateId;
     this.envelope = envelope;

@@ -2,6 +2,7 @@ import { RetentionRule } from '@rasad/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { EventEnvelope, EventMap, EventSubject } from '@rasad/contracts';
+import { traceparentOf } from '@rasad/common';
 import { v7 as uuidv7 } from 'uuid';
 import { currentRequestId } from '../request-context';
 import { OutboxMessage } from './outbox-message.entity';
@@ -35,14 +36,15 @@ export type NewEvent<S extends EventSubject = EventSubject> = {
 
 /**
  * Records events in the service's outbox through the caller's EntityManager, so they are written by the same
- * flush, in the same transaction, as the change they report; a failed change leaves no event behind.
+ * flush, in the same transaction, as the change they report; a failed change leaves no event behind. Each row keeps
+ * the trace context it was recorded in (the handler's span), for the relay to carry onto JetStream.
  */
 @Injectable()
 export class Outbox {
   constructor(@Inject(EVENTS_OPTIONS) private readonly options: EventsOptions) {}
 
   record<S extends EventSubject>(em: EntityManager, subject: S, aggregateId: string, payload: EventMap[S]): void {
-    em.persist(new OutboxMessage(this.envelope({ subject, aggregateId, payload })));
+    em.persist(new OutboxMessage(this.envelope({ subject, aggregateId, payload }), traceparentOf()));
   }
 
   /** For set-based writes in raw SQL: inserts many events with one statement on the given transaction. */
@@ -52,9 +54,9 @@ export class Outbox {
     }
     const envelopes = events.map((event) => this.envelope(event));
     await em.execute(
-      `insert into ${this.options.schema}.outbox (id, subject, aggregate_id, envelope)
-       select (e->>'id')::uuid, e->>'type', e->>'aggregateId', e from jsonb_array_elements(?::jsonb) e`,
-      [JSON.stringify(envelopes)],
+      `insert into ${this.options.schema}.outbox (id, subject, aggregate_id, envelope, trace_context)
+       select (e->>'id')::uuid, e->>'type', e->>'aggregateId', e, ?::text from jsonb_array_elements(?::jsonb) e`,
+      [traceparentOf(), JSON.stringify(envelopes)],
     );
   }
 

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { messagingTablesSql } from '@rasad/messaging';
+import { messagingTablesSql, outboxTraceContextSql } from '@rasad/messaging';
 
 /** The __name__ service's schema: its notes, plus the outbox, inbox and dead letters every service carries. */
 export class Migration__STAMP__Base extends Migration {
@@ -11,7 +11,7 @@ export class Migration__STAMP__Base extends Migration {
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()
     );`);
-    for (const sql of messagingTablesSql('__schema__')) {
+    for (const sql of [...messagingTablesSql('__schema__'), ...outboxTraceContextSql('__schema__')]) {
       this.addSql(`${sql};`);
     }
   }
