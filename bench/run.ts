@@ -13,6 +13,7 @@ import { BenchConfig, benchConfig } from './config';
 import { assignmentIds, lockBench, recreateDatabase, referenceCodes, seedRoster } from './database';
 import { consumersDatabaseUrl, measureConsumers } from './consumer-throughput';
 import { measureEventLag } from './event-lag';
+import { measureReadiness, readinessDatabaseUrl } from './readiness';
 import {
   copyIntoEquivalentTable,
   copyIntoPlainTable,
@@ -101,6 +102,10 @@ async function main(): Promise<void> {
       alone: true,
     });
 
+    const duties = config.quick ? 10_000 : 100_000;
+    console.log(`readiness: ${duties.toLocaleString('en')} duties at ${(duties / 10).toLocaleString('en')} posts`);
+    const readiness = await measureReadiness(duties, duties / 10, readinessDatabaseUrl(config.databaseUrl));
+
     const peaks = rss.stop();
     const results: BenchResults = {
       api_read: apiRead,
@@ -108,6 +113,7 @@ async function main(): Promise<void> {
       event_lag: eventLag,
       consumers,
       consumers_alone: consumersAlone,
+      readiness,
       rss_mb: { roster: peaks.roster, gateway: peaks.gateway },
       meta: { date: new Date().toISOString(), cpus: os.cpus().length, quick: config.quick },
     };

@@ -50,7 +50,7 @@ export class EventsModule implements OnApplicationBootstrap, BeforeApplicationSh
         DeadLettersRepository,
         DeadLettersService,
       ],
-      exports: [Outbox, EventConsumer, DeadLettersService],
+      exports: [Outbox, EventConsumer, DeadLettersService, EventsConnection],
     };
   }
 
