@@ -6,6 +6,7 @@ import { Migration20261130045927Base } from './migrations/Migration2026113004592
 import { Migration20261130045928Role } from './migrations/Migration20261130045928Role';
 import { Migration20261130050000ReadinessModel } from './migrations/Migration20261130050000ReadinessModel';
 import { Migration20261130061500ReadinessMissingCount } from './migrations/Migration20261130061500ReadinessMissingCount';
+import { Migration20261130070000ReadinessOutboxTrace } from './migrations/Migration20261130070000ReadinessOutboxTrace';
 
 export const READINESS_SCHEMA = 'readiness';
 
@@ -21,6 +22,7 @@ export function readinessOrmOptions(databaseUrl: string, poolMax = 10): Options<
       Migration20261130045928Role,
       Migration20261130050000ReadinessModel,
       Migration20261130061500ReadinessMissingCount,
+      Migration20261130070000ReadinessOutboxTrace,
     },
   });
 }
