@@ -5,3 +5,4 @@ export * from './factories';
 export * from './nats-server';
 export * from './processes';
 export * from './webhook-receiver';
+export * from './pdf-text';
