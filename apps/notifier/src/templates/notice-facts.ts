@@ -47,6 +47,29 @@ export interface BedFacts {
   nights: string[];
 }
 
+/**
+ * One of a district's biggest gaps in the daily readiness digest: how many people at how many posts lack it, and on
+ * which local date (null for a briefing, which is owed before any duty).
+ */
+export interface DigestGapFacts {
+  kind: 'briefing' | 'outbound' | 'return' | 'bed' | 'meal';
+  /** The meal slot, for `meal`. */
+  slot: string | null;
+  date: string | null;
+  people: number;
+  posts: number;
+}
+
+/** The daily digest: readiness's English text as issued, and the figures an Urdu notice is written from. */
+export interface DigestFacts {
+  districtName: string | null;
+  assignments: number;
+  ready: number;
+  percentReady: number;
+  gaps: DigestGapFacts[];
+  text: string;
+}
+
 /** The facts each kind of notice is rendered from, one shape per kind. */
 export type NoticeFacts =
   | { kind: 'calendar_link'; url: string }
@@ -63,7 +86,8 @@ export type NoticeFacts =
   | { kind: 'transport_cancelled'; ride: RideFacts }
   | { kind: 'lodging_allocated'; bed: BedFacts }
   | { kind: 'lodging_no_show'; bed: BedFacts }
-  | { kind: 'lodging_no_show_officer'; bed: BedFacts; person: { name: string; serviceNumber: string } };
+  | { kind: 'lodging_no_show_officer'; bed: BedFacts; person: { name: string; serviceNumber: string } }
+  | { kind: 'readiness_digest'; digest: DigestFacts };
 
 /** Local-time formatting for one language, in the deployment's zone. */
 export interface Clock {
@@ -75,6 +99,8 @@ export interface Clock {
   nights(dates: readonly string[]): string;
   /** "24 hours", "30 minutes" */
   lead(seconds: number): string;
+  /** A local date without its weekday and year: "8 Feb" */
+  day(date: string): string;
 }
 
 export type Template = (facts: NoticeFacts, clock: Clock) => string;
