@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { BaseEnv } from '@rasad/common';
 import { NOTICE_CHANNELS, NoticeChannel } from '@rasad/contracts';
+import { RANKS, Rank } from '@rasad/personnel';
 
 /**
  * Where notices go must be https: a plain http hop carries phones and texts (and the webhook's signed body) in the
@@ -101,6 +102,10 @@ export class NotifierEnv extends BaseEnv {
   @Min(1)
   @Max(500)
   NOTIFY_BATCH: number = 20;
+
+  /** Readiness's daily digest goes to the people of its district at this rank or above (police ranks and equivalents). */
+  @IsIn(RANKS, { message: `DIGEST_MIN_RANK must be one of ${RANKS.join(', ')}` })
+  DIGEST_MIN_RANK: Rank = 'dsp';
 }
 
 /** Which channels this deployment can send on: the ones whose variables are set (log always). */
