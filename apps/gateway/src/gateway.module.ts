@@ -21,6 +21,7 @@ import { RosterRoutesModule } from './roster/roster.module';
 import { StatusRoutesModule } from './status/status.module';
 import { LodgingRoutesModule } from './lodging/lodging.module';
 import { TransportRoutesModule } from './transport/transport.module';
+import { ReadinessRoutesModule } from './readiness/readiness.module';
 
 @Module({})
 export class GatewayModule {
@@ -53,6 +54,7 @@ export class GatewayModule {
         StatusRoutesModule,
         LodgingRoutesModule,
         TransportRoutesModule,
+        ReadinessRoutesModule,
       ],
       providers: [
         { provide: GatewayEnv, useValue: env },
