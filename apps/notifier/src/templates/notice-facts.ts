@@ -1,4 +1,4 @@
-import { NoticeKind } from '@rasad/contracts';
+import { NoticeKind, ReadinessDigestIssuedEvent } from '@rasad/contracts';
 
 /** What a briefing notice says about its session. */
 export interface SessionFacts {
@@ -47,28 +47,11 @@ export interface BedFacts {
   nights: string[];
 }
 
-/**
- * One of a district's biggest gaps in the daily readiness digest: how many people at how many posts lack it, and on
- * which local date (null for a briefing, which is owed before any duty).
- */
-export interface DigestGapFacts {
-  kind: 'briefing' | 'outbound' | 'return' | 'bed' | 'meal';
-  /** The meal slot, for `meal`. */
-  slot: string | null;
-  date: string | null;
-  people: number;
-  posts: number;
-}
-
 /** The daily digest: readiness's English text as issued, and the figures an Urdu notice is written from. */
-export interface DigestFacts {
-  districtName: string | null;
-  assignments: number;
-  ready: number;
-  percentReady: number;
-  gaps: DigestGapFacts[];
-  text: string;
-}
+export type DigestFacts = Pick<
+  ReadinessDigestIssuedEvent,
+  'districtName' | 'assignments' | 'ready' | 'percentReady' | 'gaps' | 'text'
+>;
 
 /** The facts each kind of notice is rendered from, one shape per kind. */
 export type NoticeFacts =

@@ -1,5 +1,6 @@
 import { assertNever } from './assert-never';
-import { BedFacts, Clock, DigestFacts, DigestGapFacts, NoticeFacts, RideFacts, SessionFacts } from './notice-facts';
+import { DigestGapKind, ReadinessDigestGapEvent } from '@rasad/contracts';
+import { BedFacts, Clock, DigestFacts, NoticeFacts, RideFacts, SessionFacts } from './notice-facts';
 
 const place = (s: SessionFacts) => `${s.venueName}، ${s.venueAddress}`;
 
@@ -27,9 +28,9 @@ const SLOTS: Record<string, string> = {
 const slotInUrdu = (slot: string) => SLOTS[slot] ?? slot;
 
 /** One of the digest's gaps: "12 پوسٹوں پر 41 افراد: 8 فروری رات کا کھانا نہیں". */
-function digestGap(gap: DigestGapFacts, clock: Clock): string {
+function digestGap(gap: ReadinessDigestGapEvent, clock: Clock): string {
   const on = gap.date ? `${clock.day(gap.date)} ` : '';
-  const lacking: Record<DigestGapFacts['kind'], string> = {
+  const lacking: Record<DigestGapKind, string> = {
     briefing: 'بریفنگ مکمل نہیں',
     outbound: `${on}پوسٹ تک ٹرانسپورٹ نہیں`,
     return: `${on}واپسی کی ٹرانسپورٹ نہیں`,
