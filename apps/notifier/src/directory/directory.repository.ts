@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { NoticeChannel } from '@rasad/contracts';
 import { projectionTables, servingIn } from '@rasad/duty-assignments';
-import { uuidArray } from '@rasad/messaging';
+import { uuidArray, wordArray } from '@rasad/messaging';
 import { Language, Rank } from '@rasad/personnel';
 
 const IN_DISTRICTS = servingIn('r', (district) => `${district} = any(?::uuid[])`, projectionTables('notifier'));
@@ -54,7 +54,7 @@ export class DirectoryRepository {
   async commanders(em: EntityManager, districtId: string, ranks: readonly Rank[]): Promise<string[]> {
     const rows = await em.execute<{ id: string }[]>(
       `select r.id from notifier.personnel r where r.rank = any(?::text[]) and ${IN_DISTRICT} order by r.id`,
-      [[...ranks], districtId, districtId],
+      [wordArray(ranks), districtId, districtId],
     );
     return rows.map((row) => row.id);
   }
