@@ -43,6 +43,9 @@ function report(gaps: number, gapsTotal: number): ReadinessReport {
   };
 }
 
+// Each test renders a PDF and reads it back in a child node process: seconds on a busy machine.
+jest.setTimeout(30_000);
+
 describe('readinessReportPdf', () => {
   it('prints the district, its freshness, a chart per check, each tehsil and the gaps with their Urdu posts', async () => {
     const bytes = await readinessReportPdf(report(2, 2), 'Asia/Karachi');
