@@ -55,8 +55,17 @@ export class DigestScheduler implements OnApplicationBootstrap, OnModuleDestroy 
       return 0;
     }
     const due = await this.digests.districtsDue(this.orm.em.fork(), date, BATCH);
+    const failed: string[] = [];
     for (const district of due) {
-      await this.orm.em.fork().transactional((em) => this.issue(em, district, date, now));
+      try {
+        await this.orm.em.fork().transactional((em) => this.issue(em, district, date, now));
+      } catch (error) {
+        failed.push(`${district.id}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    // One district failing does not hold back the others; the round fails after them, so the worker backs off.
+    if (failed.length > 0) {
+      throw new Error(`digest of ${failed.length} district(s) failed: ${failed.join('; ')}`);
     }
     return due.length;
   }
