@@ -116,11 +116,14 @@ describe('readiness exports and digest', () => {
     outsider = (await createPersonnel(api, abbottabad, { name: 'Khalid Shah', rank: 'sp' })).id;
     await duty(constable, haripur.postId);
     await duty(urdu, school);
+    // From Abbottabad: needs a bed for the night of the duty (it runs past 22:00).
+    const visitor = (await createPersonnel(api, haripur, { homeDistrictId: abbottabad.districtId })).id;
+    await duty(visitor, haripur.postId);
     await eventually(
       async () => {
         const summary = await api.get(`/api/v1/readiness/summary?districtId=${haripur.districtId}`);
         expect(summary.status).toBe(200);
-        expect(summary.body.totals.assignments).toBe(2);
+        expect(summary.body.totals.assignments).toBe(3);
       },
       { timeoutMs: 20_000 },
     );
@@ -142,7 +145,7 @@ describe('readiness exports and digest', () => {
       .split('\n');
     expect(header).toContain('personnel.name');
     expect(header).toContain('post.code');
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
     expect(csv).toContain(URDU_PERSON);
@@ -175,15 +178,16 @@ describe('readiness exports and digest', () => {
     expect(district).toMatchObject({
       id: haripur.districtId,
       name: 'District RXH',
-      assignments: '2',
-      'fed.missing': '2',
+      assignments: '3',
+      'fed.missing': '3',
+      'lodged.missing': '1',
     });
     const tehsils = rows.filter((row) => row.level === 'tehsil');
     expect(tehsils.map((row) => row.name).sort()).toEqual(["'=Ghazi", 'Tehsil RXH']);
-    expect(tehsils.reduce((sum, row) => sum + Number(row.assignments), 0)).toBe(2);
+    expect(tehsils.reduce((sum, row) => sum + Number(row.assignments), 0)).toBe(3);
     expect(rows.filter((row) => row.level === 'police_station')).toHaveLength(2);
-    expect(rows.find((row) => row.level === 'unit')).toMatchObject({ name: 'Unit RXH', assignments: '2' });
-    expect(rows.find((row) => row.level === 'phase')).toMatchObject({ id: 'poll_day', assignments: '2' });
+    expect(rows.find((row) => row.level === 'unit')).toMatchObject({ name: 'Unit RXH', assignments: '3' });
+    expect(rows.find((row) => row.level === 'phase')).toMatchObject({ id: 'poll_day', assignments: '3' });
   });
 
   it("prints the commander's report: district, tehsils, the Urdu name and the gap lines", async () => {
@@ -194,15 +198,17 @@ describe('readiness exports and digest', () => {
     expect(Buffer.from(bytes).toString('latin1')).toContain('NotoNaskhArabic');
     const text = (await pdfText(bytes)).text.join('\n');
     expect(text).toContain('Readiness: District RXH');
-    expect(text).toContain('2 duties: 0 ready (0%)');
+    expect(text).toContain('3 duties: 0 ready (0%)');
     expect(text).toMatch(/Reflects roster to /);
-    expect(text).toContain('Fed: 0 ok, 2 missing');
+    expect(text).toContain('Fed: 0 ok, 3 missing');
+    expect(text).toContain('Lodged: 2 ok, 1 missing');
     expect(text).toContain('Tehsil Tehsil RXH');
     expect(text).toContain('Tehsil =Ghazi');
     expect(text).toContain('PS Ghazi');
     // The reader gives this word back whole (where the font joins letters it may not: see the PDF writer's spec).
     expect(text).toContain('عمران');
-    expect(text).toContain('Gaps: 2 duties lack something, soonest first');
+    expect(text).toContain('Gaps: 3 duties lack something, soonest first');
+    expect(text).toContain(`- no bed for the night of ${day(dutyDate)}`);
     expect(text).toContain(`- no dinner plan on ${day(dutyDate)} at RXH-P1`);
     expect(text).toContain('- code of conduct not acknowledged');
   });
@@ -256,11 +262,12 @@ describe('readiness exports and digest', () => {
         return events;
       });
       const today = localDate(0);
-      expect(digest).toMatchObject({ districtName: 'District RXH', date: today, assignments: 2, ready: 0 });
-      const dinner = `2 people at 2 posts without dinner on ${day(dutyDate)}`;
+      expect(digest).toMatchObject({ districtName: 'District RXH', date: today, assignments: 3, ready: 0 });
+      const on = day(dutyDate);
       expect(digest.text).toBe(
-        `District RXH: 0% ready (0 of 2 duties); 2 people at 2 posts not fully briefed; ` +
-          `2 people at 2 posts without a ride to their post on ${day(dutyDate)}; ${dinner}.`,
+        `District RXH: 0% ready (0 of 3 duties); 3 people at 2 posts not fully briefed; ` +
+          `3 people at 2 posts without a ride to their post on ${on}; 3 people at 2 posts without dinner on ${on}; ` +
+          `1 person at 1 post without a bed on the night of ${on}.`,
       );
 
       // In the delivery log like every notice: to the DSP in English, to the SP in Urdu, to no one else.
