@@ -1,8 +1,6 @@
 import { hasArabicScript, newPdf, textRuns } from '@rasad/common/pdf';
+import { READINESS_CHECKS, ReadinessCheck } from '@rasad/contracts';
 import { DateTime } from 'luxon';
-
-export const REPORT_CHECKS = ['briefed', 'transported', 'lodged', 'fed'] as const;
-export type ReportCheck = (typeof REPORT_CHECKS)[number];
 
 export interface ReportCheckCounts {
   ok: number;
@@ -18,7 +16,7 @@ export interface ReportRollUp {
   amber: number;
   red: number;
   percentReady: number;
-  checks: Record<ReportCheck, ReportCheckCounts>;
+  checks: Record<ReadinessCheck, ReportCheckCounts>;
 }
 
 export interface ReportTehsil extends ReportRollUp {
@@ -59,7 +57,7 @@ const RIGHT = 555;
 const ROW = 16;
 const BAR = { left: 190, width: 250, height: 10 } as const;
 const FILL = { green: '#2e7d32', amber: '#f9a825', red: '#c62828', empty: '#e0e0e0' } as const;
-const CHECK_TITLES: Record<ReportCheck, string> = {
+const CHECK_TITLES: Record<ReadinessCheck, string> = {
   briefed: 'Briefed',
   transported: 'Transported',
   lodged: 'Lodged',
@@ -68,7 +66,7 @@ const CHECK_TITLES: Record<ReportCheck, string> = {
 const TABLE = { name: 40, duties: 195, green: 232, amber: 269, red: 306, ready: 343, checks: 385 } as const;
 const CHECK_COLUMN = 42;
 /** The table's check columns count the duties missing each check; short heads fit the column. */
-const CHECK_HEADS: Record<ReportCheck, string> = {
+const CHECK_HEADS: Record<ReadinessCheck, string> = {
   briefed: 'Briefed',
   transported: 'Transport',
   lodged: 'Lodged',
@@ -94,7 +92,7 @@ export function readinessReportPdf(report: ReadinessReport, timeZone: string): P
   });
   writer.line(freshnessLine(report.freshness, local), { size: 8, gap: 10 });
 
-  for (const check of REPORT_CHECKS) {
+  for (const check of READINESS_CHECKS) {
     chart(writer, check, report);
   }
   for (const tehsil of report.tehsils) {
@@ -119,7 +117,7 @@ function freshnessLine(freshness: ReportFreshness[], local: (iso: string, format
   return `Reflects ${parts.join('; ')}.`;
 }
 
-function chart(writer: PageWriter, check: ReportCheck, report: ReadinessReport): void {
+function chart(writer: PageWriter, check: ReadinessCheck, report: ReadinessReport): void {
   const rows: ReportRollUp[] = [{ ...report.district, name: 'District' }, ...report.tehsils];
   writer.ensure(ROW * (rows.length + 2));
   const counts = report.district.checks[check];
@@ -184,7 +182,7 @@ function tehsilTable(writer: PageWriter, tehsil: ReportTehsil): void {
       ['Amber', TABLE.amber],
       ['Red', TABLE.red],
       ['Ready', TABLE.ready],
-      ...REPORT_CHECKS.map((check, i): [string, number] => [CHECK_HEADS[check], TABLE.checks + i * CHECK_COLUMN]),
+      ...READINESS_CHECKS.map((check, i): [string, number] => [CHECK_HEADS[check], TABLE.checks + i * CHECK_COLUMN]),
     ];
     for (const [text, x] of cells) {
       textRuns(writer.doc, text, x, writer.y, x === TABLE.name ? 150 : CHECK_COLUMN, 'Helvetica-Bold', 9);
@@ -215,7 +213,7 @@ function rollUpRow(writer: PageWriter, row: ReportRollUp, font: string): void {
     [String(row.amber), TABLE.amber, 40],
     [String(row.red), TABLE.red, 40],
     [`${row.percentReady}%`, TABLE.ready, 45],
-    ...REPORT_CHECKS.map((check, i): [string, number, number] => [
+    ...READINESS_CHECKS.map((check, i): [string, number, number] => [
       row.checks[check].missing === 0 ? '-' : String(row.checks[check].missing),
       TABLE.checks + i * CHECK_COLUMN,
       CHECK_COLUMN,
