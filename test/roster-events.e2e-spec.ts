@@ -91,6 +91,20 @@ describe('roster events', () => {
     expect(new Set(events.map((e) => e.id)).size).toBe(3);
   });
 
+  it('names a district in its created and updated events, and emits nothing for a change that changes nothing', async () => {
+    const districtId = geo.districtId;
+    await api.patch(`/api/v1/districts/${districtId}`, { name: 'District EVT renamed' });
+    await api.patch(`/api/v1/districts/${districtId}`, { name: 'District EVT renamed' });
+    const events = await eventually(async () => {
+      const found = await eventsAbout(districtId);
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    expect(events.map((e) => e.type)).toEqual([RosterEvents.districtCreated, RosterEvents.districtUpdated]);
+    expect(events[0].payload).toEqual({ id: districtId, code: 'EVT', name: 'District EVT', province: null });
+    expect(events[1].payload).toMatchObject({ name: 'District EVT renamed' });
+  });
+
   it('keeps the CNIC out of personnel events and emits nothing for a refused change', async () => {
     const person = await createPersonnel(api, geo);
     const registered = await eventually(async () => {

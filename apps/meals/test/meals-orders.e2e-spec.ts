@@ -1,12 +1,11 @@
 import { loadEnv } from '@rasad/common';
 import { DateTime } from 'luxon';
-import { Geography, TestApi, createGeography, eventually } from '@rasad/testing';
+import { Geography, TestApi, createGeography, eventually, pdfText } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { Client } from 'pg';
 import { createNotifier } from '../../notifier/src/bootstrap';
 import { NotifierEnv } from '../../notifier/src/notifier.env';
 import { DAY_SHIFT, MealsWorld, POLL_DAY, mealsService } from './meals-fixtures';
-import { pdfText } from './pdf-text';
 
 const URDU_POST = 'گورنمنٹ گرلز ہائی سکول غازی';
 

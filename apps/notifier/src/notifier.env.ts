@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { BaseEnv } from '@rasad/common';
 import { NOTICE_CHANNELS, NoticeChannel } from '@rasad/contracts';
+import { RANKS, Rank } from '@rasad/personnel';
 
 /**
  * Where notices go must be https: a plain http hop carries phones and texts (and the webhook's signed body) in the
@@ -106,6 +107,10 @@ export class NotifierEnv extends BaseEnv {
   @IsInt({ message: 'RETENTION_NOTICE_DAYS must be a whole number of days (0: keep for ever)' })
   @Min(0)
   RETENTION_NOTICE_DAYS: number = 90;
+
+  /** Readiness's daily digest goes to the people of its district at this rank or above (police ranks and equivalents). */
+  @IsIn(RANKS, { message: `DIGEST_MIN_RANK must be one of ${RANKS.join(', ')}` })
+  DIGEST_MIN_RANK: Rank = 'dsp';
 }
 
 /** Which channels this deployment can send on: the ones whose variables are set (log always). */

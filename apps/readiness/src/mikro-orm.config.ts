@@ -5,6 +5,7 @@ import { OutboxMessage } from '@rasad/messaging';
 import { Migration20261130045927Base } from './migrations/Migration20261130045927Base';
 import { Migration20261130045928Role } from './migrations/Migration20261130045928Role';
 import { Migration20261130050000ReadinessModel } from './migrations/Migration20261130050000ReadinessModel';
+import { Migration20261130060000ReadinessDigest } from './migrations/Migration20261130060000ReadinessDigest';
 import { Migration20261130061500ReadinessMissingCount } from './migrations/Migration20261130061500ReadinessMissingCount';
 import { Migration20261130070000ReadinessOutboxTrace } from './migrations/Migration20261130070000ReadinessOutboxTrace';
 
@@ -21,6 +22,7 @@ export function readinessOrmOptions(databaseUrl: string, poolMax = 10): Options<
       Migration20261130045927Base,
       Migration20261130045928Role,
       Migration20261130050000ReadinessModel,
+      Migration20261130060000ReadinessDigest,
       Migration20261130061500ReadinessMissingCount,
       Migration20261130070000ReadinessOutboxTrace,
     },

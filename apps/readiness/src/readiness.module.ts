@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { serviceModule } from '@rasad/messaging';
 import { ReadinessEnv } from './readiness.env';
 import { READINESS_SCHEMA, readinessOrmOptions } from './mikro-orm.config';
+import { DigestModule } from './digest/digest.module';
 import { ReportsModule } from './reports/reports.module';
 import { VerdictsModule } from './verdicts/verdicts.module';
 
@@ -16,7 +17,7 @@ export class ReadinessModule {
         envClass: ReadinessEnv,
         schema: READINESS_SCHEMA,
         orm: readinessOrmOptions(env.DATABASE_URL, env.DATABASE_POOL_MAX),
-        imports: [VerdictsModule, ReportsModule],
+        imports: [VerdictsModule, ReportsModule, DigestModule],
         // The read model consumes the roster's, briefings', meals', transport's and lodging's events.
         consumer: {},
       }),

@@ -8,3 +8,4 @@ export * from './processes';
 export * from './webhook-receiver';
 export * from './roster-projected';
 export * from './telemetry';
+export * from './pdf-text';

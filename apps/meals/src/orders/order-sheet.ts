@@ -1,13 +1,6 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+// Urdu names in Noto Naskh Arabic, right to left, through the shared cell writer.
+import { newPdf, textRuns as cell } from '@rasad/common/pdf';
 import { DietaryTallyView } from '@rasad/contracts';
-import { hasArabicScript, visualRuns } from './bidi-runs';
-
-// The Arabic-script subset as woff: fontkit's subsetting fails on the woff2 files (see the dependency's commit).
-// Resolved by Node at run time: webpack would turn a plain require.resolve into a module id in the bundle.
-const NASKH = createRequire(__filename).resolve(
-  '@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff',
-);
 
 export interface OrderSheetLine {
   slot: string;
@@ -44,14 +37,7 @@ export function dietaryText(dietary: DietaryTallyView): string {
  * and dietary needs by slot, a total per slot. Urdu names are drawn in Noto Naskh Arabic, right to left.
  */
 export async function renderOrderSheets(sheets: OrderSheet[]): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, autoFirstPage: false });
-  doc.registerFont('naskh', NASKH);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const { doc, bytes } = newPdf({ size: 'A4', margin: MARGIN, autoFirstPage: false });
   for (const sheet of sheets) {
     doc.addPage();
     let y = header(doc, sheet);
@@ -74,8 +60,7 @@ export async function renderOrderSheets(sheets: OrderSheet[]): Promise<Buffer> {
     }
   }
   doc.end();
-  await finished;
-  return Buffer.concat(chunks);
+  return bytes;
 }
 
 function header(doc: PDFKit.PDFDocument, sheet: OrderSheet): number {
@@ -105,29 +90,4 @@ function totals(lines: OrderSheetLine[]): Map<string, number> {
     bySlot.set(line.slot, (bySlot.get(line.slot) ?? 0) + line.count);
   }
   return bySlot;
-}
-
-/** One line of text in a cell, Latin runs in Helvetica and Arabic-script runs in Naskh, in visual order. */
-function cell(
-  doc: PDFKit.PDFDocument,
-  text: string,
-  x: number,
-  y: number,
-  width: number,
-  latinFont = 'Helvetica',
-  size = 10,
-): void {
-  const runs = hasArabicScript(text) ? visualRuns(text) : [{ text, rtl: false }];
-  let left = x;
-  for (const run of runs) {
-    const font = hasArabicScript(run.text) ? 'naskh' : latinFont;
-    doc.font(font).fontSize(size);
-    const runWidth = doc.widthOfString(run.text);
-    if (left + runWidth > x + width) {
-      break;
-    }
-    // Naskh's tall ascenders sit lower than Helvetica's at the same y: nudge it up to share the baseline.
-    doc.text(run.text, left, font === 'naskh' ? y - size * 0.35 : y, { lineBreak: false });
-    left += runWidth;
-  }
 }

@@ -2,10 +2,11 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { NoticeChannel } from '@rasad/contracts';
 import { projectionTables, servingIn } from '@rasad/duty-assignments';
-import { uuidArray } from '@rasad/messaging';
-import { Language } from '@rasad/personnel';
+import { uuidArray, wordArray } from '@rasad/messaging';
+import { Language, Rank } from '@rasad/personnel';
 
 const IN_DISTRICTS = servingIn('r', (district) => `${district} = any(?::uuid[])`, projectionTables('notifier'));
+const IN_DISTRICT = servingIn('r', (district) => `${district} = ?`, projectionTables('notifier'));
 
 /** A person a notice can be written for: their language, and their own channel when they chose one. */
 export interface Addressee {
@@ -44,6 +45,18 @@ export class DirectoryRepository {
        where r.id = any(?::uuid[])`,
       [uuidArray(personnelIds)],
     );
+  }
+
+  /**
+   * A district's commanders, as far as the notifier's copy of the roster can tell: people of these ranks who belong to
+   * the district (`servingIn`: home district, or a live duty at a post there), in id order.
+   */
+  async commanders(em: EntityManager, districtId: string, ranks: readonly Rank[]): Promise<string[]> {
+    const rows = await em.execute<{ id: string }[]>(
+      `select r.id from notifier.personnel r where r.rank = any(?::text[]) and ${IN_DISTRICT} order by r.id`,
+      [wordArray(ranks), districtId, districtId],
+    );
+    return rows.map((row) => row.id);
   }
 
   /**

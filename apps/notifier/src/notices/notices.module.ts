@@ -10,6 +10,7 @@ import { NoticeWriter } from './notice-writer';
 import { NoticesController } from './notices.controller';
 import { NoticesRepository } from './notices.repository';
 import { NoticesService } from './notices.service';
+import { ReadinessNoticesConsumer } from './readiness-notices.consumer';
 import { TransportNoticesConsumer } from './transport-notices.consumer';
 
 @Module({
@@ -24,6 +25,7 @@ import { TransportNoticesConsumer } from './transport-notices.consumer';
     MealNoticesConsumer,
     TransportNoticesConsumer,
     LodgingNoticesConsumer,
+    ReadinessNoticesConsumer,
     // The notifier's copy of the roster, with phones (it alone sends to people); duty events end in posting notices.
     ...rosterProjection({
       schema: NOTIFIER_SCHEMA,

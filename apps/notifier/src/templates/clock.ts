@@ -4,14 +4,23 @@ import { Clock } from './notice-facts';
 
 const FORMATS: Record<
   Language,
-  { locale: string; at: string; day: string; time: string; to: string; through: string }
+  { locale: string; at: string; day: string; short: string; time: string; to: string; through: string }
 > = {
   // A hyphen, not an en dash: one character outside GSM-7 turns a whole English SMS into UCS-2 (70 a part, not 160).
-  en: { locale: 'en-GB', at: 'ccc d LLL yyyy, HH:mm', day: 'ccc d LLL yyyy', time: 'HH:mm', to: '-', through: ' to ' },
+  en: {
+    locale: 'en-GB',
+    at: 'ccc d LLL yyyy, HH:mm',
+    day: 'ccc d LLL yyyy',
+    short: 'd LLL',
+    time: 'HH:mm',
+    to: '-',
+    through: ' to ',
+  },
   ur: {
     locale: 'ur',
     at: 'cccc d LLLL yyyy، HH:mm',
     day: 'cccc d LLLL yyyy',
+    short: 'd LLLL',
     time: 'HH:mm',
     to: ' تا ',
     through: ' تا ',
@@ -72,6 +81,7 @@ export function clockFor(language: Language, timeZone: string): Clock {
       return first === last ? day(first) : `${day(first)}${format.through}${day(last)}`;
     },
     lead: (seconds) => lead(language, seconds),
+    day: (date) => DateTime.fromISO(date, { zone: timeZone }).setLocale(format.locale).toFormat(format.short),
   };
 }
 

@@ -129,6 +129,24 @@ const EXAMPLES: { [K in NoticeKind]?: { facts: NoticeFacts[]; segments: number }
     ],
     segments: 1,
   },
+  readiness_digest: {
+    facts: [
+      {
+        kind: 'readiness_digest',
+        digest: {
+          districtName: 'Haripur',
+          assignments: 1200,
+          ready: 1104,
+          percentReady: 92,
+          gaps: [],
+          text:
+            'Haripur: 92% ready (1104 of 1200 duties); 41 people at 12 posts without dinner on 8 Feb; ' +
+            '30 people at 9 posts not fully briefed; 12 people at 4 posts without a bed on the night of 7 Feb.',
+        },
+      },
+    ],
+    segments: 2,
+  },
 };
 
 describe('English notices on SMS', () => {

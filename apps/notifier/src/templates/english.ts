@@ -54,6 +54,9 @@ export function english(facts: NoticeFacts, clock: Clock): string {
       return `Rasad: Not checked in by the cut-off: your bed at ${facts.bed.siteName} (room ${facts.bed.roomName}, bed ${facts.bed.bedLabel}) for ${nights(facts.bed, clock)} is released.`;
     case 'lodging_no_show_officer':
       return `Rasad: ${who(facts.person)} not checked in at ${facts.bed.siteName} by the cut-off: bed for ${nights(facts.bed, clock)} released.`;
+    case 'readiness_digest':
+      // Readiness writes the digest's English itself (the event's text), so the notice says what the event says.
+      return `Rasad: ${facts.digest.text}`;
     default:
       return assertNever(facts);
   }

@@ -1,4 +1,4 @@
-import { NoticeKind } from '@rasad/contracts';
+import { NoticeKind, ReadinessDigestIssuedEvent } from '@rasad/contracts';
 
 /** What a briefing notice says about its session. */
 export interface SessionFacts {
@@ -47,6 +47,12 @@ export interface BedFacts {
   nights: string[];
 }
 
+/** The daily digest: readiness's English text as issued, and the figures an Urdu notice is written from. */
+export type DigestFacts = Pick<
+  ReadinessDigestIssuedEvent,
+  'districtName' | 'assignments' | 'ready' | 'percentReady' | 'gaps' | 'text'
+>;
+
 /** The facts each kind of notice is rendered from, one shape per kind. */
 export type NoticeFacts =
   | { kind: 'calendar_link'; url: string }
@@ -63,7 +69,8 @@ export type NoticeFacts =
   | { kind: 'transport_cancelled'; ride: RideFacts }
   | { kind: 'lodging_allocated'; bed: BedFacts }
   | { kind: 'lodging_no_show'; bed: BedFacts }
-  | { kind: 'lodging_no_show_officer'; bed: BedFacts; person: { name: string; serviceNumber: string } };
+  | { kind: 'lodging_no_show_officer'; bed: BedFacts; person: { name: string; serviceNumber: string } }
+  | { kind: 'readiness_digest'; digest: DigestFacts };
 
 /** Local-time formatting for one language, in the deployment's zone. */
 export interface Clock {
@@ -75,6 +82,8 @@ export interface Clock {
   nights(dates: readonly string[]): string;
   /** "24 hours", "30 minutes" */
   lead(seconds: number): string;
+  /** A local date without its weekday and year: "8 Feb" */
+  day(date: string): string;
 }
 
 export type Template = (facts: NoticeFacts, clock: Clock) => string;

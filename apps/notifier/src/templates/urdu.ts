@@ -1,5 +1,6 @@
 import { assertNever } from './assert-never';
-import { BedFacts, Clock, NoticeFacts, RideFacts, SessionFacts } from './notice-facts';
+import { DigestGapKind, ReadinessDigestGapEvent } from '@rasad/contracts';
+import { BedFacts, Clock, DigestFacts, NoticeFacts, RideFacts, SessionFacts } from './notice-facts';
 
 const place = (s: SessionFacts) => `${s.venueName}، ${s.venueAddress}`;
 
@@ -25,6 +26,25 @@ const SLOTS: Record<string, string> = {
 
 // A slot the deployment named itself keeps its own name.
 const slotInUrdu = (slot: string) => SLOTS[slot] ?? slot;
+
+/** One of the digest's gaps: "12 پوسٹوں پر 41 افراد: 8 فروری رات کا کھانا نہیں". */
+function digestGap(gap: ReadinessDigestGapEvent, clock: Clock): string {
+  const on = gap.date ? `${clock.day(gap.date)} ` : '';
+  const lacking: Record<DigestGapKind, string> = {
+    briefing: 'بریفنگ مکمل نہیں',
+    outbound: `${on}پوسٹ تک ٹرانسپورٹ نہیں`,
+    return: `${on}واپسی کی ٹرانسپورٹ نہیں`,
+    bed: `${on}رات کے لیے بستر نہیں`,
+    meal: `${on}${slotInUrdu(gap.slot ?? '')} کا کھانا نہیں`,
+  };
+  return `${gap.posts} پوسٹوں پر ${gap.people} افراد: ${lacking[gap.kind]}`;
+}
+
+function digest(d: DigestFacts, clock: Clock): string {
+  const head = `رسد: ${d.districtName ?? 'ضلع'}: ${d.percentReady}% تیار (${d.assignments} میں سے ${d.ready} ڈیوٹیاں)`;
+  const gaps = d.gaps.map((gap) => digestGap(gap, clock));
+  return gaps.length === 0 ? `${head}؛ کچھ کمی نہیں۔` : `${head}؛ ${gaps.join('؛ ')}۔`;
+}
 
 /** Urdu notices (UCS-2 on SMS: 70 characters a part, so kept plain). */
 export function urdu(facts: NoticeFacts, clock: Clock): string {
@@ -61,6 +81,8 @@ export function urdu(facts: NoticeFacts, clock: Clock): string {
       return `رسد: مقررہ وقت تک چیک اِن نہ کرنے پر ${facts.bed.siteName} (کمرہ ${facts.bed.roomName}، بستر ${facts.bed.bedLabel}) میں آپ کا بستر رات ${clock.nights(facts.bed.nights)} کے لیے واپس لے لیا گیا ہے۔`;
     case 'lodging_no_show_officer':
       return `رسد: ${who(facts.person)} مقررہ وقت تک ${facts.bed.siteName} میں چیک اِن نہیں ہوئے؛ ان کا بستر رات ${clock.nights(facts.bed.nights)} کے لیے واپس لے لیا گیا ہے۔`;
+    case 'readiness_digest':
+      return digest(facts.digest, clock);
     default:
       return assertNever(facts);
   }

@@ -4,5 +4,10 @@ import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
-@Module({ controllers: [ReportsController], providers: [ReportsService, ReportsRepository, FreshnessService] })
+@Module({
+  controllers: [ReportsController],
+  providers: [ReportsService, ReportsRepository, FreshnessService],
+  // The daily digest reads a district's summary as the API answers it.
+  exports: [ReportsService],
+})
 export class ReportsModule {}

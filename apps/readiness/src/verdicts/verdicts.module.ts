@@ -17,5 +17,7 @@ import { VerdictsService } from './verdicts.service';
     SourcesRepository,
     SourcesConsumer,
   ],
+  // The digest's district names count toward the roster's freshness like its other events.
+  exports: [SourcesRepository],
 })
 export class VerdictsModule {}

@@ -1,6 +1,6 @@
 import { ServiceEntity, timestamps } from '@rasad/common';
 import { Entity, Property } from '@mikro-orm/core';
-import { DistrictView } from '@rasad/contracts';
+import { DistrictEvent, DistrictView } from '@rasad/contracts';
 
 @Entity({ tableName: 'district' })
 export class District extends ServiceEntity {
@@ -16,4 +16,8 @@ export class District extends ServiceEntity {
 
 export function districtView(d: District): DistrictView {
   return { id: d.id, code: d.code, name: d.name, province: d.province, ...timestamps(d) };
+}
+
+export function districtEvent(d: District): DistrictEvent {
+  return { id: d.id, code: d.code, name: d.name, province: d.province };
 }

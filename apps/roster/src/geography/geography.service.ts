@@ -16,9 +16,11 @@ import {
   UpdatePoliceStationRequest,
   UpdateRequest,
   UpdateTehsilRequest,
+  RosterEvents,
 } from '@rasad/contracts';
+import { Outbox } from '@rasad/messaging';
 import { assignDefined, findInScope, findReferenceInScope, rethrowUniqueViolation } from '../shared/records';
-import { District, districtView } from './district.entity';
+import { District, districtEvent, districtView } from './district.entity';
 import { PoliceStation, policeStationView } from './police-station.entity';
 import { GeographyRepository } from './geography.repository';
 import { Tehsil, tehsilView } from './tehsil.entity';
@@ -30,10 +32,12 @@ export class GeographyService {
   constructor(
     private readonly em: EntityManager,
     private readonly geography: GeographyRepository,
+    private readonly outbox: Outbox,
   ) {}
 
   async createDistrict(body: CreateDistrictRequest): Promise<DistrictView> {
     const district = this.em.create(District, { ...body, province: body.province ?? null });
+    this.outbox.record(this.em, RosterEvents.districtCreated, district.id, districtEvent(district));
     await this.flush();
     return districtView(district);
   }
@@ -50,7 +54,12 @@ export class GeographyService {
     { id, changes }: UpdateRequest<UpdateDistrictRequest>,
     scope: CallerScope,
   ): Promise<DistrictView> {
-    const district = assignDefined(await findInScope(this.em, District, 'district', id, scope, (d) => d.id), changes);
+    const found = await findInScope(this.em, District, 'district', id, scope, (d) => d.id);
+    const before = JSON.stringify(districtEvent(found));
+    const district = assignDefined(found, changes);
+    if (JSON.stringify(districtEvent(district)) !== before) {
+      this.outbox.record(this.em, RosterEvents.districtUpdated, district.id, districtEvent(district));
+    }
     await this.flush();
     return districtView(district);
   }

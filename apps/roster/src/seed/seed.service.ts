@@ -47,6 +47,11 @@ export class SeedService {
 
 function demoEvents(demo: HaripurDemo): NewEvent[] {
   return [
+    ...demo.districts.map((district): NewEvent => ({
+      subject: RosterEvents.districtCreated,
+      aggregateId: district.id,
+      payload: { id: district.id, code: district.code, name: district.name, province: district.province },
+    })),
     ...demo.posts.map((post): NewEvent => ({
       subject: RosterEvents.postCreated,
       aggregateId: post.id,

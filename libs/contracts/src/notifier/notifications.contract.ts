@@ -27,6 +27,7 @@ export const NOTICE_KINDS = [
   'lodging_allocated',
   'lodging_no_show',
   'lodging_no_show_officer',
+  'readiness_digest',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -1,6 +1,7 @@
 import { Page } from '../pagination';
 import { EventPayloadsOf } from '../events/event-map';
 import { registerServiceContract } from '../service-contract';
+import { ReadinessDigestIssuedEvent } from './digest.contract';
 import { ReadinessVerdictChangedEvent } from './events.contract';
 import {
   ListReadinessGapsQuery,
@@ -13,6 +14,7 @@ import {
   ReadinessSummaryView,
 } from './readiness.contract';
 
+export * from './digest.contract';
 export * from './events.contract';
 export * from './readiness.contract';
 
@@ -30,6 +32,7 @@ export const ReadinessSubjects = {
 
 export const ReadinessEvents = {
   verdictChanged: 'evt.readiness.verdict.changed.v1',
+  digestIssued: 'evt.readiness.digest.issued.v1',
 } as const;
 
 declare module '../rpc-map' {
@@ -44,6 +47,7 @@ declare module '../rpc-map' {
 /** Each event's payload class: consumers validate the event by it, and its instances are the event's type. */
 const readinessEventClasses = {
   [ReadinessEvents.verdictChanged]: ReadinessVerdictChangedEvent,
+  [ReadinessEvents.digestIssued]: ReadinessDigestIssuedEvent,
 };
 
 declare module '../events/event-map' {

@@ -24,6 +24,14 @@ import {
 } from '@rasad/duty-assignments';
 import { GENDERS, Gender, LANGUAGES, Language, RANKS, Rank, TRAVEL_MODES, TravelMode } from '@rasad/personnel';
 
+/** A district as other services name it (readiness's digest says "Haripur: 92% ready"). */
+export class DistrictEvent {
+  @IsUUID() id: string;
+  @IsString() code: string;
+  @IsString() name: string;
+  @IsOptional() @IsString() province: string | null;
+}
+
 /** A person as other services need them. The CNIC stays in the roster; the phone is for notices. */
 export class PersonnelEvent {
   @IsUUID() id: string;

@@ -14,6 +14,7 @@ import {
   AssignmentCancelledEvent,
   AssignmentChangedEvent,
   AssignmentEvent,
+  DistrictEvent,
   PersonnelEvent,
   PostEvent,
 } from './events.contract';
@@ -105,6 +106,8 @@ export const RosterSubjects = {
 } as const;
 
 export const RosterEvents = {
+  districtCreated: 'evt.roster.district.created.v1',
+  districtUpdated: 'evt.roster.district.updated.v1',
   personnelRegistered: 'evt.roster.personnel.registered.v1',
   personnelUpdated: 'evt.roster.personnel.updated.v1',
   postCreated: 'evt.roster.post.created.v1',
@@ -178,6 +181,8 @@ declare module '../rpc-map' {
 
 /** Each event's payload class: consumers validate the event by it, and its instances are the event's type. */
 const rosterEventClasses = {
+  [RosterEvents.districtCreated]: DistrictEvent,
+  [RosterEvents.districtUpdated]: DistrictEvent,
   [RosterEvents.personnelRegistered]: PersonnelEvent,
   [RosterEvents.personnelUpdated]: PersonnelEvent,
   [RosterEvents.postCreated]: PostEvent,

@@ -1,4 +1,4 @@
-// bidi-js ships no types; the part of its API the order sheets use.
+// bidi-js ships no types; the part of its API the PDF writers use.
 declare module 'bidi-js' {
   interface EmbeddingLevels {
     levels: Uint8Array;
