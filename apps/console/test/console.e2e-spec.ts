@@ -1,0 +1,259 @@
+import { demoUuid } from '@rasad/common';
+import { TestApi } from '@rasad/testing';
+import { RunningRasad } from '@rasad/testing/rasad-app';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  SCREENSHOTS,
+  buildConsoleIfStale,
+  createUser,
+  launchChromium,
+  seriousViolations,
+  signInThroughPage,
+  startConsoleRasad,
+} from './console-browser';
+
+const HARIPUR = demoUuid('district:HRP');
+// In the demo as the home district of people posted to Haripur; none of its own posts or duties.
+const ABBOTTABAD = demoUuid('district:ABT');
+const POLL_DAY = '2027-02-08';
+const PASSWORD = 'console-password-for-tests';
+const LAPTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+
+/**
+ * The web console in headless Chromium against one Rasad (roster with the Haripur demo, briefings, meals, lodging,
+ * transport): sign-in, each officer's page, an import's row errors, Urdu, accessibility, and district scope.
+ */
+describe('web console in a browser', () => {
+  let rasad: RunningRasad;
+  let db: Client;
+  let admin: TestApi;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    buildConsoleIfStale();
+    ({ rasad, db } = await startConsoleRasad());
+    admin = rasad.api;
+    baseUrl = rasad.anonymous.baseUrl;
+    await createUser(admin, 'officer.haripur', 'logistics_officer', [HARIPUR], PASSWORD);
+    await createUser(admin, 'officer.abbottabad', 'logistics_officer', [ABBOTTABAD], PASSWORD);
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await db?.end();
+    await rasad?.stop();
+  });
+
+  async function signedIn(username: string, viewport = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await signInThroughPage(page, baseUrl, username, PASSWORD);
+    return { context, page };
+  }
+
+  const shoot = (page: Page, name: string) =>
+    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  it('serves the console under / with the API’s headers and a CSP of its own origin; the API stays JSON', async () => {
+    const index = await fetch(`${baseUrl}/briefings`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toContain('text/html');
+    const csp = index.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    expect(index.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(index.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    const html = await index.text();
+    // Nothing from another host: a control room may be offline.
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    const asset = await fetch(`${baseUrl}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    const unknownApi = await fetch(`${baseUrl}/api/v1/no-such-thing`);
+    expect(unknownApi.status).toBe(404);
+    expect(await unknownApi.json()).toMatchObject({ code: 'HTTP.404' });
+    expect((await fetch(`${baseUrl}/health`)).headers.get('content-type')).toContain('application/json');
+  });
+
+  it('signs in with a wrong password refused, then offers only the districts in scope', async () => {
+    const context = await browser.newContext({ viewport: LAPTOP });
+    const page = await context.newPage();
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        blocked.push(message.text());
+      }
+    });
+    await page.goto(`${baseUrl}/`);
+    await shoot(page, 'sign-in');
+    await page.getByLabel('Username').fill('officer.haripur');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const picker = page.getByLabel('District');
+    await picker.locator('option').first().waitFor({ state: 'attached' });
+    expect(await picker.locator('option').allTextContents()).toEqual(['Haripur']);
+    // The token is this tab's, never a cookie.
+    expect(await context.cookies()).toEqual([]);
+    expect(await page.evaluate(() => sessionStorage.getItem('rasad.session'))).toContain('accessToken');
+    expect(blocked.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
+    await context.close();
+  });
+
+  it('walks the officers’ pages: briefing scheduled, filled and called; meals planned; legs, trips and beds', async () => {
+    const { context, page } = await signedIn('officer.haripur');
+    await page.getByRole('link', { name: 'Briefings' }).click();
+    await page.getByRole('heading', { name: 'Briefings', level: 1 }).waitFor();
+    await page.locator('summary', { hasText: 'Schedule a briefing' }).click();
+    await page.getByLabel('Title').fill('Code of conduct, Ghazi tehsil');
+    await page.getByLabel('Venue').fill('Ghazi Police Station Hall');
+    await page.getByLabel('Address').fill('Main Road, Ghazi');
+    await page.getByLabel('Capacity').fill('40');
+    await page.getByLabel('Starts').fill('2027-02-05T10:00');
+    await page.getByLabel('Ends').fill('2027-02-05T12:00');
+    await page.getByLabel('Presenter').fill('DSP Legal');
+    await page.getByRole('button', { name: 'Schedule a briefing' }).click();
+    await page.getByRole('link', { name: 'Code of conduct, Ghazi tehsil' }).click();
+    await page.getByRole('heading', { name: 'Code of conduct, Ghazi tehsil' }).waitFor();
+    await page.getByRole('button', { name: 'Fill from roster' }).click();
+    await page.getByText(/^Invited: [1-9]\d* \(\d+\/40\)$/).waitFor();
+    const invitations = page.getByRole('table', { name: /^Invitations \([1-9]\d*\)/ });
+    await invitations.waitFor();
+    const serviceNumber = (await invitations.locator('tbody tr td').first().textContent())!;
+    await page.getByLabel('Service number').fill(serviceNumber);
+    await page.getByRole('button', { name: 'Record' }).click();
+    // The roll call opens when the briefing starts: the officer reads why, then it starts (the test moves its time).
+    await page
+      .getByRole('alert')
+      .getByText(/attendance is taken once it has started/)
+      .waitFor();
+    await db.query(`update briefings.session set starts_at = now() - interval '5 minutes' where title = $1`, [
+      'Code of conduct, Ghazi tehsil',
+    ]);
+    await page.getByRole('button', { name: 'Record' }).click();
+    const rollCall = page.getByRole('table', { name: /^Roll call \(1\)/ });
+    await rollCall.waitFor();
+    expect(await rollCall.locator('tbody tr td').first().textContent()).toBe(serviceNumber);
+    await shoot(page, 'briefing');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Meals' }).click();
+    await page.getByLabel('Date').fill(POLL_DAY);
+    await page.getByRole('button', { name: 'Plan the day' }).click();
+    await page.getByRole('table', { name: /^Meal plans \([1-9]\d*\)/ }).waitFor({ timeout: 30_000 });
+    await shoot(page, 'meals');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Transport' }).click();
+    await page.getByLabel('Date').fill(POLL_DAY);
+    const legs = page.getByRole('table', { name: /^Legs \([1-9]\d*\)/ });
+    await legs.waitFor();
+    expect(await legs.locator('tbody tr').first().textContent()).toContain('uncovered');
+    await shoot(page, 'transport');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Lodging' }).click();
+    await page.getByLabel('Date').fill('2027-02-07');
+    await page.getByRole('table', { name: /^Occupancy \([1-9]\d*\)/ }).waitFor();
+    await shoot(page, 'lodging');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('imports a CSV with a bad row: a progress bar, then the row’s error in a table and nothing written', async () => {
+    const { context, page } = await signedIn('officer.haripur');
+    await page.getByRole('link', { name: 'Roster import' }).click();
+    await page.getByLabel('What the file holds').selectOption('personnel');
+    const csv = [
+      'serviceNumber,name,rank,unitCode,homeDistrictCode,cnic,phone,gender,travelMode',
+      'HRP-90001,Asad Mehmood,constable,HRP-POLICE-LINES,HRP,13302-9000101-1,0300-9000101,male,provided',
+      'HRP-90002,Bilal Khan,field_marshal,HRP-POLICE-LINES,HRP,13302-9000201-1,0300-9000201,male,provided',
+    ].join('\n');
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Import' }).click();
+    const errors = page.getByRole('table', { name: 'Rows with errors: nothing was written' });
+    await errors.waitFor();
+    const cells = await errors.locator('tbody tr').first().locator('td').allTextContents();
+    expect(cells.slice(0, 2)).toEqual(['3', 'rank']);
+    const { rows } = await db.query(`select 1 from roster.personnel where service_number = 'HRP-90001'`);
+    expect(rows).toEqual([]);
+    await shoot(page, 'import-errors');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('switches to Urdu, right to left, and stays usable on a phone and by keyboard', async () => {
+    const { context, page } = await signedIn('officer.haripur', PHONE);
+    await page.getByLabel('Language').selectOption('ur');
+    await page.locator('html[dir="rtl"][lang="ur"]').waitFor();
+    await page.getByRole('link', { name: 'بریفنگز' }).click();
+    await page.getByRole('heading', { name: 'بریفنگز' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await shoot(page, 'briefings-urdu-phone');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('زبان').selectOption('en');
+
+    // From the top of a fresh page: the skip link first, then the sections, each reachable and followed by Enter.
+    await page.reload();
+    await page.getByRole('navigation').waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to content');
+    const visited: string[] = [];
+    while (visited.length < 10 && visited[visited.length - 1] !== 'Meals') {
+      await page.keyboard.press('Tab');
+      visited.push(await focused());
+    }
+    expect(visited).toEqual(expect.arrayContaining(['Briefings', 'Meals']));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Meals', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/meals');
+    await context.close();
+  });
+
+  it('shows a user of another district none of Haripur’s records on any page', async () => {
+    const { context, page } = await signedIn('officer.abbottabad');
+    const answers: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/api/v1/')) {
+        answers.push(response.url());
+        void response.text().then(
+          (text) => answers.push(text),
+          () => undefined,
+        );
+      }
+    });
+    await page.getByLabel('District').locator('option').first().waitFor({ state: 'attached' });
+    expect(await page.getByLabel('District').locator('option').allTextContents()).toEqual(['Abbottabad']);
+    for (const [link, date] of [
+      ['Briefings', undefined],
+      ['Meals', POLL_DAY],
+      ['Transport', POLL_DAY],
+      ['Lodging', '2027-02-07'],
+    ] as const) {
+      await page.getByRole('link', { name: link }).click();
+      if (date) {
+        await page.getByLabel('Date').fill(date);
+      }
+      await page.getByRole('table').first().getByText('Nothing to show').waitFor();
+      await shoot(page, `other-district-${link.toLowerCase()}`);
+    }
+    // Haripur's id names every one of its records' district; its name, its posts' codes and people's numbers too.
+    const seen = answers.join('\n');
+    expect(seen).not.toContain(HARIPUR);
+    expect(seen).not.toMatch(/Haripur|HRP-/);
+    expect(await page.content()).not.toMatch(/Haripur|HRP-/);
+    await context.close();
+  });
+});
