@@ -17,6 +17,7 @@ import { LocalTimesInterceptor } from './http/local-times.interceptor';
 import { ImportsRoutesModule } from './imports/imports.module';
 import { MealsRoutesModule } from './meals/meals.module';
 import { NotificationsRoutesModule } from './notifications/notifications.module';
+import { ReadinessStreamModule } from './readiness-stream/readiness-stream.module';
 import { RosterRoutesModule } from './roster/roster.module';
 import { StatusRoutesModule } from './status/status.module';
 import { LodgingRoutesModule } from './lodging/lodging.module';
@@ -53,6 +54,7 @@ export class GatewayModule {
         StatusRoutesModule,
         LodgingRoutesModule,
         TransportRoutesModule,
+        ReadinessStreamModule,
       ],
       providers: [
         { provide: GatewayEnv, useValue: env },
