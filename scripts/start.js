@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const APPS = ['roster', 'briefings', 'notifier', 'meals', 'lodging', 'transport', 'gateway'];
+const APPS = ['roster', 'briefings', 'notifier', 'meals', 'lodging', 'transport', 'readiness', 'gateway'];
 
 function newestSource(dir) {
   let newest = 0;
@@ -139,7 +139,7 @@ if (process.argv.includes('--seed')) {
 // twice in a row with nothing applied in between (the roster may still be publishing between two polls).
 async function announceCaughtUp(startedAt) {
   const { connect } = require('nats');
-  const consumers = (process.env.RASAD_EVENT_CONSUMERS || 'briefings,notifier,meals,lodging,transport')
+  const consumers = (process.env.RASAD_EVENT_CONSUMERS || 'briefings,notifier,meals,lodging,transport,readiness')
     .split(',')
     .filter((s) => s !== 'none');
   const nc = await connect({

@@ -95,7 +95,7 @@ describe('roster projection', () => {
   it('writes a run of people with one statement, each the latest of its events, and no phone unless asked', async () => {
     const [a, b] = [uuidv7(), uuidv7()];
     const overtaken = uuidv7();
-    const people = new PersonnelProjectionConsumer(repository);
+    const people = new PersonnelProjectionConsumer(repository, null);
     await transaction((em) =>
       people.personnel([of(person(a, 'Asad')), of(person(b, 'Bilal')), of(person(a, 'Asad Mehmood'))], em),
     );
@@ -175,8 +175,8 @@ describe('roster projection', () => {
     const renamed = { ...kept, name: 'Police Lines Hall' };
     const someone = person(uuidv7(), 'Zahid');
     await transaction(async (em) => {
-      await new PostProjectionConsumer(lib).posts([of(renamed)], em);
-      await new PersonnelProjectionConsumer(lib).personnel([of(someone)], em);
+      await new PostProjectionConsumer(lib, null).posts([of(renamed)], em);
+      await new PersonnelProjectionConsumer(lib, null).personnel([of(someone)], em);
     });
     expect(await rows(`select name, kind from ${older}.post`)).toEqual([
       { name: 'Police Lines Hall', kind: 'checkpoint' },

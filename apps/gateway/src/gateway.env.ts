@@ -94,13 +94,13 @@ export class GatewayEnv extends BaseEnv {
   @Matches(/^[a-z][a-z-]*(,[a-z][a-z-]*)*$/, {
     message: 'RASAD_SERVICES must be service names separated by commas',
   })
-  RASAD_SERVICES: string = 'roster,briefings,notifier,meals,lodging,transport';
+  RASAD_SERVICES: string = 'roster,briefings,notifier,meals,lodging,transport,readiness';
 
   /** Services with event handlers, whose dead letters the admin API lists, comma-separated; `none` for none. */
   @Matches(/^(none|[a-z][a-z-]*(,[a-z][a-z-]*)*)$/, {
     message: 'RASAD_EVENT_CONSUMERS must be service names separated by commas, or none',
   })
-  RASAD_EVENT_CONSUMERS: string = 'briefings,notifier,meals,lodging,transport';
+  RASAD_EVENT_CONSUMERS: string = 'briefings,notifier,meals,lodging,transport,readiness';
 
   @IsInt()
   @Min(1)

@@ -22,6 +22,7 @@ import { RosterRoutesModule } from './roster/roster.module';
 import { StatusRoutesModule } from './status/status.module';
 import { LodgingRoutesModule } from './lodging/lodging.module';
 import { TransportRoutesModule } from './transport/transport.module';
+import { ReadinessRoutesModule } from './readiness/readiness.module';
 
 @Module({})
 export class GatewayModule {
@@ -54,6 +55,7 @@ export class GatewayModule {
         StatusRoutesModule,
         LodgingRoutesModule,
         TransportRoutesModule,
+        ReadinessRoutesModule,
         ReadinessStreamModule,
       ],
       providers: [

@@ -15,3 +15,4 @@ export * from './notifier';
 export * from './meals';
 export * from './lodging';
 export * from './transport';
+export * from './readiness';

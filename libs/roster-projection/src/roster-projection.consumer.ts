@@ -13,25 +13,33 @@ import { DutyEvent, dutyChanges } from './duty-changes';
 import { ROSTER_PROJECTION_HOOKS, RosterProjectionHooks } from './roster-projection.options';
 import { RosterProjectionRepository } from './roster-projection.repository';
 
-/** Keeps the copy of the roster's people. */
+/** Keeps the copy of the roster's people, then hands each run to the service's reactions. */
 @Injectable()
 export class PersonnelProjectionConsumer {
-  constructor(private readonly projection: RosterProjectionRepository) {}
+  constructor(
+    private readonly projection: RosterProjectionRepository,
+    @Optional() @Inject(ROSTER_PROJECTION_HOOKS) private readonly hooks: RosterProjectionHooks | null,
+  ) {}
 
   @OnEventBatch(RosterEvents.personnelRegistered, RosterEvents.personnelUpdated)
   async personnel(people: EventOf<PersonnelEvent>[], em: EntityManager): Promise<void> {
     await this.projection.upsertPersonnel(em, people);
+    await this.hooks?.personnelApplied?.(em, people);
   }
 }
 
-/** Keeps the copy of the roster's posts. */
+/** Keeps the copy of the roster's posts, then hands each run to the service's reactions. */
 @Injectable()
 export class PostProjectionConsumer {
-  constructor(private readonly projection: RosterProjectionRepository) {}
+  constructor(
+    private readonly projection: RosterProjectionRepository,
+    @Optional() @Inject(ROSTER_PROJECTION_HOOKS) private readonly hooks: RosterProjectionHooks | null,
+  ) {}
 
   @OnEventBatch(RosterEvents.postCreated, RosterEvents.postUpdated)
   async posts(posts: EventOf<PostEvent>[], em: EntityManager): Promise<void> {
     await this.projection.upsertPosts(em, posts);
+    await this.hooks?.postsApplied?.(em, posts);
   }
 }
 

@@ -1,5 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Type } from '@nestjs/common';
+import { PersonnelEvent, PostEvent } from '@rasad/contracts';
+import { EventOf } from '@rasad/messaging';
 import { DutyChange } from './duty-changes';
 
 export const ROSTER_PROJECTION_OPTIONS = Symbol('ROSTER_PROJECTION_OPTIONS');
@@ -33,4 +35,8 @@ export interface RosterProjectionHooks {
    * once (one event at a time when a failing run is isolated), so a reaction should be set-based too.
    */
   dutiesApplied(em: EntityManager, changes: readonly DutyChange[]): Promise<void>;
+  /** After each run of people's events is applied (stale ones included: the copy kept the later state). */
+  personnelApplied?(em: EntityManager, people: readonly EventOf<PersonnelEvent>[]): Promise<void>;
+  /** After each run of posts' events is applied. */
+  postsApplied?(em: EntityManager, posts: readonly EventOf<PostEvent>[]): Promise<void>;
 }

@@ -47,7 +47,7 @@ export class EventsModule implements OnApplicationBootstrap, BeforeApplicationSh
         DeadLettersRepository,
         DeadLettersService,
       ],
-      exports: [Outbox, EventConsumer, DeadLettersService],
+      exports: [Outbox, EventConsumer, DeadLettersService, EventsConnection],
     };
   }
 

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { ReadinessSummaryView, RosterSubjects } from '@rasad/contracts';
+import { RasadClient } from '@rasad/messaging';
+
+const PAGE = { limit: 500 } as const;
+
+/**
+ * Readiness keeps ids; the roster names tehsils, police stations and units, and only the gateway may ask it. One
+ * page of each for the district (a district has tens of each), with the caller's scope; a name it cannot give stays
+ * null rather than failing the report.
+ */
+@Injectable()
+export class ReadinessNamesService {
+  constructor(private readonly rasad: RasadClient) {}
+
+  async named(summary: ReadinessSummaryView): Promise<ReadinessSummaryView> {
+    const districtId = summary.districtId;
+    const [tehsils, stations, units] = await Promise.all([
+      this.rasad.send(RosterSubjects.tehsilList, { districtId, ...PAGE }),
+      this.rasad.send(RosterSubjects.policeStationList, { districtId, ...PAGE }),
+      this.rasad.send(RosterSubjects.unitList, { ...PAGE }),
+    ]);
+    const names = (items: { id: string; name: string }[]) => new Map(items.map((item) => [item.id, item.name]));
+    const tehsil = names(tehsils.items);
+    const station = names(stations.items);
+    const unit = names(units.items);
+    return {
+      ...summary,
+      byTehsil: summary.byTehsil.map((row) => ({ ...row, name: tehsil.get(row.tehsilId) ?? null })),
+      byPoliceStation: summary.byPoliceStation.map((row) => ({
+        ...row,
+        name: station.get(row.policeStationId) ?? null,
+      })),
+      byUnit: summary.byUnit.map((row) => ({ ...row, name: row.unitId ? (unit.get(row.unitId) ?? null) : null })),
+    };
+  }
+}

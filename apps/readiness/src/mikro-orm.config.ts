@@ -1,0 +1,20 @@
+import { Options } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { serviceOrmOptions } from '@rasad/common';
+import { OutboxMessage } from '@rasad/messaging';
+import { Migration20261130045927Base } from './migrations/Migration20261130045927Base';
+import { Migration20261130045928Role } from './migrations/Migration20261130045928Role';
+import { Migration20261130050000ReadinessModel } from './migrations/Migration20261130050000ReadinessModel';
+
+export const READINESS_SCHEMA = 'readiness';
+
+export function readinessOrmOptions(databaseUrl: string, poolMax = 10): Options<PostgreSqlDriver> {
+  return serviceOrmOptions({
+    databaseUrl,
+    poolMax,
+    schema: READINESS_SCHEMA,
+    // What is written through the unit of work (OutboxMessage: events recorded in the same flush as the change).
+    entities: [OutboxMessage],
+    migrations: { Migration20261130045927Base, Migration20261130045928Role, Migration20261130050000ReadinessModel },
+  });
+}
