@@ -5,6 +5,9 @@ import { District, WorkspaceContext } from './context';
 import { Key, Lang, setLang, useT } from './i18n';
 import { navigate, useLocation } from './router';
 import { BriefingsPage } from './pages/briefings';
+import { GapsPage } from './pages/gaps';
+import { OverviewPage } from './pages/overview';
+import { PostPage } from './pages/post';
 import { ImportsPage } from './pages/imports';
 import { LodgingPage } from './pages/lodging';
 import { MealsPage } from './pages/meals';
@@ -13,7 +16,13 @@ import { TransportPage } from './pages/transport';
 
 const DISTRICT_KEY = 'rasad.district';
 
-const SECTIONS: { path: string; key: Key }[] = [
+type Role = Me['role'];
+const READERS_OF_READINESS: Role[] = ['admin', 'logistics_officer', 'viewer'];
+
+/** The sections a role may read (the API says the same with 403s): readiness is not a briefing officer's. */
+const SECTIONS: { path: string; key: Key; roles?: Role[] }[] = [
+  { path: '/overview', key: 'overview', roles: READERS_OF_READINESS },
+  { path: '/gaps', key: 'gaps', roles: READERS_OF_READINESS },
   { path: '/briefings', key: 'briefings' },
   { path: '/meals', key: 'meals' },
   { path: '/transport', key: 'transport' },
@@ -51,11 +60,12 @@ function SignedIn() {
   }, [district?.id]);
 
   const pathname = path.split('?')[0];
+  const sections = SECTIONS.filter((section) => !section.roles || (me && section.roles.includes(me.role)));
   useEffect(() => {
-    if (pathname === '/' || pathname === '/sign-in') {
-      navigate(SECTIONS[0].path, true);
+    if (me && (pathname === '/' || pathname === '/sign-in')) {
+      navigate(sections[0].path, true);
     }
-  }, [pathname]);
+  }, [pathname, me?.role]);
 
   return (
     <>
@@ -66,7 +76,7 @@ function SignedIn() {
         <span class="brand">{t('appName')}</span>
         <nav aria-label={t('menu')}>
           <ul>
-            {SECTIONS.map((section) => (
+            {sections.map((section) => (
               <li key={section.path}>
                 <Link href={section.path} current={pathname.startsWith(section.path)}>
                   {t(section.key)}
@@ -115,6 +125,16 @@ function SignedIn() {
 }
 
 function Route({ path }: { path: string }) {
+  if (path.startsWith('/overview')) {
+    return <OverviewPage />;
+  }
+  if (path.startsWith('/gaps')) {
+    return <GapsPage />;
+  }
+  const post = /^\/posts\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  if (post) {
+    return <PostPage id={post} />;
+  }
   if (path.startsWith('/briefings')) {
     return <BriefingsPage />;
   }

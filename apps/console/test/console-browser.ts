@@ -1,4 +1,4 @@
-import { loadEnv } from '@rasad/common';
+import { demoUuid, loadEnv } from '@rasad/common';
 import { TestApi, eventually } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,8 @@ import { LodgingEnv } from '../../lodging/src/lodging.env';
 import { createMeals } from '../../meals/src/bootstrap';
 import { MealsEnv } from '../../meals/src/meals.env';
 import { seedDemo } from '../../roster/src/bootstrap';
+import { createReadiness } from '../../readiness/src/bootstrap';
+import { ReadinessEnv } from '../../readiness/src/readiness.env';
 import { createTransport } from '../../transport/src/bootstrap';
 import { TransportEnv } from '../../transport/src/transport.env';
 
@@ -56,8 +58,8 @@ export async function startConsoleRasad(): Promise<{ rasad: RunningRasad; db: Cl
     {
       gateway: {
         CONSOLE_DIR,
-        RASAD_SERVICES: 'roster,briefings,meals,lodging,transport',
-        RASAD_EVENT_CONSUMERS: 'briefings,meals,lodging,transport',
+        RASAD_SERVICES: 'roster,briefings,meals,lodging,transport,readiness',
+        RASAD_EVENT_CONSUMERS: 'briefings,meals,lodging,transport,readiness',
       },
     },
     {
@@ -66,6 +68,7 @@ export async function startConsoleRasad(): Promise<{ rasad: RunningRasad; db: Cl
         (env) => createMeals(loadEnv(MealsEnv, { ...env, RASAD_DEMO_DATA: 'true' })),
         (env) => createLodging(loadEnv(LodgingEnv, { ...env, RASAD_DEMO_DATA: 'false' })),
         (env) => createTransport(loadEnv(TransportEnv, { ...env, RASAD_DEMO_DATA: 'false' })),
+        (env) => createReadiness(loadEnv(ReadinessEnv, env)),
       ],
     },
   );
@@ -81,6 +84,20 @@ export async function startConsoleRasad(): Promise<{ rasad: RunningRasad; db: Cl
                 - (select count(*)::int from transport.duty) as behind`,
       );
       expect(rows[0].behind).toBe(0);
+    },
+    { timeoutMs: 240_000, intervalMs: 1000 },
+  );
+  // Readiness judges every duty of the demo, from every service's events.
+  const { rows } = await db.query<{ duties: number }>(
+    `select count(*)::int as duties from roster.duty_assignment where status <> 'cancelled'`,
+  );
+  await eventually(
+    async () => {
+      const summary = await rasad.api.get<{ totals: { assignments: number } }>(
+        `/api/v1/readiness/summary?districtId=${demoUuid('district:HRP')}`,
+      );
+      expect(summary.status).toBe(200);
+      expect(summary.body.totals.assignments).toBe(rows[0].duties);
     },
     { timeoutMs: 240_000, intervalMs: 1000 },
   );
@@ -109,17 +126,10 @@ export async function seriousViolations(
   page: Page,
 ): Promise<{ id: string; impact: string | null; targets: string[] }[]> {
   await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations;
-  });
+  // A string, evaluated in the page: these tests compile without the DOM's types.
+  const violations = await page.evaluate<AxeViolation[]>(`axe
+    .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    .then((result) => result.violations)`);
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({

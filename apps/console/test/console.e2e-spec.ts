@@ -1,5 +1,5 @@
 import { demoUuid } from '@rasad/common';
-import { TestApi } from '@rasad/testing';
+import { TestApi, createPersonnel, dutyBody, eventually } from '@rasad/testing';
 import { RunningRasad } from '@rasad/testing/rasad-app';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -19,6 +19,9 @@ const HARIPUR = demoUuid('district:HRP');
 const ABBOTTABAD = demoUuid('district:ABT');
 const POLL_DAY = '2027-02-08';
 const PASSWORD = 'console-password-for-tests';
+// Pages wait on real services: the demo's meal plans and a fill take seconds on a loaded machine.
+jest.setTimeout(180_000);
+
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
@@ -39,9 +42,50 @@ describe('web console in a browser', () => {
     admin = rasad.api;
     baseUrl = rasad.anonymous.baseUrl;
     await createUser(admin, 'officer.haripur', 'logistics_officer', [HARIPUR], PASSWORD);
+    await abbottabadDuty();
     await createUser(admin, 'officer.abbottabad', 'logistics_officer', [ABBOTTABAD], PASSWORD);
     browser = await launchChromium();
   }, 300_000);
+
+  /** Abbottabad gets a post and a duty of its own: the other district's officer has something to see. */
+  async function abbottabadDuty(): Promise<void> {
+    const made = async (path: string, body: object) => {
+      const response = await admin.post(path, body);
+      expect(response.status).toBe(201);
+      return response.body as { id: string };
+    };
+    const tehsil = await made('/api/v1/tehsils', { districtId: ABBOTTABAD, code: 'ABT-T1', name: 'Abbottabad' });
+    const station = await made('/api/v1/police-stations', { tehsilId: tehsil.id, code: 'ABT-PS1', name: 'Cantt' });
+    const unit = await made('/api/v1/units', {
+      districtId: ABBOTTABAD,
+      code: 'ABT-U1',
+      name: 'Police Lines',
+      force: 'police',
+    });
+    const post = await made('/api/v1/posts', {
+      code: 'ABT-PS-001',
+      name: 'Government High School Abbottabad',
+      kind: 'polling_station',
+      category: 'B',
+      policeStationId: station.id,
+      latitude: 34.15,
+      longitude: 73.21,
+    });
+    const person = await createPersonnel(
+      admin,
+      { unitId: unit.id, districtId: ABBOTTABAD },
+      { name: 'Abbottabad Constable', serviceNumber: 'ABT-00001' },
+    );
+    expect((await admin.post('/api/v1/assignments', dutyBody(person.id, post.id))).status).toBe(201);
+    await eventually(
+      async () => {
+        const summary = await admin.get(`/api/v1/readiness/summary?districtId=${ABBOTTABAD}`);
+        expect(summary.status).toBe(200);
+        expect(summary.body.totals.assignments).toBe(1);
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -82,6 +126,29 @@ describe('web console in a browser', () => {
     expect((await fetch(`${baseUrl}/health`)).headers.get('content-type')).toContain('application/json');
   });
 
+  it('streams verdict changes only to the roles that read readiness, and only for a district in scope', async () => {
+    const stream = (api: TestApi, districtId: string) =>
+      fetch(`${baseUrl}/api/v1/readiness/stream?districtId=${districtId}`, {
+        headers: api.token ? { authorization: `Bearer ${api.token}` } : {},
+      });
+    expect((await stream(rasad.anonymous, HARIPUR)).status).toBe(401);
+    const other = await rasad.anonymous.login('officer.abbottabad', PASSWORD);
+    const refused = await stream(other, HARIPUR);
+    expect(refused.status).toBe(404);
+    expect(JSON.stringify(await refused.json())).not.toContain('Haripur');
+    expect((await stream(other, 'not-a-uuid')).status).toBe(400);
+    await createUser(admin, 'briefer.haripur', 'briefing_officer', [HARIPUR], PASSWORD);
+    expect((await stream(await rasad.anonymous.login('briefer.haripur', PASSWORD), HARIPUR)).status).toBe(403);
+
+    const open = await stream(other, ABBOTTABAD);
+    expect(open.status).toBe(200);
+    expect(open.headers.get('content-type')).toContain('text/event-stream');
+    expect(open.headers.get('x-content-type-options')).toBe('nosniff');
+    const reader = open.body!.pipeThrough(new TextDecoderStream()).getReader();
+    expect((await reader.read()).value).toContain('event: ready');
+    await reader.cancel();
+  });
+
   it('signs in with a wrong password refused, then offers only the districts in scope', async () => {
     const context = await browser.newContext({ viewport: LAPTOP });
     const page = await context.newPage();
@@ -104,8 +171,63 @@ describe('web console in a browser', () => {
     expect(await picker.locator('option').allTextContents()).toEqual(['Haripur']);
     // The token is this tab's, never a cookie.
     expect(await context.cookies()).toEqual([]);
-    expect(await page.evaluate(() => sessionStorage.getItem('rasad.session'))).toContain('accessToken');
+    expect(await page.evaluate<string>(`sessionStorage.getItem('rasad.session')`)).toContain('accessToken');
     expect(blocked.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the district’s readiness, and a post changing colour live when a duty changes through the API', async () => {
+    const { context, page } = await signedIn('officer.haripur');
+    await page.waitForURL(`${baseUrl}/overview`);
+    await page.locator('[data-live="live"]').first().waitFor();
+    const summary = (await admin.get(`/api/v1/readiness/summary?districtId=${HARIPUR}`)).body;
+    expect(await page.locator('[data-colour-count="amber"]').textContent()).toBe(String(summary.totals.amber));
+    expect(await page.locator('.tehsil h3').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Ghazi'), expect.stringContaining('Khanpur')]),
+    );
+    expect(await page.locator('.grid .cell').count()).toBe(summary.byPoliceStation.length);
+    await page.screenshot({ path: join(SCREENSHOTS, 'overview.png') });
+    await shoot(page, 'overview-full');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A post whose duties are all days away (amber) gets a duty starting in three hours, with nothing arranged: red.
+    const amber = (await admin.get(`/api/v1/readiness/posts?districtId=${HARIPUR}&colour=amber&limit=1`)).body.items[0];
+    const dot = page.locator(`circle[data-post-id="${amber.postId}"]`);
+    expect(await dot.getAttribute('data-colour')).toBe('amber');
+    await page.evaluate('window.notReloaded = true');
+    const unit = (await admin.get(`/api/v1/units?districtId=${HARIPUR}&limit=1`)).body.items[0];
+    const person = await createPersonnel(
+      admin,
+      { unitId: unit.id, districtId: HARIPUR },
+      { name: 'Live Test Constable' },
+    );
+    const soon = Date.now() + 3 * 3600_000;
+    const duty = await admin.post(
+      '/api/v1/assignments',
+      dutyBody(person.id, amber.postId, {
+        phase: 'pre_poll',
+        startsAt: new Date(soon).toISOString(),
+        endsAt: new Date(soon + 8 * 3600_000).toISOString(),
+      }),
+    );
+    expect(duty.status).toBe(201);
+    await page.locator(`circle[data-post-id="${amber.postId}"][data-colour="red"]`).waitFor({ timeout: 30_000 });
+    expect(await page.evaluate<boolean>('window.notReloaded === true')).toBe(true);
+
+    // The gap list, filtered to red, names the person; their post's page shows what they lack, check by check.
+    await page.getByRole('link', { name: 'Gaps' }).click();
+    await page.getByLabel('Colour').selectOption('red');
+    const row = page.getByRole('row', { name: /Live Test Constable/ });
+    await row.waitFor();
+    await shoot(page, 'gaps');
+    expect(await seriousViolations(page)).toEqual([]);
+    await row.getByRole('link').click();
+    await page.getByRole('heading', { name: new RegExp(amber.code) }).waitFor();
+    await page.locator('[data-post-colour="red"]').waitFor();
+    const mine = page.getByRole('row', { name: /Live Test Constable/ });
+    expect(await mine.getByRole('link').count()).toBeGreaterThan(0);
+    await shoot(page, 'post');
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 
@@ -199,7 +321,7 @@ describe('web console in a browser', () => {
     await page.locator('html[dir="rtl"][lang="ur"]').waitFor();
     await page.getByRole('link', { name: 'بریفنگز' }).click();
     await page.getByRole('heading', { name: 'بریفنگز' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await shoot(page, 'briefings-urdu-phone');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel('زبان').selectOption('en');
@@ -207,7 +329,7 @@ describe('web console in a browser', () => {
     // From the top of a fresh page: the skip link first, then the sections, each reachable and followed by Enter.
     await page.reload();
     await page.getByRole('navigation').waitFor();
-    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    const focused = () => page.evaluate<string>(`document.activeElement?.textContent ?? ''`);
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Skip to content');
     const visited: string[] = [];
@@ -236,6 +358,18 @@ describe('web console in a browser', () => {
     });
     await page.getByLabel('District').locator('option').first().waitFor({ state: 'attached' });
     expect(await page.getByLabel('District').locator('option').allTextContents()).toEqual(['Abbottabad']);
+    await page.locator('[data-colour-count="amber"]').getByText('1').waitFor();
+    await shoot(page, 'other-district-overview');
+    await page.getByRole('link', { name: 'Gaps' }).click();
+    await page.getByRole('row', { name: /Abbottabad Constable/ }).waitFor();
+    await shoot(page, 'other-district-gaps');
+    await page
+      .getByRole('row', { name: /Abbottabad Constable/ })
+      .getByRole('link')
+      .click();
+    await page.getByRole('heading', { name: /ABT-PS-001/ }).waitFor();
+    await page.getByRole('row', { name: /Abbottabad Constable/ }).waitFor();
+    await shoot(page, 'other-district-post');
     for (const [link, date] of [
       ['Briefings', undefined],
       ['Meals', POLL_DAY],
@@ -246,7 +380,10 @@ describe('web console in a browser', () => {
       if (date) {
         await page.getByLabel('Date').fill(date);
       }
-      await page.getByRole('table').first().getByText('Nothing to show').waitFor();
+      await page
+        .getByRole('table', { name: /\(\d+\)$/ })
+        .first()
+        .waitFor();
       await shoot(page, `other-district-${link.toLowerCase()}`);
     }
     // Haripur's id names every one of its records' district; its name, its posts' codes and people's numbers too.

@@ -59,18 +59,20 @@ export function OverviewPage() {
               {t('percentReady')} <strong>{data.totals.percentReady}</strong>
             </li>
           </ul>
-          <ChecksChart summary={data} />
-          <Table
-            caption={t('checks')}
-            rows={CHECKS.map((check) => ({ check, ...data.checks[check] }))}
-            rowKey={(row) => row.check}
-            columns={[
-              { key: 'check', cell: (row) => <Link href={`/gaps?check=${row.check}`}>{t(row.check)}</Link> },
-              { key: 'ok', cell: (row) => row.ok, numeric: true },
-              { key: 'missing', cell: (row) => row.missing, numeric: true },
-              { key: 'percentReady', cell: (row) => row.percentOk, numeric: true },
-            ]}
-          />
+          <div class="split">
+            <ChecksChart summary={data} />
+            <Table
+              caption={t('checks')}
+              rows={CHECKS.map((check) => ({ check, ...data.checks[check] }))}
+              rowKey={(row) => row.check}
+              columns={[
+                { key: 'check', cell: (row) => <Link href={`/gaps?check=${row.check}`}>{t(row.check)}</Link> },
+                { key: 'ok', cell: (row) => row.ok, numeric: true },
+                { key: 'missing', cell: (row) => row.missing, numeric: true },
+                { key: 'percentReady', cell: (row) => row.percentOk, numeric: true },
+              ]}
+            />
+          </div>
           <StationGrid summary={data} />
         </>
       )}

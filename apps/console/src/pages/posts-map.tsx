@@ -1,10 +1,9 @@
 import { useT } from '../i18n';
-import { onLinkClick } from '../router';
 import { ReadinessPost } from '../readiness';
 
 /**
  * The posts where they are, from their coordinates, drawn without map tiles (a control room may be offline): a dot
- * per post in its colour. A picture for the eye; the grid and the gap list say the same to a screen reader.
+ * per post in its colour. A picture for the eye; the grid, the gap list and each post's page say the same in words.
  */
 export function PostsMap({ posts }: { posts: ReadinessPost[] }) {
   const { t } = useT();
@@ -26,20 +25,19 @@ export function PostsMap({ posts }: { posts: ReadinessPost[] }) {
       </figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} aria-hidden="true" class="posts-map" dir="ltr">
         {placed.map((post) => (
-          <a key={post.postId} href={`/posts/${post.postId}`} onClick={onLinkClick} tabIndex={-1}>
-            <circle
-              cx={x(post.longitude!)}
-              cy={y(post.latitude!)}
-              r="5"
-              class={`dot ${post.colour}`}
-              data-post-id={post.postId}
-              data-colour={post.colour}
-            >
-              <title>
-                {post.code} {post.name}: {t(post.colour)}
-              </title>
-            </circle>
-          </a>
+          <circle
+            key={post.postId}
+            cx={x(post.longitude!)}
+            cy={y(post.latitude!)}
+            r="5"
+            class={`dot ${post.colour}`}
+            data-post-id={post.postId}
+            data-colour={post.colour}
+          >
+            <title>
+              {post.code} {post.name}: {t(post.colour)}
+            </title>
+          </circle>
         ))}
       </svg>
     </figure>

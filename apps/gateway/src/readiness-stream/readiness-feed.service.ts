@@ -1,23 +1,9 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { EventEnvelope } from '@rasad/contracts';
+import { EventEnvelope, ReadinessEvents, ReadinessVerdictChangedEvent } from '@rasad/contracts';
 import { RasadClient } from '@rasad/messaging';
 import type { Subscription } from 'nats';
 
-/** The verdict event's subject (readiness owns it: `ReadinessEvents.verdictChanged`). */
-export const VERDICT_CHANGED = 'evt.readiness.verdict.changed.v1';
-
-/** What the console's live view needs of a changed verdict: where it is, and what is missing now. */
-export interface VerdictChange {
-  assignmentId: string;
-  districtId: string;
-  tehsilId: string | null;
-  policeStationId: string | null;
-  postId: string;
-  startsAt: string;
-  checks: Record<string, boolean>;
-  missing: { check: string; code: string; text: string }[];
-  changedAt: string;
-}
+export type VerdictChange = ReadinessVerdictChangedEvent;
 
 type Listener = (change: VerdictChange) => void;
 
@@ -51,7 +37,7 @@ export class ReadinessFeed implements OnApplicationShutdown {
 
   private async subscribe(): Promise<Subscription> {
     const connection = await this.rasad.connection();
-    const subscription = connection.subscribe(VERDICT_CHANGED, {
+    const subscription = connection.subscribe(ReadinessEvents.verdictChanged, {
       callback: (error, message) => {
         if (error) {
           this.logger.warn(`verdict feed: ${error.message}`);

@@ -3,6 +3,7 @@ import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from '@rasad/contracts';
 import { IsUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
+import type { OutgoingHttpHeaders } from 'node:http';
 import { AuthenticatedRequest, Roles } from '../auth/auth.decorators';
 import { ReadinessFeed, VerdictChange } from './readiness-feed.service';
 
@@ -41,8 +42,14 @@ export class ReadinessStreamController {
     );
     // Fastify's headers so far (helmet's, the request id) go out with the stream's own.
     reply.hijack();
+    const headers: OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined) {
+        headers[name] = value;
+      }
+    }
     raw.writeHead(200, {
-      ...reply.getHeaders(),
+      ...headers,
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
       'x-accel-buffering': 'no',
