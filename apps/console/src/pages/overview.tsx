@@ -155,8 +155,10 @@ function StationGrid({ summary }: { summary: Summary }) {
                   >
                     <span class="cell-name">{station.name ?? station.policeStationId}</span>
                     <span>
-                      {t(worst(station) ?? 'green')} · {station.percentReady}% · {station.red}/{station.amber}/
-                      {station.green}
+                      {station.percentReady}% {t('ready')} · {station.assignments} {t('assignmentsTotal')}
+                    </span>
+                    <span>
+                      {t('red')} {station.red} · {t('amber')} {station.amber} · {t('green')} {station.green}
                     </span>
                   </Link>
                 </li>
