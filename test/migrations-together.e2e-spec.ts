@@ -6,6 +6,7 @@ import { gatewayOrmOptions } from '../apps/gateway/src/mikro-orm.config';
 import { lodgingOrmOptions } from '../apps/lodging/src/mikro-orm.config';
 import { mealsOrmOptions } from '../apps/meals/src/mikro-orm.config';
 import { notifierOrmOptions } from '../apps/notifier/src/mikro-orm.config';
+import { readinessOrmOptions } from '../apps/readiness/src/mikro-orm.config';
 import { rosterOrmOptions } from '../apps/roster/src/mikro-orm.config';
 import { transportOrmOptions } from '../apps/transport/src/mikro-orm.config';
 
@@ -35,6 +36,7 @@ describe('every service migrating a new database at once', () => {
       meals: mealsOrmOptions,
       lodging: lodgingOrmOptions,
       transport: transportOrmOptions,
+      readiness: readinessOrmOptions,
     };
     const migrated = await Promise.allSettled(
       Object.entries(services).map(async ([schema, options]) => {

@@ -12,6 +12,8 @@ import { createNotifier } from '../../../apps/notifier/src/bootstrap';
 import { createMeals } from '../../../apps/meals/src/bootstrap';
 import { MealsEnv } from '../../../apps/meals/src/meals.env';
 import { NotifierEnv } from '../../../apps/notifier/src/notifier.env';
+import { createReadiness } from '../../../apps/readiness/src/bootstrap';
+import { ReadinessEnv } from '../../../apps/readiness/src/readiness.env';
 import { createTransport } from '../../../apps/transport/src/bootstrap';
 import { TransportEnv } from '../../../apps/transport/src/transport.env';
 import { HostileRequest, describeRequest, hostileRequests } from './hostile-requests';
@@ -130,8 +132,8 @@ export function describeHostileBodies(runsPerRoute: number): void {
         {},
         {
           gateway: {
-            RASAD_EVENT_CONSUMERS: 'briefings,notifier,meals,lodging,transport',
-            RASAD_SERVICES: 'roster,briefings,notifier,meals,lodging,transport',
+            RASAD_EVENT_CONSUMERS: 'briefings,notifier,meals,lodging,transport,readiness',
+            RASAD_SERVICES: 'roster,briefings,notifier,meals,lodging,transport,readiness',
           },
         },
         {
@@ -141,6 +143,7 @@ export function describeHostileBodies(runsPerRoute: number): void {
             (env) => createMeals(loadEnv(MealsEnv, { ...env, RASAD_DEMO_DATA: 'false' })),
             (env) => createLodging(loadEnv(LodgingEnv, { ...env, RASAD_DEMO_DATA: 'false' })),
             (env) => createTransport(loadEnv(TransportEnv, env)),
+            (env) => createReadiness(loadEnv(ReadinessEnv, env)),
           ],
         },
       );

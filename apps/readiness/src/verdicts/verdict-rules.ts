@@ -1,5 +1,7 @@
 import {
   BriefingTopic,
+  CoveredMeal,
+  DutyWindow,
   DEFAULT_MEAL_SLOTS,
   DEFAULT_NIGHT_POLICY,
   DEFAULT_TRAVEL_POLICY,
@@ -83,6 +85,33 @@ export interface JudgeContext {
   person: PersonFacts;
   /** By `slotKey(postId, date, slot)`. */
   mealSlots: ReadonlyMap<string, MealSlotFacts>;
+  /** The rules per distinct window: a district's duties come in a few shifts (`windowRules`). */
+  rules?: WindowRules;
+}
+
+/** `mealSlotsCovered` and `bedNightsNeeded` for a window, each worked out once per distinct window. */
+export interface WindowRules {
+  meals(window: DutyWindow): CoveredMeal[];
+  nights(window: DutyWindow): string[];
+}
+
+export function windowRules(timeZone: string): WindowRules {
+  const meals = new Map<string, CoveredMeal[]>();
+  const nights = new Map<string, string[]>();
+  const key = (window: DutyWindow) => `${window.startsAt.getTime()}:${window.endsAt.getTime()}`;
+  const memo = <T>(cache: Map<string, T>, window: DutyWindow, rule: () => T): T => {
+    const k = key(window);
+    let value = cache.get(k);
+    if (value === undefined) {
+      value = rule();
+      cache.set(k, value);
+    }
+    return value;
+  };
+  return {
+    meals: (window) => memo(meals, window, () => mealSlotsCovered(window, { timeZone, slots: DEFAULT_MEAL_SLOTS })),
+    nights: (window) => memo(nights, window, () => bedNightsNeeded(window, { ...DEFAULT_NIGHT_POLICY, timeZone })),
+  };
 }
 
 export const slotKey = (postId: string, date: string, slot: string) => `${postId}|${date}|${slot}`;
@@ -151,7 +180,7 @@ function transported(duty: JudgedDuty, { person, timeZone }: JudgeContext): Miss
   return missing;
 }
 
-function lodged(duty: JudgedDuty, { person, timeZone }: JudgeContext): MissingItem[] {
+function lodged(duty: JudgedDuty, { person, timeZone, rules = windowRules(timeZone) }: JudgeContext): MissingItem[] {
   const away = needsLodging({
     homeDistrictId: duty.homeDistrictId,
     postDistrictId: duty.districtId,
@@ -160,7 +189,8 @@ function lodged(duty: JudgedDuty, { person, timeZone }: JudgeContext): MissingIt
   if (!away) {
     return [];
   }
-  return bedNightsNeeded(duty, { ...DEFAULT_NIGHT_POLICY, timeZone })
+  return rules
+    .nights(duty)
     .filter((night) => !person.nights.has(night))
     .map((night) => ({
       check: 'lodged' as const,
@@ -179,9 +209,9 @@ function countOf(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
-function fed(duty: JudgedDuty, { mealSlots, timeZone }: JudgeContext): MissingItem[] {
+function fed(duty: JudgedDuty, { mealSlots, timeZone, rules = windowRules(timeZone) }: JudgeContext): MissingItem[] {
   const missing: MissingItem[] = [];
-  for (const { date, slot } of mealSlotsCovered(duty, { timeZone, slots: DEFAULT_MEAL_SLOTS })) {
+  for (const { date, slot } of rules.meals(duty)) {
     const facts = mealSlots.get(slotKey(duty.postId, date, slot));
     if (!facts?.plan) {
       missing.push({

@@ -1,10 +1,19 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { ReadinessEvents } from '@rasad/contracts';
-import { DEFAULT_MEAL_SLOTS, addDays, mealSlotsCovered, toLocalDate } from '@rasad/duty-assignments';
+import { addDays, toLocalDate } from '@rasad/duty-assignments';
 import { Outbox } from '@rasad/messaging';
 import { ReadinessEnv } from '../readiness.env';
-import { JudgedDuty, MealSlotFacts, PersonFacts, dietaryKinds, judge, slotKey } from './verdict-rules';
+import {
+  JudgedDuty,
+  MealSlotFacts,
+  PersonFacts,
+  WindowRules,
+  dietaryKinds,
+  judge,
+  slotKey,
+  windowRules,
+} from './verdict-rules';
 import { ChangedVerdict, PostWindow, VerdictRow, VerdictsRepository } from './verdicts.repository';
 
 /** What a run of events touched: people whose duties to judge again, posts and windows whose duties to judge again. */
@@ -63,13 +72,14 @@ export class VerdictsService {
 
   private async judgeAll(em: EntityManager, duties: readonly JudgedDuty[]): Promise<VerdictRow[]> {
     const timeZone = this.env.RASAD_TIME_ZONE;
+    const rules = windowRules(timeZone);
     const people = [...new Set(duties.map((duty) => duty.personnelId))];
     const [personDuties, attendance, bookings, nights, mealSlots] = await Promise.all([
       this.verdicts.liveDutiesOf(em, people),
       this.verdicts.attendanceOf(em, people),
       this.verdicts.bookingsOf(em, people),
       this.verdicts.heldNightsOf(em, people),
-      this.mealSlotsFor(em, duties),
+      this.mealSlotsFor(em, duties, rules),
     ]);
     const facts = new Map<string, PersonFacts & { nights: Set<string> }>(
       people.map((id) => [id, { duties: [], attendance: [], bookings: [], nights: new Set<string>() }]),
@@ -79,7 +89,7 @@ export class VerdictsService {
     bookings.forEach((row) => facts.get(row.personnelId)?.bookings.push(row.booking));
     nights.forEach((row) => facts.get(row.personnel_id)?.nights.add(row.night));
     return duties.map((duty) => {
-      const { checks, missing } = judge(duty, { timeZone, person: facts.get(duty.personnelId)!, mealSlots });
+      const { checks, missing } = judge(duty, { timeZone, person: facts.get(duty.personnelId)!, mealSlots, rules });
       return {
         assignmentId: duty.id,
         personnelId: duty.personnelId,
@@ -101,9 +111,12 @@ export class VerdictsService {
    * Each meal slot the duties cover at their posts: its live plan and everyone there it must feed, counted as meals
    * counts them (`mealSlotsCovered`, a person once per post and slot), earliest assigned first.
    */
-  private async mealSlotsFor(em: EntityManager, duties: readonly JudgedDuty[]): Promise<Map<string, MealSlotFacts>> {
+  private async mealSlotsFor(
+    em: EntityManager,
+    duties: readonly JudgedDuty[],
+    rules: WindowRules,
+  ): Promise<Map<string, MealSlotFacts>> {
     const timeZone = this.env.RASAD_TIME_ZONE;
-    const policy = { timeZone, slots: DEFAULT_MEAL_SLOTS };
     const posts = [...new Set(duties.map((duty) => duty.postId))];
     const from = new Date(Math.min(...duties.map((duty) => duty.startsAt.getTime())) - DAY_MS);
     const to = new Date(Math.max(...duties.map((duty) => duty.endsAt.getTime())) + DAY_MS);
@@ -117,16 +130,8 @@ export class VerdictsService {
       ),
     ]);
     const slots = new Map<string, MealSlotFacts & { order: Map<string, string> }>();
-    // Duties come in a few shifts: the rule runs once per distinct window.
-    const covered = new Map<string, { date: string; slot: string }[]>();
     for (const person of [...present].sort(assignedOrder)) {
-      const window = `${person.startsAt.getTime()}:${person.endsAt.getTime()}`;
-      let meals = covered.get(window);
-      if (!meals) {
-        meals = mealSlotsCovered(person, policy);
-        covered.set(window, meals);
-      }
-      for (const { date, slot } of meals) {
+      for (const { date, slot } of rules.meals(person)) {
         const key = slotKey(person.postId, date, slot);
         let facts = slots.get(key);
         if (!facts) {
