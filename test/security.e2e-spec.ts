@@ -52,7 +52,7 @@ describe('security: sign-in, roles, district scoping, personal data, audit', () 
     rmSync(LOG_FILE, { force: true });
   });
 
-  it('answers 401 without a token on every route the app registers, except health, docs, sign-in and calendar links', async () => {
+  it('answers 401 without a token on every route the app registers, except health, docs, sign-in, calendar links and the console', async () => {
     const routes = registeredRoutes(rasad.gateway).filter(
       ({ method, url }) => !['HEAD', 'OPTIONS'].includes(method) && !PUBLIC.some((p) => p.test(url)),
     );
