@@ -39,7 +39,8 @@ export function readinessColourSql({
   if (!Number.isFinite(horizonMs)) {
     throw new Error(`Invalid amber horizon ${amberHorizonHours}`);
   }
+  // startsAt - now > horizon, as a comparison of instants: no arithmetic on each row's start.
   return `(case when (${missingCount}) = 0 then 'green'
-    when extract(epoch from (${startsAt}) - (${now})) * 1000 > ${horizonMs} then 'amber'
+    when (${startsAt}) > (${now}) + make_interval(secs => ${horizonMs / 1000}) then 'amber'
     else 'red' end)`;
 }

@@ -11,11 +11,12 @@ const windowOf = (duty: AssignmentEvent) => ({
   postId: duty.postId,
   from: new Date(duty.startsAt),
   to: new Date(duty.endsAt),
+  plannedOnly: true,
 });
 
 /**
  * The roster's runs, once the copy holds them: a duty's person's every duty is judged again (stays, nights), and so
- * is every duty at its post, before and after, that shares its time (meal headcounts); a person's or a post's
+ * is every duty at its post, before and after, that shares its time and a meal plan (headcounts); a person's or a post's
  * change judges their duties again.
  */
 @Injectable()

@@ -10,6 +10,11 @@ export interface PostWindow {
   postId: string;
   from: Date;
   to: Date;
+  /**
+   * Only if a live meal plan at the post might count them: a duty coming or going changes others' verdicts at its
+   * post only through a plan's headcount (without a plan they lack it whoever else is posted there).
+   */
+  plannedOnly?: boolean;
 }
 
 /** A verdict as stored: the duty's dimensions, each check, what is missing. */
@@ -129,11 +134,21 @@ export class VerdictsRepository {
       `select d.id from readiness.duty d where d.personnel_id = any(?::uuid[])
        union
        select d.id from readiness.duty d
-       join jsonb_to_recordset(?::jsonb) as w(post_id uuid, "from" timestamptz, "to" timestamptz)
-         on d.post_id = w.post_id and d.starts_at < w."to" and d.ends_at > w."from"`,
+       join jsonb_to_recordset(?::jsonb) as w(post_id uuid, "from" timestamptz, "to" timestamptz, planned_only boolean)
+         on d.post_id = w.post_id and d.starts_at < w."to" and d.ends_at > w."from"
+       where not w.planned_only or exists (
+         select 1 from readiness.meal_plan mp where mp.post_id = w.post_id and mp.status <> 'cancelled'
+           and mp.date between (w."from" - interval '1 day')::date and (w."to" + interval '1 day')::date)`,
       [
         uuidArray([...personnelIds]),
-        JSON.stringify(posts.map((p) => ({ post_id: p.postId, from: p.from.toISOString(), to: p.to.toISOString() }))),
+        JSON.stringify(
+          posts.map((p) => ({
+            post_id: p.postId,
+            from: p.from.toISOString(),
+            to: p.to.toISOString(),
+            planned_only: p.plannedOnly ?? false,
+          })),
+        ),
       ],
     );
     return rows.map((row) => row.id);
