@@ -324,6 +324,11 @@ describe('web console in a browser', () => {
     expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await shoot(page, 'briefings-urdu-phone');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'تیاری' }).click();
+    await page.locator('.grid .cell').first().waitFor();
+    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await shoot(page, 'overview-urdu-phone');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel('زبان').selectOption('en');
 
     // From the top of a fresh page: the skip link first, then the sections, each reachable and followed by Enter.
