@@ -303,11 +303,17 @@ describe('web console in a browser', () => {
     await page
       .getByLabel('CSV file')
       .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    // The bar shows while the file goes up and the roster checks it: a small file is quick, so watch for it.
+    await page.evaluate(`window.sawProgress = false;
+      new MutationObserver(() => { window.sawProgress ||= document.querySelector('.progress progress') !== null; })
+        .observe(document.body, { subtree: true, childList: true })`);
     await page.getByRole('button', { name: 'Import' }).click();
     const errors = page.getByRole('table', { name: 'Rows with errors: nothing was written' });
     await errors.waitFor();
     const cells = await errors.locator('tbody tr').first().locator('td').allTextContents();
     expect(cells.slice(0, 2)).toEqual(['3', 'rank']);
+    expect(await page.evaluate<boolean>('window.sawProgress')).toBe(true);
+    expect(await page.locator('.progress').count()).toBe(0);
     const { rows } = await db.query(`select 1 from roster.personnel where service_number = 'HRP-90001'`);
     expect(rows).toEqual([]);
     await shoot(page, 'import-errors');

@@ -107,7 +107,7 @@ function ChecksChart({ summary }: { summary: Summary }) {
   return (
     <figure class="panel">
       <figcaption>{t('checks')}</figcaption>
-      <svg class="chart" viewBox="0 0 400 130" role="img" aria-label={label} preserveAspectRatio="xMinYMin meet">
+      <svg class="chart" viewBox="0 0 400 125" role="img" aria-label={label} dir="ltr">
         {CHECKS.map((check, index) => {
           const tally = summary.checks[check];
           const ok = (tally.ok / total) * 280;
