@@ -4,12 +4,14 @@ import { ApiReadFigures } from './api-read';
 import { ConsumerFigures } from './consumer-throughput';
 import { EventLagFigures } from './event-lag';
 import { ImportFigures } from './personnel-import';
+import { ReadinessFigures } from './readiness';
 
 export interface BenchResults {
   api_read: ApiReadFigures;
   import_100k: ImportFigures;
   event_lag: EventLagFigures;
   consumers: ConsumerFigures;
+  readiness: ReadinessFigures;
   rss_mb: { roster: number; gateway: number };
   meta: { date: string; cpus: number; quick: boolean };
 }
@@ -51,6 +53,20 @@ export function printTable(results: BenchResults): void {
       target: '≥ 5000',
       pass: results.consumers[figure] >= 5000,
     })),
+    {
+      figure: 'readiness.model_eps',
+      value: results.readiness.model_eps,
+      target: '≥ 5000',
+      pass: results.readiness.model_eps >= 5000,
+    },
+    { figure: 'readiness.summary_ms', value: results.readiness.summary_ms },
+    { figure: 'readiness.bare_sql_ms', value: results.readiness.bare_sql_ms },
+    {
+      figure: 'readiness.district_ratio',
+      value: results.readiness.district_ratio,
+      target: '≤ 1.5',
+      pass: results.readiness.district_ratio <= 1.5,
+    },
     { figure: 'rss_mb.roster', value: rss.roster, target: '≤ 150', pass: rss.roster <= 150 },
     { figure: 'rss_mb.gateway', value: rss.gateway, target: '≤ 150', pass: rss.gateway <= 150 },
   ];

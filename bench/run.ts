@@ -13,6 +13,7 @@ import { BenchConfig, benchConfig } from './config';
 import { assignmentIds, lockBench, recreateDatabase, referenceCodes, seedRoster } from './database';
 import { consumersDatabaseUrl, measureConsumers } from './consumer-throughput';
 import { measureEventLag } from './event-lag';
+import { measureReadiness, readinessDatabaseUrl } from './readiness';
 import {
   copyIntoEquivalentTable,
   copyIntoPlainTable,
@@ -97,12 +98,17 @@ async function main(): Promise<void> {
     console.log(`consumers: ${consumerEvents.toLocaleString('en')} roster events`);
     const consumers = await measureConsumers(consumerEvents, consumersDatabaseUrl(config.databaseUrl));
 
+    const duties = config.quick ? 10_000 : 100_000;
+    console.log(`readiness: ${duties.toLocaleString('en')} duties at ${(duties / 10).toLocaleString('en')} posts`);
+    const readiness = await measureReadiness(duties, duties / 10, readinessDatabaseUrl(config.databaseUrl));
+
     const peaks = rss.stop();
     const results: BenchResults = {
       api_read: apiRead,
       import_100k: importFigures(rasadSeconds, copySeconds),
       event_lag: eventLag,
       consumers,
+      readiness,
       rss_mb: { roster: peaks.roster, gateway: peaks.gateway },
       meta: { date: new Date().toISOString(), cpus: os.cpus().length, quick: config.quick },
     };

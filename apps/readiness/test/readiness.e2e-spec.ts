@@ -289,7 +289,8 @@ describe('readiness', () => {
   });
 
   it('is red when something is missing less than a day before the start, and rolls up so the parts add up', async () => {
-    const person = (await createPersonnel(api, haripur)).id;
+    // From an Abbottabad unit: the roll-up by unit names it too.
+    const person = (await createPersonnel(api, abbottabad)).id;
     const soon = await duty(
       person,
       haripur.postId,
@@ -314,6 +315,7 @@ describe('readiness', () => {
       expect(rows.reduce((sum, row) => sum + row.checks.fed.ok, 0)).toBe(summary.checks.fed.ok);
     }
     expect(summary.byTehsil[0].name).toBe('Tehsil RDH');
+    expect(summary.byUnit.map((u: { name: string }) => u.name).sort()).toEqual(['Unit RDA', 'Unit RDH']);
     expect(summary.byPoliceStation[0].name).toBe('Station RDH');
     const services = Object.fromEntries(summary.freshness.map((f: { service: string }) => [f.service, f])) as Record<
       string,

@@ -37,7 +37,7 @@ describe('service contracts', () => {
   });
 
   it('names the missing export when a service has no contract', () => {
-    expect(() => queueGroupOf('readiness')).toThrow('no contract for service readiness');
+    expect(() => queueGroupOf('payroll')).toThrow('no contract for service payroll');
     expect(() => queueGroupOf('constructor')).toThrow('no contract for service constructor');
   });
 

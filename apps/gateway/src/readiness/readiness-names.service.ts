@@ -18,12 +18,24 @@ export class ReadinessNamesService {
     const [tehsils, stations, units] = await Promise.all([
       this.rasad.send(RosterSubjects.tehsilList, { districtId, ...PAGE }),
       this.rasad.send(RosterSubjects.policeStationList, { districtId, ...PAGE }),
-      this.rasad.send(RosterSubjects.unitList, { ...PAGE }),
+      this.rasad.send(RosterSubjects.unitList, { districtId, ...PAGE }),
     ]);
     const names = (items: { id: string; name: string }[]) => new Map(items.map((item) => [item.id, item.name]));
     const tehsil = names(tehsils.items);
     const station = names(stations.items);
     const unit = names(units.items);
+    // People posted here from other districts belong to units there: those few by id, as far as the caller may see.
+    const elsewhere = summary.byUnit
+      .map((row) => row.unitId)
+      .filter((id): id is string => id !== null && !unit.has(id));
+    const found = await Promise.all(
+      elsewhere.map((id) => this.rasad.send(RosterSubjects.unitGet, { id }).catch(() => null)),
+    );
+    for (const other of found) {
+      if (other) {
+        unit.set(other.id, other.name);
+      }
+    }
     return {
       ...summary,
       byTehsil: summary.byTehsil.map((row) => ({ ...row, name: tehsil.get(row.tehsilId) ?? null })),

@@ -328,7 +328,7 @@ export class VerdictsRepository {
     if (verdicts.length === 0) {
       return [];
     }
-    const changed = await em.execute<StoredRow[]>(
+    const changed = await em.execute<{ assignment_id: string; missing_changed: boolean }[]>(
       `with incoming as (
          select * from jsonb_to_recordset(?::jsonb) as ${VERDICT_RECORDSET}
        ), changed as (
@@ -350,23 +350,22 @@ export class VerdictsRepository {
            briefed = excluded.briefed, transported = excluded.transported, lodged = excluded.lodged,
            fed = excluded.fed, missing = excluded.missing, since = now()
        )
-       select * from changed`,
+       select assignment_id, missing_changed from changed`,
       [JSON.stringify(verdicts.map(toRecord))],
     );
     if (changed.length === 0) {
       return [];
     }
-    await this.closeHistory(
-      em,
-      changed.map((row) => row.assignment_id),
-    );
+    const ids = changed.map((row) => row.assignment_id);
+    await this.closeHistory(em, ids);
+    // The rows just written, read back on this transaction: the recordset is not sent twice.
     await em.execute(
       `insert into readiness.verdict_history (${VERDICT_COLUMNS}, valid)
-       select ${VERDICT_COLUMNS}, tstzrange(now(), null, '[)')
-       from jsonb_to_recordset(?::jsonb) as ${VERDICT_RECORDSET}`,
-      [JSON.stringify(changed.map((row) => toRecord(fromStored(row))))],
+       select ${VERDICT_COLUMNS}, tstzrange(now(), null, '[)') from readiness.verdict where assignment_id = any(?::uuid[])`,
+      [uuidArray(ids)],
     );
-    return changed.map(fromStored);
+    const byId = new Map(verdicts.map((verdict) => [verdict.assignmentId, verdict]));
+    return changed.map((row) => ({ ...byId.get(row.assignment_id)!, missingChanged: row.missing_changed }));
   }
 
   /** Takes duties no longer live out of the current verdicts; their history ends now. Answers what was removed. */
