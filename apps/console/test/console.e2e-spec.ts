@@ -120,6 +120,11 @@ describe('web console in a browser', () => {
     const asset = await fetch(`${baseUrl}${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${baseUrl}/assets/no-such-file.js`)).status).toBe(404);
+    for (const escape of ['/assets/..%2F..%2Fpackage.json', '/assets/%2e%2e/index.html', '/assets/.env']) {
+      const answer = await fetch(`${baseUrl}${escape}`);
+      expect(await answer.text()).not.toContain('"devDependencies"');
+    }
     const unknownApi = await fetch(`${baseUrl}/api/v1/no-such-thing`);
     expect(unknownApi.status).toBe(404);
     expect(await unknownApi.json()).toMatchObject({ code: 'HTTP.404' });

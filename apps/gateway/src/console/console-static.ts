@@ -22,7 +22,8 @@ export const CONSOLE_CSP = [
   "object-src 'none'",
 ].join('; ');
 
-const ASSET = /^\/assets\/[A-Za-z0-9._-]+$/;
+// A built file's hashed name; nothing that could climb out of the directory (`..`) or name another folder.
+const ASSET = /^\/assets\/[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$/;
 
 /**
  * Serves the built console (`npm run build` writes it to dist/console) under `/`: hashed files under /assets for a
