@@ -36,6 +36,15 @@ module.exports = {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      // The cluster failover runs a three-node NATS cluster and two replicas of each service for minutes: its own
+      // project, run by `npm run test:faults`, not by every `npm test`.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/cluster-'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.ts'],
+    },
+    {
+      ...base,
+      displayName: 'cluster',
+      testMatch: ['<rootDir>/test/faults/cluster-*.e2e-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.ts'],
     },
   ],

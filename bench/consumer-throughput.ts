@@ -1,7 +1,8 @@
-// `node -r @swc-node/register bench/consumer-throughput.ts [--events 20000]`: how fast the briefings and notifier
-// consumers apply a burst of roster events. It starts its own nats-server and database, publishes the events the
-// demo seed would (posts, then personnel, then their duties; the Haripur demo copied under fresh ids until there
-// are enough) straight to JetStream, starts both services, and times each until its inbox holds every event.
+// `node -r @swc-node/register bench/consumer-throughput.ts [--events 20000] [--alone]`: how fast the briefings and
+// notifier consumers apply a burst of roster events. It starts its own nats-server and database, publishes the events
+// the demo seed would (posts, then personnel, then their duties; the Haripur demo copied under fresh ids until there
+// are enough) straight to JetStream, starts both services, and times each until its inbox holds every event. With
+// `--alone`, one service at a time: each consumer's own rate, without the other on the same two cores.
 // Also run by `npm run bench` (bench/run.ts). See docs/benchmarks.md, section "Consumers".
 import fs from 'node:fs';
 import os from 'node:os';
@@ -118,20 +119,20 @@ interface Drain {
  * Polls each service's inbox until it holds every event, timing from the first applied to the last. On a busy machine
  * events/s follow the load; CPU per event (the service's, and PostgreSQL's backends' for both) is the steadier figure.
  */
-async function timeConsumers(pool: Pool, total: number, services: Service[]) {
+async function timeConsumers(pool: Pool, total: number, services: Service[], consumers: readonly Consumer[]) {
   const drains = {} as Record<Consumer, Drain>;
   const first = new Map<Consumer, { at: number; count: number; cpuMs: number }>();
   let progress = { at: performance.now(), applied: -1 };
   let postgresStart: number | undefined;
   let postgresMs = 0;
-  while (Object.keys(drains).length < CONSUMERS.length) {
+  while (Object.keys(drains).length < consumers.length) {
     const dead = services.find(({ child }) => child.exitCode !== null || child.signalCode !== null);
     if (dead) {
       throw new Error(`${dead.name} exited:\n${logTail(dead)}`);
     }
     const now = performance.now();
     let applied = 0;
-    for (const [index, service] of CONSUMERS.entries()) {
+    for (const [index, service] of consumers.entries()) {
       if (drains[service] !== undefined) {
         applied += total;
         continue;
@@ -154,7 +155,7 @@ async function timeConsumers(pool: Pool, total: number, services: Service[]) {
         );
       }
     }
-    if (Object.keys(drains).length === CONSUMERS.length && postgresStart !== undefined) {
+    if (Object.keys(drains).length === consumers.length && postgresStart !== undefined) {
       postgresMs = (await postgresCpuMs(pool)) - postgresStart;
     }
     if (applied > progress.applied) {
@@ -164,8 +165,8 @@ async function timeConsumers(pool: Pool, total: number, services: Service[]) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const postgresMsPerEvent = Math.round((postgresMs / (total * CONSUMERS.length)) * 1000) / 1000;
-  console.log(`  PostgreSQL: ${postgresMsPerEvent} ms CPU per event applied (both services' backends)`);
+  const postgresMsPerEvent = Math.round((postgresMs / (total * consumers.length)) * 1000) / 1000;
+  console.log(`  PostgreSQL: ${postgresMsPerEvent} ms CPU per event applied (${consumers.join(' and ')}'s backends)`);
   return { drains, postgresMsPerEvent };
 }
 
@@ -199,7 +200,11 @@ async function inboxCount(pool: Pool, schema: Consumer): Promise<number> {
 }
 
 /** Runs the measurement on a broker and database of its own; `databaseUrl` must name a bench database. */
-export async function measureConsumers(events: number, databaseUrl = DEFAULT_DATABASE_URL): Promise<ConsumerFigures> {
+export async function measureConsumers(
+  events: number,
+  databaseUrl = DEFAULT_DATABASE_URL,
+  { alone = false } = {},
+): Promise<ConsumerFigures> {
   const root = path.resolve(__dirname, '..');
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rasad-bench-consumers-'));
   await recreateDatabase(databaseUrl);
@@ -210,18 +215,27 @@ export async function measureConsumers(events: number, databaseUrl = DEFAULT_DAT
     const burst = demoEvents(events);
     const publishSeconds = await publish(broker.url, burst);
     console.log(`  published ${burst.length.toLocaleString('en')} roster events in ${publishSeconds.toFixed(2)} s`);
-    for (const service of CONSUMERS) {
-      services.push(
-        startService(
-          service,
-          process.execPath,
-          [...nodeArgs, '-r', '@swc-node/register', path.join(root, 'apps', service, 'src', 'main.ts')],
-          { ...process.env, DATABASE_URL: databaseUrl, NATS_URL: broker.url, LOG_LEVEL: 'warn' },
-          workDir,
-        ),
+    const start = (service: Consumer) =>
+      startService(
+        service,
+        process.execPath,
+        [...nodeArgs, '-r', '@swc-node/register', path.join(root, 'apps', service, 'src', 'main.ts')],
+        { ...process.env, DATABASE_URL: databaseUrl, NATS_URL: broker.url, LOG_LEVEL: 'warn' },
+        workDir,
       );
+    const drains = {} as Record<Consumer, Drain>;
+    const postgres: number[] = [];
+    for (const group of alone ? CONSUMERS.map((service) => [service]) : [[...CONSUMERS]]) {
+      const running = group.map(start);
+      services.push(...running);
+      const timed = await timeConsumers(pool, burst.length, running, group);
+      Object.assign(drains, timed.drains);
+      postgres.push(timed.postgresMsPerEvent);
+      if (alone) {
+        await stopService(running[0]);
+      }
     }
-    const { drains, postgresMsPerEvent } = await timeConsumers(pool, burst.length, services);
+    const postgresMsPerEvent = Math.round((postgres.reduce((a, b) => a + b, 0) / postgres.length) * 1000) / 1000;
     const { rows } = await pool.query<{ n: number }>(
       'select (select count(*) from briefings.dead_letter) + (select count(*) from notifier.dead_letter) as n',
     );
@@ -266,13 +280,14 @@ async function lockConsumersBench(databaseUrl: string): Promise<Client> {
 if (require.main === module) {
   const at = process.argv.indexOf('--events');
   const events = at > 0 ? Number(process.argv[at + 1]) : 20_000;
+  const alone = process.argv.includes('--alone');
   stopAllOnSignal();
   void (async () => {
     const databaseUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_DATABASE_URL;
     const lock = await lockConsumersBench(databaseUrl);
     try {
-      console.log(`consumers: ${events.toLocaleString('en')} roster events`);
-      const figures = await measureConsumers(events, databaseUrl);
+      console.log(`consumers${alone ? ', one at a time' : ''}: ${events.toLocaleString('en')} roster events`);
+      const figures = await measureConsumers(events, databaseUrl, { alone });
       console.log(JSON.stringify(figures));
     } finally {
       await lock.end();

@@ -191,7 +191,7 @@ async function postgresCpuMs(pool: Pool): Promise<number> {
 /** The same roll-ups the summary makes, as bare SQL: counts per check and grouping, no colour, no service. */
 const BARE_SQL = `select tehsil_id, police_station_id, unit_id, phase, count(*),
     count(*) filter (where briefed), count(*) filter (where transported), count(*) filter (where lodged),
-    count(*) filter (where fed), count(*) filter (where jsonb_array_length(missing) = 0)
+    count(*) filter (where fed), count(*) filter (where missing_count = 0)
   from readiness.verdict where district_id = $1
   group by grouping sets ((), (tehsil_id), (tehsil_id, police_station_id), (unit_id), (phase))`;
 

@@ -97,6 +97,10 @@ async function main(): Promise<void> {
     const consumerEvents = config.quick ? 5000 : 20_000;
     console.log(`consumers: ${consumerEvents.toLocaleString('en')} roster events`);
     const consumers = await measureConsumers(consumerEvents, consumersDatabaseUrl(config.databaseUrl));
+    console.log(`consumers, one at a time: ${consumerEvents.toLocaleString('en')} roster events`);
+    const consumersAlone = await measureConsumers(consumerEvents, consumersDatabaseUrl(config.databaseUrl), {
+      alone: true,
+    });
 
     const duties = config.quick ? 10_000 : 100_000;
     console.log(`readiness: ${duties.toLocaleString('en')} duties at ${(duties / 10).toLocaleString('en')} posts`);
@@ -108,6 +112,7 @@ async function main(): Promise<void> {
       import_100k: importFigures(rasadSeconds, copySeconds),
       event_lag: eventLag,
       consumers,
+      consumers_alone: consumersAlone,
       readiness,
       rss_mb: { roster: peaks.roster, gateway: peaks.gateway },
       meta: { date: new Date().toISOString(), cpus: os.cpus().length, quick: config.quick },

@@ -5,6 +5,7 @@
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { startOutput } = require('./start-output');
 
 const root = path.resolve(__dirname, '..');
 const APPS = ['roster', 'briefings', 'notifier', 'meals', 'lodging', 'transport', 'readiness', 'gateway'];
@@ -76,12 +77,25 @@ const NODE_FLAGS = ['--enable-source-maps', '--heap-growing-percent=20'];
 // gives them back to the system when freed.
 const MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
+// A service may keep its data in a PostgreSQL of its own: ROSTER_DATABASE_URL (and ROSTER_DATABASE_ADMIN_URL, to
+// create it there) override DATABASE_URL and DATABASE_ADMIN_URL for the roster alone, and so on for every app. The
+// shared admin URL never follows a service to its own database: it names another server.
+function databaseEnv(app) {
+  const prefix = app.toUpperCase().replaceAll('-', '_');
+  const own = process.env[`${prefix}_DATABASE_URL`];
+  if (!own) return {};
+  return { DATABASE_URL: own, DATABASE_ADMIN_URL: process.env[`${prefix}_DATABASE_ADMIN_URL`] || '' };
+}
+
+// Each app writes JSON lines into a pipe; `output` prints them (pretty on a terminal) with what a newcomer needs.
 function run(app, args = []) {
-  return spawn(process.execPath, [...NODE_FLAGS, path.join(root, 'dist', 'apps', app, 'main.js'), ...args], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, path.join(root, 'dist', 'apps', app, 'main.js'), ...args], {
     cwd: root,
-    stdio: 'inherit',
-    env: { ...MALLOC_ENV, ...process.env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...MALLOC_ENV, ...process.env, ...databaseEnv(app), LOG_FORMAT: 'json' },
   });
+  output.follow(app, child.stdout);
+  return child;
 }
 
 // The deploy step that creates or updates the RASAD_EVENTS stream (scripts/nats-setup.js), as the NATS admin user
@@ -103,9 +117,15 @@ function setUpNats() {
 buildIfNeeded();
 buildConsoleIfNeeded();
 setUpNats();
+// Times in what `npm start` says count from here, after any build.
+const startedAt = Date.now();
+const output = startOutput({ apps: APPS, startedAt });
 
 if (process.argv.includes('--seed')) {
-  run('roster', ['--seed']).on('exit', (code) => process.exit(code ?? 1));
+  run('roster', ['--seed']).on('close', (code) => {
+    output.stop();
+    process.exit(code ?? 1);
+  });
 } else {
   const children = APPS.map((app) => ({ app, child: run(app) }));
   let stopping = false;
@@ -113,10 +133,14 @@ if (process.argv.includes('--seed')) {
     if (stopping) return;
     stopping = true;
     for (const { child } of children) if (child.exitCode === null) child.kill('SIGTERM');
-    const timer = setTimeout(() => process.exit(code), 10_000);
+    const exit = () => {
+      output.stop();
+      process.exit(code);
+    };
+    const timer = setTimeout(exit, 10_000);
     timer.unref();
     Promise.all(children.map(({ child }) => child.exitCode !== null || new Promise((r) => child.on('exit', r)))).then(
-      () => process.exit(code),
+      exit,
     );
   };
   for (const { app, child } of children) {
@@ -129,7 +153,7 @@ if (process.argv.includes('--seed')) {
   }
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
-  announceCaughtUp(Date.now()).catch(() => {
+  announceCaughtUp(startedAt).catch(() => {
     // Only a courtesy: without an answer from the broker, say nothing.
   });
 }
@@ -166,7 +190,9 @@ async function announceCaughtUp(startedAt) {
     const snapshot = JSON.stringify(answers.map((answer) => answer && answer.lastAppliedAt));
     if (idle && snapshot === previous) {
       const seconds = ((Date.now() - startedAt) / 1000).toFixed(0);
-      console.log(`rasad: ${consumers.join(' and ')} have applied every event (caught up ${seconds} s after start)`);
+      output.say(`${consumers.join(', ')} have applied every event (caught up ${seconds} s after start)`, {
+        caughtUp: true,
+      });
       await nc.close();
       return;
     }

@@ -72,6 +72,8 @@ class EffectRecorder {
       schema: CONSUMER_SCHEMA,
       databaseUrl,
       nats: { url: env.NATS_URL! },
+      // On a cluster the stream has 3 replicas: a consumer that asked for the default would scale it down.
+      streamReplicas: Number(env.NATS_STREAM_REPLICAS ?? 1),
       consumer: { ackWaitMs: 1500, maxDeliveries: 4, backoffMs: 100 },
     }),
   ],

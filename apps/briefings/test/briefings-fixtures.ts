@@ -1,6 +1,6 @@
 import { loadEnv } from '@rasad/common';
 import { EVENT_STREAM, EventEnvelope } from '@rasad/contracts';
-import { Geography, TestApi, createPersonnel, createUser, eventually } from '@rasad/testing';
+import { Geography, TestApi, createPersonnel, createUser, eventually, rosterProjected } from '@rasad/testing';
 import { PerApp, RunningRasad, ServiceFactory, startRasad } from '@rasad/testing/rasad-app';
 import { AckPolicy, DeliverPolicy, JSONCodec, NatsConnection, connect } from 'nats';
 import { Client } from 'pg';
@@ -89,18 +89,7 @@ export class BriefingsWorld {
 
   /** Waits until briefings has applied the roster's events for these people and duties (and their posts). */
   async projected(personnelIds: string[], dutyIds: string[], postIds: string[] = []): Promise<void> {
-    await eventually(
-      async () => {
-        const { rows } = await this.db.query<{ people: number; duties: number; posts: number }>(
-          `select (select count(*)::int from briefings.personnel where id = any($1)) as people,
-                  (select count(*)::int from briefings.duty where id = any($2)) as duties,
-                  (select count(*)::int from briefings.post where id = any($3)) as posts`,
-          [personnelIds, dutyIds, postIds],
-        );
-        expect(rows[0]).toEqual({ people: personnelIds.length, duties: dutyIds.length, posts: postIds.length });
-      },
-      { timeoutMs: 20_000 },
-    );
+    await rosterProjected(this.db, 'briefings', { personnelIds, dutyIds, postIds });
   }
 }
 

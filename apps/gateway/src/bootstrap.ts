@@ -3,7 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { checkNats, migrateWithLock, prepareDatabases } from '@rasad/common';
+import {
+  checkNats,
+  migrateWithLock,
+  prepareDatabases,
+  runWithServiceLogs,
+  serviceLogger,
+  withServiceLogs,
+} from '@rasad/common';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -33,6 +40,13 @@ export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[]
 
 /** Builds the gateway: Fastify, `/api/v1`, OpenAPI at `/docs`, CSV bodies streamed through untouched. */
 export async function createGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
+  // Its own logger for what it does outside a request, also when services share the process (withServiceLogs).
+  const logger = serviceLogger('gateway', env);
+  const app = await withServiceLogs(logger, () => buildGateway(env));
+  return runWithServiceLogs(app, logger, ['listen', 'close']);
+}
+
+async function buildGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
   await prepareDatabases(env, 'gateway');
   await checkNats(env.NATS_URL, { user: env.NATS_USER, pass: env.NATS_PASSWORD });
   const adapter = new FastifyAdapter({

@@ -118,4 +118,9 @@ export class GatewayEnv extends BaseEnv {
   @Max(10_240)
   // A district's day of trips to accept at once is ~320 KB (the Haripur demo); NATS carries up to 1 MB a message.
   BODY_LIMIT_KB: number = 768;
+
+  /** Days an audit entry is kept; 0 keeps them for ever. Backups (`npm run backup`) keep what is older. */
+  @IsInt({ message: 'RETENTION_AUDIT_DAYS must be a whole number of days (0: keep for ever)' })
+  @Min(0)
+  RETENTION_AUDIT_DAYS: number = 365;
 }

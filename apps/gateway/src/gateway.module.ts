@@ -32,7 +32,7 @@ export class GatewayModule {
       global: true,
       imports: [
         LoggerModule.forRoot({
-          ...pinoParams('gateway', env.LOG_LEVEL, true, env.LOG_FILE),
+          ...pinoParams('gateway', env, true),
           forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
         }),
         MessagingModule.forClient({

@@ -8,5 +8,7 @@ runMain(async () => {
   const env = loadEnv(GatewayEnv);
   const app = await createGateway(env);
   await app.listen(env.PORT, env.HOST);
-  app.get(Logger).log(`admin API on ${await app.getUrl()}/api/v1, OpenAPI at ${await app.getUrl()}/docs`, 'Gateway');
+  const url = await app.getUrl();
+  // `ready` and `url` are for `npm start`, which tells a newcomer where to go once every service is ready.
+  app.get(Logger).log({ ready: true, url }, `admin API on ${url}/api/v1, OpenAPI at ${url}/docs`, 'Gateway');
 });

@@ -1,5 +1,5 @@
 import { loadEnv } from '@rasad/common';
-import { Geography, TestApi, createPersonnel, eventually } from '@rasad/testing';
+import { Geography, TestApi, createPersonnel, eventually, createUser } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { Client } from 'pg';
 import { createLodging } from '../src/bootstrap';
@@ -79,13 +79,8 @@ export class LodgingWorld {
   }
 
   /** Signs in a new user of this role in these districts. */
-  async user(username: string, role: string, districtIds: string[]): Promise<TestApi> {
-    const password = 'a-long-enough-password';
-    const created = await this.api.post('/api/v1/users', { username, password, role, districtIds });
-    if (created.status !== 201) {
-      throw new Error(`user answered ${created.status}: ${JSON.stringify(created.body)}`);
-    }
-    return this.api.login(username, password);
+  user(username: string, role: string, districtIds: string[]): Promise<TestApi> {
+    return createUser(this.api, username, role, districtIds);
   }
 
   /** Waits until lodging's copy of the roster holds these duties as they now are (status and window). */

@@ -1,5 +1,5 @@
 import { loadEnv } from '@rasad/common';
-import { Geography, TestApi, createPersonnel, eventually } from '@rasad/testing';
+import { Geography, TestApi, createPersonnel, rosterProjected, createUser } from '@rasad/testing';
 import { ServiceFactory } from '@rasad/testing/rasad-app';
 import { Client } from 'pg';
 import { createMeals } from '../src/bootstrap';
@@ -94,29 +94,13 @@ export class MealsWorld {
   }
 
   /** Signs in a new user of this role in these districts. */
-  async user(username: string, role: string, districtIds: string[]): Promise<TestApi> {
-    const password = 'a-long-enough-password';
-    const created = await this.api.post('/api/v1/users', { username, password, role, districtIds });
-    if (created.status !== 201) {
-      throw new Error(`user answered ${created.status}: ${JSON.stringify(created.body)}`);
-    }
-    return this.api.login(username, password);
+  user(username: string, role: string, districtIds: string[]): Promise<TestApi> {
+    return createUser(this.api, username, role, districtIds);
   }
 
   /** Waits until meals' roster projection holds these people, duties and posts. */
   async projected(personnelIds: string[], dutyIds: string[], postIds: string[] = []): Promise<void> {
-    await eventually(
-      async () => {
-        const { rows } = await this.db.query<{ people: number; duties: number; posts: number }>(
-          `select (select count(*)::int from meals.personnel where id = any($1)) as people,
-                  (select count(*)::int from meals.duty where id = any($2)) as duties,
-                  (select count(*)::int from meals.post where id = any($3)) as posts`,
-          [personnelIds, dutyIds, postIds],
-        );
-        expect(rows[0]).toEqual({ people: personnelIds.length, duties: dutyIds.length, posts: postIds.length });
-      },
-      { timeoutMs: 20_000 },
-    );
+    await rosterProjected(this.db, 'meals', { personnelIds, dutyIds, postIds });
   }
 
   /** The headcount of a post's slot on the poll day, as the API answers it. */

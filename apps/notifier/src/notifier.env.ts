@@ -101,6 +101,11 @@ export class NotifierEnv extends BaseEnv {
   @Min(1)
   @Max(500)
   NOTIFY_BATCH: number = 20;
+
+  /** Days a notice whose delivery is over (sent, or failed for good) is kept; 0 keeps them for ever. */
+  @IsInt({ message: 'RETENTION_NOTICE_DAYS must be a whole number of days (0: keep for ever)' })
+  @Min(0)
+  RETENTION_NOTICE_DAYS: number = 90;
 }
 
 /** Which channels this deployment can send on: the ones whose variables are set (log always). */

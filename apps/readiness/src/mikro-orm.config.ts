@@ -5,6 +5,7 @@ import { OutboxMessage } from '@rasad/messaging';
 import { Migration20261130045927Base } from './migrations/Migration20261130045927Base';
 import { Migration20261130045928Role } from './migrations/Migration20261130045928Role';
 import { Migration20261130050000ReadinessModel } from './migrations/Migration20261130050000ReadinessModel';
+import { Migration20261130061500ReadinessMissingCount } from './migrations/Migration20261130061500ReadinessMissingCount';
 
 export const READINESS_SCHEMA = 'readiness';
 
@@ -15,6 +16,11 @@ export function readinessOrmOptions(databaseUrl: string, poolMax = 10): Options<
     schema: READINESS_SCHEMA,
     // What is written through the unit of work (OutboxMessage: events recorded in the same flush as the change).
     entities: [OutboxMessage],
-    migrations: { Migration20261130045927Base, Migration20261130045928Role, Migration20261130050000ReadinessModel },
+    migrations: {
+      Migration20261130045927Base,
+      Migration20261130045928Role,
+      Migration20261130050000ReadinessModel,
+      Migration20261130061500ReadinessMissingCount,
+    },
   });
 }

@@ -365,4 +365,34 @@ describe('readiness', () => {
       .assignmentId as string;
     expect((await outsider.get(`/api/v1/readiness/assignments/${someone}`)).status).toBe(404);
   });
+
+  it('sums runs applied more than an hour ago into a row an hour, the freshness unchanged', async () => {
+    const freshness = async () =>
+      (await api.get(`/api/v1/readiness/summary?districtId=${haripur.districtId}`)).body.freshness as {
+        service: string;
+        lastEventAt: string;
+        behindEvents: number;
+      }[];
+    const before = await freshness();
+    await db.query(`update readiness.source_applied set applied_at = applied_at - interval '2 hours'`);
+    const { rows: runs } = await db.query<{ n: number }>('select count(*)::int as n from readiness.source_applied');
+    // Any run compacts: another person's registration.
+    await createPersonnel(api, haripur);
+    await eventually(async () => {
+      const { rows } = await db.query<{ n: number; loose: number }>(
+        `select count(*)::int as n, count(*) filter (where not compacted and applied_at < now() - interval '1 hour')::int
+           as loose from readiness.source_applied`,
+      );
+      expect(rows[0].loose).toBe(0);
+      expect(rows[0].n).toBeLessThan(runs[0].n);
+    });
+    const after = await freshness();
+    for (const source of before) {
+      const now = after.find((f) => f.service === source.service)!;
+      expect(now.behindEvents).toBe(source.behindEvents);
+      if (source.service !== 'roster') {
+        expect(now.lastEventAt).toBe(source.lastEventAt);
+      }
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { loadEnv } from '@rasad/common';
-import { Geography, TestApi, createPersonnel, eventually } from '@rasad/testing';
+import { Geography, TestApi, createPersonnel, rosterProjected } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 import { Client } from 'pg';
 import { createTransport } from '../src/bootstrap';
@@ -133,17 +133,6 @@ export class TransportWorld {
 
   /** Waits until transport's copy of the roster holds these people, duties and posts. */
   async projected(personnelIds: string[], dutyIds: string[], postIds: string[]): Promise<void> {
-    await eventually(
-      async () => {
-        const { rows } = await this.db.query<{ people: number; duties: number; posts: number }>(
-          `select (select count(*)::int from transport.personnel where id = any($1)) as people,
-                  (select count(*)::int from transport.duty where id = any($2)) as duties,
-                  (select count(*)::int from transport.post where id = any($3)) as posts`,
-          [personnelIds, dutyIds, postIds],
-        );
-        expect(rows[0]).toEqual({ people: personnelIds.length, duties: dutyIds.length, posts: postIds.length });
-      },
-      { timeoutMs: 20_000 },
-    );
+    await rosterProjected(this.db, 'transport', { personnelIds, dutyIds, postIds });
   }
 }

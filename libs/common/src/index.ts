@@ -16,3 +16,4 @@ export * from './backoff';
 export * from './polling-worker';
 export * from './demo-ids';
 export * from './records';
+export * from './retention';

@@ -63,3 +63,8 @@ export function queueGroupOf(service: string): string {
 export function eventPayloadClassOf(subject: string): EventPayloadClass | undefined {
   return eventPayloads.get(subject);
 }
+
+/** Every registered event subject with its payload class (for checks that must cover them all). */
+export function eventPayloadClasses(): ReadonlyMap<string, EventPayloadClass> {
+  return eventPayloads;
+}

@@ -2,8 +2,17 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { DynamicModule, INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { BaseEnv, checkNats, migrateWithLock, prepareDatabases } from '@rasad/common';
+import {
+  BaseEnv,
+  checkNats,
+  migrateWithLock,
+  prepareDatabases,
+  runWithServiceLogs,
+  serviceLogger,
+  withServiceLogs,
+} from '@rasad/common';
 import { queueGroupOf } from '@rasad/contracts';
+import { inboxRetentionProblem } from './events/events-retention';
 import { natsServerStrategy } from './rasad-nats-server';
 
 /**
@@ -13,6 +22,20 @@ import { natsServerStrategy } from './rasad-nats-server';
  * listening, so a caller may seed or test first.
  */
 export async function createService(service: string, module: DynamicModule, env: BaseEnv): Promise<INestMicroservice> {
+  const logger = serviceLogger(service, env);
+  const app = await withServiceLogs(logger, () => buildService(service, module, env));
+  // What the app starts when it listens (workers, the consumer, NATS subscriptions) and what it logs as it stops run
+  // with the service's logger too; once listening it says so in one line with `ready: true`, which `npm start` shows.
+  return runWithServiceLogs(app, logger, ['init', 'listen', 'close'], () =>
+    logger.info({ ready: true, context: 'Service' }, `ready: answering in queue group ${queueGroupOf(service)}`),
+  );
+}
+
+async function buildService(service: string, module: DynamicModule, env: BaseEnv): Promise<INestMicroservice> {
+  const retention = inboxRetentionProblem(env.RETENTION_INBOX_DAYS);
+  if (retention) {
+    throw new Error(`Invalid configuration: ${retention}`);
+  }
   // Fails before any connection for a service whose contracts folder is not exported from libs/contracts.
   const queue = queueGroupOf(service);
   // Its schema and role: `lodging-desk` owns lodging_desk (a PostgreSQL name without quotes).

@@ -3,7 +3,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { DynamicModule, ForwardReference, Provider, Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { BaseEnv, pinoParams } from '@rasad/common';
+import { BaseEnv, RetentionRule, pinoParams } from '@rasad/common';
 import { EventsModule } from './events/events.module';
 import { EventsOptions } from './events/outbox';
 import { healthController, serviceProviders } from './service-essentials';
@@ -26,6 +26,8 @@ export interface ServiceModuleOptions<E extends BaseEnv> {
   imports: Importable[];
   /** Give it when the service handles events (`@OnEvent`): redelivery and dead-lettering of its handlers. */
   consumer?: EventsOptions['consumer'];
+  /** Old rows of the service's own tables to purge besides its sent outbox and inbox rows (the notifier's notices). */
+  retention?: RetentionRule[];
   /** Providers of the root module itself (e.g. the roster's seeder). */
   providers?: Provider[];
 }
@@ -40,7 +42,7 @@ export function serviceModule<E extends BaseEnv>(options: ServiceModuleOptions<E
   return {
     module: options.module,
     imports: [
-      LoggerModule.forRoot(pinoParams(service, env.LOG_LEVEL, false, env.LOG_FILE)),
+      LoggerModule.forRoot(pinoParams(service, env, false)),
       MikroOrmModule.forRoot(options.orm),
       ...options.imports,
       EventsModule.forRoot({
@@ -50,6 +52,13 @@ export function serviceModule<E extends BaseEnv>(options: ServiceModuleOptions<E
         nats: { url: env.NATS_URL, user: env.NATS_USER, pass: env.NATS_PASSWORD },
         streamReplicas: env.NATS_STREAM_REPLICAS,
         consumer: options.consumer,
+        retention: {
+          outboxDays: env.RETENTION_OUTBOX_DAYS,
+          inboxDays: env.RETENTION_INBOX_DAYS,
+          batch: env.RETENTION_BATCH,
+          intervalMs: env.RETENTION_INTERVAL_MS,
+          rules: options.retention,
+        },
       }),
     ],
     controllers: [healthController(service)],

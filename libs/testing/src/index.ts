@@ -3,5 +3,7 @@ export * from './eventually';
 export * from './http-client';
 export * from './factories';
 export * from './nats-server';
+export * from './nats-cluster';
 export * from './processes';
 export * from './webhook-receiver';
+export * from './roster-projected';

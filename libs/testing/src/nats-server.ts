@@ -19,7 +19,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-function answers(port: number): Promise<void> {
+/** Resolves once something accepts TCP connections on the port. */
+export function portAnswers(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: '127.0.0.1', port });
     socket.once('connect', () => {
@@ -73,7 +74,7 @@ export class NatsServerProcess {
         env: { ...process.env, ...this.options.env },
       },
     );
-    await eventually(() => answers(this.port), { timeoutMs: 10_000 });
+    await eventually(() => portAnswers(this.port), { timeoutMs: 10_000 });
   }
 
   /** SIGKILL: the broker gets no chance to flush or say goodbye. */

@@ -37,6 +37,11 @@ export class TsProcess {
     );
   }
 
+  /** The exit code, -1 when a signal ended it, null while it runs. */
+  get exitCode(): number | null {
+    return this.child.exitCode ?? (this.child.signalCode ? -1 : null);
+  }
+
   tail(lines = 20): string {
     return this.output.slice(-lines).join('\n');
   }

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { ListOrder, page } from '@rasad/common';
 import { CallerScope, ClashReleaseView, ListSessionsQuery, Page, SessionView } from '@rasad/contracts';
-import { restrict } from '@rasad/messaging';
+import { restrict, whereStatusAndWindow } from '@rasad/messaging';
 import { CLASH_REASON, OUTRUN_REASON } from '../shared/seats';
 import { SEATED_SQL } from '../shared/seats.sql';
 import { BriefingSession, sessionView } from './briefing-session.entity';
@@ -38,19 +38,7 @@ export class SessionsRepository {
     if (query.districtId) {
       qb.andWhere({ districtId: query.districtId });
     }
-    if (query.status) {
-      qb.andWhere({ status: { $in: query.status } });
-    }
-    // A cancelled briefing is history, not a plan: listed only when the caller asks for it.
-    if (!query.includeCancelled && !query.status?.includes('cancelled')) {
-      qb.andWhere({ status: { $ne: 'cancelled' } });
-    }
-    if (query.from) {
-      qb.andWhere({ endsAt: { $gt: new Date(query.from) } });
-    }
-    if (query.to) {
-      qb.andWhere({ startsAt: { $lt: new Date(query.to) } });
-    }
+    whereStatusAndWindow(qb, query);
     return page(qb, query, sessionView, SESSION_ORDER);
   }
 

@@ -1,9 +1,14 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { ListOrder, page } from '@rasad/common';
+import { ListOrder, RetentionRule, page } from '@rasad/common';
 import { AuditEntryView, ListAuditQuery, Page } from '@rasad/contracts';
 import { AuditEntry, auditEntryView } from './audit-entry.entity';
 import { maskPersonalData } from './personal-data';
+
+/** Audit entries go after `days`, by when they were written, walked by their id (UUID v7, made at the same time). */
+export function auditRetention(days: number): RetentionRule {
+  return { kind: 'audit', table: 'gateway.audit_log', olderThan: 'at', walkUuidV7: 'id', days };
+}
 
 const AUDIT_ORDER: ListOrder = { keys: { at: 'a.at' }, natural: '-at' };
 

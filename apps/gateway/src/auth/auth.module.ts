@@ -5,6 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { AuditController } from '../audit/audit.controller';
 import { AuditRepository } from '../audit/audit.repository';
+import { AuditRetentionService } from '../audit/audit-retention.service';
 import { AuditService } from '../audit/audit.service';
 import { AuditedInterceptor } from '../audit/audited.interceptor';
 import { GatewayEnv } from '../gateway.env';
@@ -57,6 +58,7 @@ import { SessionsService } from './sessions.service';
     UserDistricts,
     AuditService,
     AuditRepository,
+    AuditRetentionService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: CallerContextInterceptor },
     { provide: APP_INTERCEPTOR, useClass: AuditedInterceptor },

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { ListOrder, pageRows } from '@rasad/common';
+import { ListOrder, RetentionRule, pageRows } from '@rasad/common';
 import { CallerScope, NoticeChannel, NoticeStatus, NotificationView, Page, PageQuery } from '@rasad/contracts';
 import { uuidArray, wordArray } from '@rasad/messaging';
 import { Notice, NoticeRecord, noticeRecordView } from './notice.entity';
@@ -21,6 +21,17 @@ export type NewNotice = Pick<
   | 'encoding'
   | 'lastError'
 > & { status: 'pending' | 'failed' };
+
+/** Notices whose delivery is over go after `days`, by when they were written; pending ones stay however old. */
+export function noticesRetention(days: number): RetentionRule {
+  return {
+    kind: 'notices',
+    table: 'notifier.notice',
+    olderThan: 'created_at',
+    where: "status in ('sent', 'failed')",
+    days,
+  };
+}
 
 export interface NoticeFilter {
   personnelId?: string;

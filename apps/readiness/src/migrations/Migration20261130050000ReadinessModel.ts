@@ -62,15 +62,17 @@ export class Migration20261130050000ReadinessModel extends Migration {
       event_id uuid not null
     );`);
     this.addSql('create index allocation_personnel_idx on readiness.allocation (personnel_id);');
-    // A row per applied run of one subject (appended: the consumer's parallel transactions never wait on one row).
+    // A row per applied run of one subject (appended: the consumer's parallel transactions never wait on one row);
+    // runs more than an hour old are summed into a row per hour (compacted).
     this.addSql(`create table readiness.source_applied (
       service text not null,
       subject text not null,
       events int not null,
       last_event_at timestamptz not null,
-      applied_at timestamptz not null
+      applied_at timestamptz not null,
+      compacted boolean not null default false
     );`);
-    this.addSql('create index source_applied_service_idx on readiness.source_applied (service, last_event_at);');
+    this.addSql('create index source_applied_runs_idx on readiness.source_applied (applied_at) where not compacted;');
     const verdictColumns = `
       assignment_id uuid not null,
       personnel_id uuid not null,

@@ -19,9 +19,9 @@ import { MissingItem } from '../verdicts/verdict-rules';
 /** The verdicts that stood at `at`: the current table for now, the history's rows valid then otherwise. */
 function verdictsAt(at: Date | null): { sql: string; params: unknown[] } {
   const columns = `assignment_id, personnel_id, district_id, tehsil_id, police_station_id, post_id, unit_id, phase,
-    starts_at, ends_at, briefed, transported, lodged, fed, missing`;
+    starts_at, ends_at, briefed, transported, lodged, fed, missing, missing_count`;
   const colour = readinessColourSql({
-    missingCount: 'jsonb_array_length(missing)',
+    missingCount: 'missing_count',
     startsAt: 'starts_at',
     now: '?::timestamptz',
   });
@@ -223,7 +223,7 @@ export class ReportsRepository {
               from (${rows.sql}) v
               left join readiness.personnel p on p.id = v.personnel_id
               left join readiness.post po on po.id = v.post_id
-              where jsonb_array_length(v.missing) > 0 and ${district.sql}
+              where v.missing_count > 0 and ${district.sql}
                 and (?::text[] is null or exists (
                   select 1 from jsonb_array_elements(v.missing) m where m->>'check' = any(?::text[])))
                 and (?::uuid is null or v.tehsil_id = ?::uuid)

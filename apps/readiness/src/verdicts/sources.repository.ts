@@ -169,5 +169,25 @@ export class SourcesRepository {
        group by subject`,
       [JSON.stringify(envelopes.map((e) => ({ id: e.id, subject: e.type, occurred_at: e.occurredAt })))],
     );
+    await this.compactApplied(em);
+  }
+
+  /**
+   * Sums the runs applied more than an hour ago into a row per subject and hour, so the table grows by hours, not by
+   * runs; one transaction at a time does it (the others skip it). A report as of an hour or more ago sees its
+   * freshness to the hour.
+   */
+  private async compactApplied(em: EntityManager): Promise<void> {
+    await em.execute(
+      `with gone as (
+         delete from readiness.source_applied
+         where not compacted and applied_at < now() - interval '1 hour'
+           and pg_try_advisory_xact_lock(hashtext('readiness.source_applied'))
+         returning *
+       )
+       insert into readiness.source_applied (service, subject, events, last_event_at, applied_at, compacted)
+       select service, subject, sum(events), max(last_event_at), max(applied_at), true
+       from gone group by service, subject, date_trunc('hour', applied_at)`,
+    );
   }
 }

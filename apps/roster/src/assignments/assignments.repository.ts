@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { ListOrder, page } from '@rasad/common';
 import { AssignmentListItemView, AssignmentView, CallerScope, ListAssignmentsQuery, Page } from '@rasad/contracts';
-import { restrict, uuidArray } from '@rasad/messaging';
+import { restrict, uuidArray, whereStatusAndWindow } from '@rasad/messaging';
 import { inCallerDistricts, postedIn } from '../shared/scope.sql';
 import { AssignmentRow, assignmentRowView } from './assignment-row';
 import { DutyAssignment, assignmentView } from './duty-assignment.entity';
@@ -71,19 +71,7 @@ export class AssignmentsRepository {
         qb.andWhere({ [key]: query[key] });
       }
     }
-    if (query.status) {
-      qb.andWhere({ status: { $in: query.status } });
-    }
-    // A cancelled duty is history, not work: listed only when the caller asks for it.
-    if (!query.includeCancelled && !query.status?.includes('cancelled')) {
-      qb.andWhere({ status: { $ne: 'cancelled' } });
-    }
-    if (query.from) {
-      qb.andWhere({ endsAt: { $gt: new Date(query.from) } });
-    }
-    if (query.to) {
-      qb.andWhere({ startsAt: { $lt: new Date(query.to) } });
-    }
+    whereStatusAndWindow(qb, query);
     const duties = await page(qb, query, assignmentView, DUTY_ORDER);
     return { ...duties, items: await this.withWhoAndWhere(em, duties.items) };
   }

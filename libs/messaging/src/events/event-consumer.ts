@@ -4,11 +4,11 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { backoffMs } from '@rasad/common';
 import { ConsumerStatusView, EVENT_STREAM, EventEnvelope, eventPayloadClassOf } from '@rasad/contracts';
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, nanos } from 'nats';
 import { v7 as uuidv7 } from 'uuid';
 import { redactPersonalData } from '../rpc-exception.filter';
 import { fieldErrors } from '../validation.pipe';
+import { payloadErrors } from './payload-check';
 import { EventsConnection } from './events-connection';
 import { Delivery, EventBatchHandlerFn, EventHandler, EventHandlerFn, InboxBatch, batchHandler } from './inbox-batch';
 import { ON_EVENT, ON_EVENT_BATCH } from './on-event.decorator';
@@ -339,7 +339,7 @@ export class EventConsumer {
   private validPayload(envelope: EventEnvelope): unknown {
     const payloadClass = eventPayloadClassOf(envelope.type);
     const payload = plainToInstance(payloadClass as new () => object, envelope.payload ?? {});
-    const errors = fieldErrors(validateSync(payload));
+    const errors = fieldErrors(payloadErrors(payload));
     if (errors.length > 0) {
       throw new InvalidEventError(`invalid ${envelope.type} payload: ${errors.map((e) => e.message).join('; ')}`);
     }

@@ -13,6 +13,7 @@ import { DeadLettersRepository } from './dead-letters.repository';
 import { DeadLettersService } from './dead-letters.service';
 import { EventConsumer } from './event-consumer';
 import { EventsConnection } from './events-connection';
+import { EventsRetention } from './events-retention';
 import { EVENTS_OPTIONS, EventsOptions, Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 
@@ -27,6 +28,7 @@ export class EventsModule implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly relay: OutboxRelay,
     private readonly consumer: EventConsumer,
     private readonly connection: EventsConnection,
+    private readonly retention: EventsRetention,
     @Inject(EVENTS_OPTIONS) private readonly options: EventsOptions,
   ) {}
 
@@ -44,6 +46,7 @@ export class EventsModule implements OnApplicationBootstrap, BeforeApplicationSh
         Outbox,
         OutboxRelay,
         EventConsumer,
+        EventsRetention,
         DeadLettersRepository,
         DeadLettersService,
       ],
@@ -55,11 +58,13 @@ export class EventsModule implements OnApplicationBootstrap, BeforeApplicationSh
     await this.connection.get();
     await this.relay.start();
     await this.consumer.start();
+    await this.retention.start();
   }
 
   /** Stop taking work, finish what is in hand, drain NATS: bounded, so a stuck broker cannot hold a deploy. */
   async beforeApplicationShutdown(): Promise<void> {
     const stop = async () => {
+      await this.retention.stop();
       await this.consumer.stop();
       await this.relay.stop();
       await this.connection.close();

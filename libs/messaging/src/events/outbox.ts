@@ -1,3 +1,4 @@
+import { RetentionRule } from '@rasad/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { EventEnvelope, EventMap, EventSubject } from '@rasad/contracts';
@@ -16,6 +17,14 @@ export interface EventsOptions {
   streamReplicas?: number;
   /** Redelivery and dead-lettering of the service's own handlers. */
   consumer?: { ackWaitMs?: number; maxDeliveries?: number; backoffMs?: number };
+  /** Purging of sent outbox rows, inbox rows and the service's own `rules` (events-retention.ts); none when absent. */
+  retention?: {
+    outboxDays: number;
+    inboxDays: number;
+    batch: number;
+    intervalMs: number;
+    rules?: RetentionRule[];
+  };
 }
 
 export type NewEvent<S extends EventSubject = EventSubject> = {

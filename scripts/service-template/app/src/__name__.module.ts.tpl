@@ -18,6 +18,8 @@ export class __Pascal__Module {
       // Add `consumer: {}` when a context handles another service's events (@OnEvent, @OnEventBatch), or keeps a copy
       // of the roster: `...rosterProjection({ schema, tables: ['post', 'duty'] })` from @rasad/roster-projection among
       // a module's providers, its tables made by `rosterProjectionSql` in a migration (docs/adding-a-service.md).
+      // Its sent outbox and inbox rows are purged after RETENTION_OUTBOX_DAYS / RETENTION_INBOX_DAYS; add
+      // `retention: [rule]` for old rows of its own tables (the notifier's `noticesRetention`, docs/operations.md).
     });
   }
 }
