@@ -23,6 +23,32 @@ function newestSource(dir) {
   return newest;
 }
 
+function newestConsoleSource(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestConsoleSource(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+// The web console (apps/console, Preact + Vite) is files the gateway serves from dist/console.
+function buildConsoleIfNeeded() {
+  const page = path.join(root, 'dist', 'console', 'index.html');
+  const sources = Math.max(
+    newestConsoleSource(path.join(root, 'apps', 'console', 'src')),
+    fs.statSync(path.join(root, 'apps', 'console', 'index.html')).mtimeMs,
+  );
+  if (fs.existsSync(page) && fs.statSync(page).mtimeMs >= sources) return;
+  console.log('building the console…');
+  const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'apps/console/vite.config.mts'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
 function buildIfNeeded() {
   const sources = Math.max(newestSource(path.join(root, 'apps')), newestSource(path.join(root, 'libs')));
   for (const app of APPS) {
@@ -99,6 +125,7 @@ function setUpNats() {
 }
 
 buildIfNeeded();
+buildConsoleIfNeeded();
 setUpNats();
 // Times in what `npm start` says count from here, after any build.
 const startedAt = Date.now();

@@ -24,7 +24,7 @@ import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
 /** Every user's password in deploy/nats-server.conf, `<user>-secret`. */
 const PASSWORDS = natsConfigPasswords();
 
-type NatsUser = 'admin' | 'gateway' | 'roster' | 'briefings' | 'notifier' | 'meals';
+type NatsUser = 'admin' | 'gateway' | 'roster' | 'briefings' | 'notifier' | 'meals' | 'readiness';
 
 const PASSWORD_OF: Record<NatsUser, string> = {
   admin: PASSWORDS.RASAD_NATS_ADMIN_PASSWORD,
@@ -33,6 +33,7 @@ const PASSWORD_OF: Record<NatsUser, string> = {
   briefings: PASSWORDS.RASAD_NATS_BRIEFINGS_PASSWORD,
   notifier: PASSWORDS.RASAD_NATS_NOTIFIER_PASSWORD,
   meals: PASSWORDS.RASAD_NATS_MEALS_PASSWORD,
+  readiness: PASSWORDS.RASAD_NATS_READINESS_PASSWORD,
 };
 
 /** The inbox the gateway's requests ask their replies on, as the app sets it. */
@@ -223,6 +224,32 @@ describe('NATS credentials per service', () => {
       });
     } finally {
       await gateway.close();
+    }
+  });
+
+  it('lets the gateway read readiness’s verdict changes as they pass (the console’s live view), and no other event', async () => {
+    const gateway = await connectAs('gateway');
+    const readiness = await connectAs('readiness');
+    try {
+      const errors: string[] = [];
+      void (async () => {
+        for await (const status of gateway.status()) {
+          errors.push(typeof status.data === 'string' ? status.data : JSON.stringify(status.data));
+        }
+      })();
+      const verdicts = tap(gateway, 'evt.readiness.verdict.changed.v1');
+      await gateway.flush();
+      readiness.publish('evt.readiness.verdict.changed.v1', '{"payload":{}}');
+      await readiness.flush();
+      await eventually(() => expect(verdicts.received).toEqual(['evt.readiness.verdict.changed.v1 {"payload":{}}']));
+      gateway.subscribe('evt.roster.>');
+      await eventually(async () => {
+        await gateway.flush();
+        expect(errors).toContain('PERMISSIONS_VIOLATION');
+      });
+    } finally {
+      await gateway.close();
+      await readiness.close();
     }
   });
 

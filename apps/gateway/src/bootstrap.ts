@@ -19,6 +19,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AuthService } from './auth/auth.service';
 import { GatewayEnv } from './gateway.env';
+import { serveConsole } from './console/console-static';
 import { GatewayModule } from './gateway.module';
 import { csvOnSend } from './http/csv-lists.interceptor';
 import { observeHttp } from './http/http-observability';
@@ -77,10 +78,11 @@ async function buildGateway(env: GatewayEnv): Promise<NestFastifyApplication> {
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
 
-  // A JSON API: no HTML to protect with a CSP, and the OpenAPI UI needs its inline scripts.
+  // The API answers JSON and the OpenAPI UI needs its inline scripts: the console's pages carry their own CSP.
   await app.register(helmet, { contentSecurityPolicy: false });
   const fastify = app.getHttpAdapter().getInstance();
   observeHttp(fastify, app.get(ServiceMetrics), app.get(Tracing));
+  await serveConsole(fastify, env.CONSOLE_DIR);
   fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
   // A browser form: its parser only marks the request, the import route streams the one file from it. The limit is a
   // backstop above the import's own (IMPORT_MAX_MB, counted as the file streams), so that a file is refused, never cut.

@@ -17,6 +17,10 @@ export class GatewayEnv extends BaseEnv {
   )
   PUBLIC_BASE_URL: string = 'http://127.0.0.1:3000';
 
+  /** The built web console (`npm run build`), served under `/`; relative to the working directory. */
+  @IsString()
+  CONSOLE_DIR: string = 'dist/console';
+
   /** Signs access tokens; set the same long random value on every gateway replica. */
   @IsOptional()
   @IsString()

@@ -18,6 +18,7 @@ import { LocalTimesInterceptor } from './http/local-times.interceptor';
 import { ImportsRoutesModule } from './imports/imports.module';
 import { MealsRoutesModule } from './meals/meals.module';
 import { NotificationsRoutesModule } from './notifications/notifications.module';
+import { ReadinessStreamModule } from './readiness-stream/readiness-stream.module';
 import { RosterRoutesModule } from './roster/roster.module';
 import { StatusRoutesModule } from './status/status.module';
 import { LodgingRoutesModule } from './lodging/lodging.module';
@@ -57,6 +58,7 @@ export class GatewayModule {
         LodgingRoutesModule,
         TransportRoutesModule,
         ReadinessRoutesModule,
+        ReadinessStreamModule,
       ],
       providers: [
         { provide: GatewayEnv, useValue: env },

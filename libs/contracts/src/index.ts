@@ -9,6 +9,7 @@ export * from './events/dead-letters.contract';
 export * from './events/consumer-status.contract';
 export * from './service-contract';
 export * from './gateway/auth.contract';
+export * from './gateway/readiness-stream.contract';
 export * from './roster';
 export * from './briefings';
 export * from './notifier';
