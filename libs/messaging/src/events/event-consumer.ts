@@ -238,6 +238,12 @@ export class EventConsumer {
   private async prepare(messages: JsMsg[]): Promise<Delivery<JsMsg>[]> {
     const byId = new Map<string, Delivery<JsMsg>>();
     for (const msg of messages) {
+      // The durable reads the whole stream (one filter, `evt.>`): an event of a subject no handler here takes is acked
+      // unread, its JSON never parsed (readiness would otherwise parse back every verdict it publishes).
+      if (!this.handlers.has(msg.subject)) {
+        msg.ack();
+        continue;
+      }
       const envelope = envelopeOf(msg);
       if (!envelope) {
         await this.deadLetter(null, [msg], 'the message is not a JSON event envelope');
