@@ -191,6 +191,14 @@ describe('web console in a browser', () => {
       expect.arrayContaining([expect.stringContaining('Ghazi'), expect.stringContaining('Khanpur')]),
     );
     expect(await page.locator('.grid .cell').count()).toBe(summary.byPoliceStation.length);
+    // The trend: the summary as it stood at this hour on each of the last seven days, today's last.
+    await page.locator('[data-trend-day]').nth(6).waitFor();
+    expect(await page.locator('[data-trend-day]').count()).toBe(7);
+    const days = await page
+      .locator('[data-trend-day]')
+      .evaluateAll((bars) => bars.map((bar) => bar.getAttribute('data-trend-day')));
+    expect([...days].sort()).toEqual(days);
+    expect(new Set(days).size).toBe(7);
     await page.screenshot({ path: join(SCREENSHOTS, 'overview.png') });
     await shoot(page, 'overview-full');
     expect(await seriousViolations(page)).toEqual([]);

@@ -20,11 +20,33 @@ async function allPosts(districtId: string): Promise<ReadinessPost[]> {
   return posts;
 }
 
+const TREND_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The district's summary at this hour on each of the last days, oldest first: readiness keeps every verdict's history,
+ * so `at=` answers what the report said then.
+ */
+function trend(districtId: string): Promise<Summary[]> {
+  const now = Date.now();
+  return Promise.all(
+    Array.from({ length: TREND_DAYS }, (_, index) => TREND_DAYS - 1 - index).map((daysAgo) =>
+      api<Summary>(
+        `/readiness/summary${query({
+          districtId,
+          at: daysAgo === 0 ? undefined : new Date(now - daysAgo * DAY_MS).toISOString(),
+        })}`,
+      ),
+    ),
+  );
+}
+
 export function OverviewPage() {
   const { t } = useT();
   const { district } = useWorkspace();
   const summary = useLoad(() => api<Summary>(`/readiness/summary${query({ districtId: district.id })}`), [district.id]);
   const posts = useLoad(() => allPosts(district.id), [district.id]);
+  const days = useLoad(() => trend(district.id), [district.id]);
   const live = useVerdictStream(district.id, () => {
     summary.reload();
     posts.reload();
@@ -73,6 +95,7 @@ export function OverviewPage() {
               ]}
             />
           </div>
+          {days.data && <TrendChart days={days.data} />}
           <StationGrid summary={data} />
         </>
       )}
@@ -121,6 +144,35 @@ function ChecksChart({ summary }: { summary: Summary }) {
               <rect x={100 + ok} y={y} width={280 - ok} height="20" class="bar-missing" />
               <text x="385" y={y + 15} text-anchor="end" class="bar-label">
                 {Math.round(tally.percentOk)}%
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
+
+/** Percent ready at this hour on each of the last days, a bar a day, so a commander sees whether gaps are closing. */
+function TrendChart({ days }: { days: Summary[] }) {
+  const { t } = useT();
+  const label = days.map((day) => `${localTime(day.at).slice(0, 10)} ${day.totals.percentReady}%`).join(', ');
+  const width = 400 / days.length;
+  return (
+    <figure class="panel">
+      <figcaption>{t('trend')}</figcaption>
+      <svg class="chart" viewBox="0 0 400 130" role="img" aria-label={label} dir="ltr">
+        {days.map((day, index) => {
+          const height = (Math.max(0, Math.min(100, day.totals.percentReady)) / 100) * 90;
+          const x = index * width;
+          return (
+            <g key={day.at} data-trend-day={localTime(day.at).slice(0, 10)}>
+              <rect x={x + 4} y={100 - height} width={width - 8} height={height} class="bar-ok" />
+              <text x={x + width / 2} y={96 - height} text-anchor="middle" class="bar-label">
+                {Math.round(day.totals.percentReady)}%
+              </text>
+              <text x={x + width / 2} y="118" text-anchor="middle">
+                {localTime(day.at).slice(5, 10)}
               </text>
             </g>
           );
