@@ -150,6 +150,8 @@ describe('readiness exports and digest', () => {
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
     expect(csv).toContain(URDU_PERSON);
     expect(csv).toContain(`no dinner plan on ${day(dutyDate)} at RXH-P1`);
+    // Each missing item is written as its words, not as JSON.
+    expect(csv).not.toContain('"check"');
   });
 
   it('exports the roll-ups as CSV: the district, each tehsil, police station, unit and phase, that add up', async () => {

@@ -22,6 +22,22 @@ describe('listToCsv', () => {
     expect(rows[1]).toEqual(['\'=HYPERLINK("http://x")', "'+923001234567", "'@SUM(A1)", "'-1+1", 'Rasad-1']);
   });
 
+  it('writes a list of readable items by their words, and other objects as JSON', () => {
+    const rows = parse(
+      listToCsv([
+        {
+          missing: [
+            { check: 'fed', code: 'meal.no_plan', text: 'no dinner plan on 8 Feb at PS-HRP-012' },
+            { check: 'briefed', code: 'briefing.topic', text: 'code of conduct not acknowledged' },
+          ],
+          extra: { a: 1 },
+          note: [{ text: '=1+1' }],
+        },
+      ]).slice(1),
+    );
+    expect(rows[1]).toEqual(['no dinner plan on 8 Feb at PS-HRP-012;code of conduct not acknowledged', '1', "'=1+1"]);
+  });
+
   it('writes an empty sheet for an empty list', () => {
     expect(listToCsv([])).toBe('\ufeff');
   });

@@ -10,6 +10,9 @@ function cell(value: unknown): string {
   let text: string;
   if (Array.isArray(value)) {
     text = value.map((item) => cell(item)).join(';');
+  } else if (typeof value === 'object' && typeof (value as { text?: unknown }).text === 'string') {
+    // An item written for people to read (a readiness gap's missing item) is its words, not its JSON.
+    text = (value as { text: string }).text;
   } else if (typeof value === 'object') {
     text = JSON.stringify(value);
   } else {
@@ -31,7 +34,7 @@ function flatten(record: Record<string, unknown>, prefix: string, into: Map<stri
 
 /**
  * The items of a list as CSV for a spreadsheet: one column per field (nested fields as `venue.name`, lists joined
- * with `;` as imports read them), columns in the order they first appear, and every cell that a spreadsheet would
+ * with `;` as imports read them, an item with a `text` written as that text), columns in the order they first appear, and every cell that a spreadsheet would
  * evaluate neutralised with a leading apostrophe.
  */
 export function listToCsv(items: readonly Record<string, unknown>[]): string {
