@@ -330,7 +330,7 @@ describe('readiness', () => {
     expect(posts.status).toBe(200);
     expect(posts.body.items.map((p: { code: string }) => p.code)).toEqual(['RDH-P1']);
 
-    const gaps = await api.get(`/api/v1/readiness/gaps?districtId=${haripur.districtId}&check=fed`);
+    const gaps = await api.get(`/api/v1/readiness/gaps?districtId=${haripur.districtId}&check=briefed`);
     expect(gaps.status).toBe(200);
     expect(gaps.body.total).toBe(gaps.body.items.length);
     const starts = gaps.body.items.map((g: { startsAt: string }) => Date.parse(g.startsAt));
