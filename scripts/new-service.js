@@ -111,7 +111,11 @@ async function main() {
     edit('nest-cli.json', (text) => text.replace(/("projects": \{\n)/, `$1${project}`)),
     edit('scripts/start.js', (text) => text.replace(/(const APPS = \[[^\]]*)'gateway'\]/, `$1'${name}', 'gateway']`)),
     edit('package.json', (text) =>
-      text.replace(/("build": "[^"\n]*)&& nest build gateway"/, `$1&& nest build ${name} && nest build gateway"`),
+      // Services are built before the gateway; whatever follows it (the console's build) stays after it.
+      text.replace(
+        /("build": "[^"\n]*)&& nest build gateway((?: &&[^"\n]*)?)"/,
+        (_, before, after) => `${before}&& nest build ${name} && nest build gateway${after}"`,
+      ),
     ),
     edit('libs/contracts/src/index.ts', (text) => `${text.replace(/\n*$/, '\n')}export * from './${name}';\n`),
   ];
