@@ -11,18 +11,20 @@ import {
 } from './seed.sql';
 
 /**
- * One run at a time per PostgreSQL server: a second would drop the first one's database, and two at once skew
- * each other's figures anyway. The lock lasts as long as the returned connection.
+ * One run at a time per bench database: a second would drop the first one's database. (Two runs on other
+ * databases at once skew each other's figures: the bench warns when the machine is busy.) The lock lasts as long
+ * as the returned connection.
  */
 export async function lockBench(databaseUrl: string): Promise<Client> {
   const client = new Client({ connectionString: adminUrl(databaseUrl) });
   await client.connect();
   const { rows } = await client.query<{ locked: boolean }>(
-    "select pg_try_advisory_lock(hashtext('rasad.bench')) as locked",
+    'select pg_try_advisory_lock(hashtext($1)) as locked',
+    [`rasad.bench:${new URL(databaseUrl).pathname}`],
   );
   if (!rows[0].locked) {
     await client.end();
-    throw new Error('another bench run holds the lock (pg advisory lock rasad.bench); wait for it to finish');
+    throw new Error(`another bench run is using ${databaseUrl}; wait for it, or set BENCH_DATABASE_URL`);
   }
   return client;
 }
