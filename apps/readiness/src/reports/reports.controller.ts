@@ -5,6 +5,7 @@ import {
   ListReadinessGapsQuery,
   ListReadinessPostsQuery,
   ReadinessAssignmentRequest,
+  ReadinessRollupQuery,
   ReadinessSubjects,
   ReadinessSummaryQuery,
 } from '@rasad/contracts';
@@ -18,6 +19,11 @@ export class ReportsController {
   @MessagePattern(ReadinessSubjects.summary)
   summary(@Payload() query: ReadinessSummaryQuery, @Scope() scope: CallerScope) {
     return this.reports.summary(query, scope);
+  }
+
+  @MessagePattern(ReadinessSubjects.rollup)
+  rollup(@Payload() query: ReadinessRollupQuery, @Scope() scope: CallerScope) {
+    return this.reports.rollup(query, scope);
   }
 
   @MessagePattern(ReadinessSubjects.postList)

@@ -57,8 +57,9 @@ export interface TallyRow {
 }
 
 export interface RollupRow extends TallyRow {
-  /** Which grouping the row is: `total`, `tehsil`, `police_station`, `unit`, `phase`. */
+  /** Which grouping the row is: `total`, `district`, `tehsil`, `police_station`, `unit`, `phase`. */
   grouping: string;
+  district_id?: string | null;
   tehsil_id: string | null;
   police_station_id: string | null;
   unit_id: string | null;
@@ -144,6 +145,20 @@ export class ReportsRepository {
       [districtId],
     );
     return rows[0].known;
+  }
+
+  /** Every district in scope rolled up (an admin's: the nation), by district, unit and phase, in one GROUP BY. */
+  scopeRollups(scope: CallerScope, at: Date | null): Promise<RollupRow[]> {
+    const rows = verdictsAt(at);
+    const district = districtFilter('district_id', scope, undefined);
+    return this.em.execute<RollupRow[]>(
+      `select case grouping(district_id, unit_id, phase)
+                when 7 then 'total' when 3 then 'district' when 5 then 'unit' else 'phase' end as grouping,
+              district_id, unit_id, phase, ${TALLIES}
+       from (${rows.sql}) v where ${district.sql}
+       group by grouping sets ((), (district_id), (unit_id), (phase))`,
+      [...rows.params, ...district.params],
+    );
   }
 
   /** The district's totals and its roll-ups, in one GROUP BY over the verdicts. */

@@ -10,6 +10,8 @@ import {
   ReadinessAssignmentView,
   ReadinessGapView,
   ReadinessPostView,
+  ReadinessRollupQuery,
+  ReadinessRollupView,
   ReadinessSummaryQuery,
   ReadinessSummaryView,
 } from '@rasad/contracts';
@@ -43,6 +45,17 @@ function tally(row: TallyRow) {
   };
 }
 
+function totals(row: TallyRow) {
+  return {
+    assignments: row.assignments,
+    green: row.green,
+    amber: row.amber,
+    red: row.red,
+    ready: row.green,
+    percentReady: percent(row.green, row.assignments),
+  };
+}
+
 const EMPTY: TallyRow = { assignments: 0, green: 0, amber: 0, red: 0, briefed: 0, transported: 0, lodged: 0, fed: 0 };
 
 /**
@@ -70,14 +83,7 @@ export class ReportsService {
     return {
       districtId: query.districtId,
       at: (at ?? new Date()).toISOString(),
-      totals: {
-        assignments: total.assignments,
-        green: total.green,
-        amber: total.amber,
-        red: total.red,
-        ready: total.green,
-        percentReady: percent(total.green, total.assignments),
-      },
+      totals: totals(total),
       checks: checksOf(total),
       byTehsil: of('tehsil').map((row: RollupRow) => ({ tehsilId: row.tehsil_id!, ...named, ...tally(row) })),
       byPoliceStation: of('police_station').map((row) => ({
@@ -86,6 +92,24 @@ export class ReportsService {
         ...named,
         ...tally(row),
       })),
+      byUnit: of('unit').map((row) => ({ unitId: row.unit_id, ...named, ...tally(row) })),
+      byPhase: of('phase').map((row) => ({ phase: row.phase!, ...named, ...tally(row) })),
+      freshness,
+    };
+  }
+
+  /** Every district in the caller's scope at once: what a commander over many districts (an admin: all) reads. */
+  async rollup(query: ReadinessRollupQuery, scope: CallerScope): Promise<ReadinessRollupView> {
+    const at = reportTime(query.at);
+    const [rows, freshness] = await Promise.all([this.reports.scopeRollups(scope, at), this.freshness.freshness(at)]);
+    const of = (grouping: string) => rows.filter((row) => row.grouping === grouping);
+    const total = of('total')[0] ?? EMPTY;
+    const named = { name: null };
+    return {
+      at: (at ?? new Date()).toISOString(),
+      totals: totals(total),
+      checks: checksOf(total),
+      byDistrict: of('district').map((row) => ({ districtId: row.district_id!, ...named, ...tally(row) })),
       byUnit: of('unit').map((row) => ({ unitId: row.unit_id, ...named, ...tally(row) })),
       byPhase: of('phase').map((row) => ({ phase: row.phase!, ...named, ...tally(row) })),
       freshness,

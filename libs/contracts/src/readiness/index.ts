@@ -10,6 +10,8 @@ import {
   ReadinessAssignmentView,
   ReadinessGapView,
   ReadinessPostView,
+  ReadinessRollupQuery,
+  ReadinessRollupView,
   ReadinessSummaryQuery,
   ReadinessSummaryView,
 } from './readiness.contract';
@@ -25,6 +27,7 @@ export * from './readiness.contract';
 export const ReadinessSubjects = {
   ping: 'readiness.health.ping.v1',
   summary: 'readiness.summary.get.v1',
+  rollup: 'readiness.rollup.get.v1',
   postList: 'readiness.post.list.v1',
   gapList: 'readiness.gap.list.v1',
   assignmentGet: 'readiness.assignment.get.v1',
@@ -38,6 +41,7 @@ export const ReadinessEvents = {
 declare module '../rpc-map' {
   interface RpcMap {
     [ReadinessSubjects.summary]: { request: ReadinessSummaryQuery; reply: ReadinessSummaryView };
+    [ReadinessSubjects.rollup]: { request: ReadinessRollupQuery; reply: ReadinessRollupView };
     [ReadinessSubjects.postList]: { request: ListReadinessPostsQuery; reply: Page<ReadinessPostView> };
     [ReadinessSubjects.gapList]: { request: ListReadinessGapsQuery; reply: Page<ReadinessGapView> };
     [ReadinessSubjects.assignmentGet]: { request: ReadinessAssignmentRequest; reply: ReadinessAssignmentView };

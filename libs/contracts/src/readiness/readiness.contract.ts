@@ -28,6 +28,14 @@ export class ReadinessSummaryQuery {
   at?: string;
 }
 
+/** The roll-up over every district in the caller's scope: for an admin, the national picture. */
+export class ReadinessRollupQuery {
+  @ApiPropertyOptional({ description: AT_DESCRIPTION, example: '2027-02-07T18:00:00+05:00' })
+  @IsOptional()
+  @IsIsoWithOffset()
+  at?: string;
+}
+
 export class ListReadinessPostsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() districtId?: string;
   @ApiPropertyOptional({ description: AT_DESCRIPTION }) @IsOptional() @IsIsoWithOffset() at?: string;
@@ -92,6 +100,10 @@ class ReadinessGroupView {
   @ApiProperty() checks: ReadinessChecksTallyView;
 }
 
+export class ReadinessDistrictView extends ReadinessGroupView {
+  @ApiProperty({ format: 'uuid' }) districtId: string;
+}
+
 export class ReadinessTehsilView extends ReadinessGroupView {
   @ApiProperty({ format: 'uuid' }) tehsilId: string;
 }
@@ -135,6 +147,16 @@ export class ReadinessSummaryView {
   @ApiProperty() checks: ReadinessChecksTallyView;
   @ApiProperty({ type: ReadinessTehsilView, isArray: true }) byTehsil: ReadinessTehsilView[];
   @ApiProperty({ type: ReadinessPoliceStationView, isArray: true }) byPoliceStation: ReadinessPoliceStationView[];
+  @ApiProperty({ type: ReadinessUnitView, isArray: true }) byUnit: ReadinessUnitView[];
+  @ApiProperty({ type: ReadinessPhaseView, isArray: true }) byPhase: ReadinessPhaseView[];
+  @ApiProperty({ type: ReadinessFreshnessView, isArray: true }) freshness: ReadinessFreshnessView[];
+}
+
+export class ReadinessRollupView {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty() totals: ReadinessTotalsView;
+  @ApiProperty() checks: ReadinessChecksTallyView;
+  @ApiProperty({ type: ReadinessDistrictView, isArray: true }) byDistrict: ReadinessDistrictView[];
   @ApiProperty({ type: ReadinessUnitView, isArray: true }) byUnit: ReadinessUnitView[];
   @ApiProperty({ type: ReadinessPhaseView, isArray: true }) byPhase: ReadinessPhaseView[];
   @ApiProperty({ type: ReadinessFreshnessView, isArray: true }) freshness: ReadinessFreshnessView[];
