@@ -8,6 +8,7 @@ import { Migration20261130050000ReadinessModel } from './migrations/Migration202
 import { Migration20261130060000ReadinessDigest } from './migrations/Migration20261130060000ReadinessDigest';
 import { Migration20261130061500ReadinessMissingCount } from './migrations/Migration20261130061500ReadinessMissingCount';
 import { Migration20261130070000ReadinessOutboxTrace } from './migrations/Migration20261130070000ReadinessOutboxTrace';
+import { Migration20261130080000ReadinessRollupIndex } from './migrations/Migration20261130080000ReadinessRollupIndex';
 
 export const READINESS_SCHEMA = 'readiness';
 
@@ -25,6 +26,7 @@ export function readinessOrmOptions(databaseUrl: string, poolMax = 10): Options<
       Migration20261130060000ReadinessDigest,
       Migration20261130061500ReadinessMissingCount,
       Migration20261130070000ReadinessOutboxTrace,
+      Migration20261130080000ReadinessRollupIndex,
     },
   });
 }

@@ -1,8 +1,8 @@
 import { loadEnv } from '@rasad/common';
-import { EventSubject } from '@rasad/contracts';
+import { ALL_DISTRICTS, EventSubject, Headers, ReadinessRollupView, ReadinessSubjects } from '@rasad/contracts';
 import { Geography, TestApi, createGeography, createPersonnel, createUser, eventually } from '@rasad/testing';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
-import { JSONCodec, NatsConnection, connect } from 'nats';
+import { JSONCodec, NatsConnection, connect, headers as natsHeaders } from 'nats';
 import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { createReadiness } from '../src/bootstrap';
@@ -10,6 +10,15 @@ import { ReadinessEnv } from '../src/readiness.env';
 
 const HOUR = 3600_000;
 const codec = JSONCodec();
+
+/** The caller's districts as the gateway sends them: `*` for every district, none without the header. */
+function scopeHeaders(scope: string) {
+  const headers = natsHeaders();
+  if (scope) {
+    headers.set(Headers.scope, scope);
+  }
+  return headers;
+}
 
 /** A local date some days ahead in Pakistan, and its day before. */
 function localDate(daysAhead: number): string {
@@ -341,6 +350,59 @@ describe('readiness', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(String(csv.body)).toContain(soon);
+  });
+
+  it("rolls every district in the caller's scope up by district, as their summaries add up", async () => {
+    const rollup = async (scope: string) => {
+      const packet = { pattern: ReadinessSubjects.rollup, data: {}, id: uuidv7() };
+      const reply = await nc.request(ReadinessSubjects.rollup, codec.encode(packet), {
+        timeout: 10_000,
+        headers: scopeHeaders(scope),
+      });
+      return (codec.decode(reply.data) as { response: ReadinessRollupView }).response;
+    };
+    // A district of its own: the other tests count Abbottabad's duties.
+    const nowshera = await createGeography(api, 'RDN');
+    const person = (await createPersonnel(api, nowshera)).id;
+    const there = await duty(
+      person,
+      nowshera.postId,
+      `${localDate(4)}T08:00:00+05:00`,
+      `${localDate(4)}T16:00:00+05:00`,
+    );
+    await until(there, (v) => expect(v.colour).toBe('amber'));
+
+    const summaries = await Promise.all(
+      [haripur, nowshera].map(
+        async (g) => (await api.get(`/api/v1/readiness/summary?districtId=${g.districtId}`)).body,
+      ),
+    );
+    const national = await rollup(ALL_DISTRICTS);
+    const byDistrict = new Map(national.byDistrict.map((d) => [d.districtId, d]));
+    for (const summary of summaries) {
+      expect(byDistrict.get(summary.districtId)).toMatchObject({
+        assignments: summary.totals.assignments,
+        green: summary.totals.green,
+        amber: summary.totals.amber,
+        red: summary.totals.red,
+        checks: summary.checks,
+      });
+    }
+    for (const rows of [national.byDistrict, national.byUnit, national.byPhase]) {
+      expect(rows.reduce((sum, row) => sum + row.assignments, 0)).toBe(national.totals.assignments);
+    }
+    expect(national.freshness.map((f) => f.service).sort()).toEqual([
+      'briefings',
+      'lodging',
+      'meals',
+      'roster',
+      'transport',
+    ]);
+
+    const theirs = await rollup(nowshera.districtId);
+    expect(theirs.byDistrict.map((d) => d.districtId)).toEqual([nowshera.districtId]);
+    expect(theirs.totals).toEqual({ ...summaries[1].totals });
+    expect((await rollup('')).totals.assignments).toBe(0);
   });
 
   it("answers bad input with a 400 naming the field, and shows another district's officer nothing", async () => {

@@ -22,6 +22,8 @@ import { RollupRow, ReportsRepository, TallyRow, checksOf, percent } from './rep
 const invalid = (field: string, message: string) =>
   new DomainError(ErrorCode.ValidationFailed, `${field}: ${message}`, [{ field, message }]);
 
+const unknownDistrict = () => invalid('districtId', 'no district with this id in your districts');
+
 /** `at` as asked: none is now (the current verdicts); the future has no report yet. */
 function reportTime(at: string | undefined): Date | null {
   if (at === undefined) {
@@ -72,11 +74,16 @@ export class ReportsService {
 
   async summary(query: ReadinessSummaryQuery, scope: CallerScope): Promise<ReadinessSummaryView> {
     const at = reportTime(query.at);
-    await this.ensureDistrict(query.districtId, scope);
-    const [rows, freshness] = await Promise.all([
+    if (!inScope(scope, query.districtId)) {
+      throw unknownDistrict();
+    }
+    const [{ known, rows }, freshness] = await Promise.all([
       this.reports.rollups(query.districtId, at),
       this.freshness.freshness(at),
     ]);
+    if (!known) {
+      throw unknownDistrict();
+    }
     const of = (grouping: string) => rows.filter((row) => row.grouping === grouping);
     const total = of('total')[0] ?? EMPTY;
     const named = { name: null };
@@ -143,7 +150,7 @@ export class ReportsService {
 
   private async ensureDistrict(districtId: string, scope: CallerScope): Promise<void> {
     if (!inScope(scope, districtId) || !(await this.reports.knowsDistrict(districtId))) {
-      throw invalid('districtId', 'no district with this id in your districts');
+      throw unknownDistrict();
     }
   }
 }
