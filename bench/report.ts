@@ -76,6 +76,18 @@ export function printTable(results: BenchResults): void {
       target: '≤ 1.5',
       pass: results.readiness.district_ratio <= 1.5,
     },
+    { figure: 'readiness.national_summary_ms', value: results.readiness.national_summary_ms },
+    { figure: 'readiness.national_bare_sql_ms', value: results.readiness.national_bare_sql_ms },
+    {
+      figure: 'readiness.national_ratio',
+      value: results.readiness.national_ratio,
+      target: '≤ 1.5',
+      pass: results.readiness.national_ratio <= 1.5,
+    },
+    {
+      figure: 'readiness.duties',
+      value: `${results.readiness.duties} in ${results.readiness.districts} districts`,
+    },
     { figure: 'rss_mb.roster', value: rss.roster, target: '≤ 150', pass: rss.roster <= 150 },
     { figure: 'rss_mb.gateway', value: rss.gateway, target: '≤ 150', pass: rss.gateway <= 150 },
   ];
