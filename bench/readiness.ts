@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { NatsServerProcess } from '@rasad/testing';
-import { connect } from 'nats';
+import { EVENT_STREAM } from '@rasad/contracts';
+import { NatsConnection, connect } from 'nats';
 import { Pool } from 'pg';
 import { recreateDatabase } from './database';
 import { Service, cpuMsOfPid, logTail, startService, stopAllOnSignal, stopService } from './processes';
@@ -96,6 +97,26 @@ async function timeModel(pool: Pool, events: number, duties: number, service: Se
   }
 }
 
+/**
+ * Until the service is idle: every verdict.changed event relayed and its own consumer (it reads `evt.>`) caught up.
+ * The reports are timed on a service doing nothing else, as the bare SQL runs on a database doing nothing else.
+ */
+async function settle(pool: Pool, nc: NatsConnection, service: Service): Promise<void> {
+  const jsm = await nc.jetstreamManager();
+  const deadline = performance.now() + STALL_MS * 5;
+  for (;;) {
+    const unsent = await count(pool, 'select count(*)::int as n from readiness.outbox where sent_at is null');
+    const consumer = await jsm.consumers.info(EVENT_STREAM, 'readiness');
+    if (unsent === 0 && consumer.num_pending + consumer.num_ack_pending === 0) {
+      return;
+    }
+    if (performance.now() > deadline) {
+      throw new Error(`readiness did not settle (${unsent} events unsent):\n${logTail(service)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 /** CPU of the backends connected to the bench database (the service's pool, which lives through the run). */
 async function postgresCpuMs(pool: Pool): Promise<number> {
   const { rows } = await pool.query<{ pid: number }>(
@@ -141,6 +162,7 @@ export async function measureReadiness(
       `  read model: ${model.eps.toLocaleString('en')} events/s (${model.seconds.toFixed(1)} s), ` +
         `${model.cpuMsPerEvent} ms CPU per event, PostgreSQL ${model.postgresMsPerEvent} ms`,
     );
+    await settle(pool, nc, service);
     const started = performance.now();
     const copied = await copyDistricts(pool, plan);
     if (copied > 0) {
