@@ -9,6 +9,7 @@ import {
   TripEvent,
 } from '@rasad/contracts';
 import { EventOf, uuidArray } from '@rasad/messaging';
+import { boundRows } from './verdicts.repository';
 
 /** The latest event of each record in a run wins, and a row keeps the later of what it held and what came. */
 const LATER = (table: string) => `where ${table}.event_id < excluded.event_id`;
@@ -31,7 +32,8 @@ export class SourcesRepository {
         event_id: envelope.id,
       })),
     );
-    await em.execute(
+    await boundRows(
+      em,
       `insert into readiness.attendance as attendance
          (session_id, personnel_id, status, topics, ends_at, code_of_conduct_acknowledged_at, event_id)
        select distinct on (session_id, personnel_id)
@@ -58,7 +60,8 @@ export class SourcesRepository {
       status: payload.status,
       event_id: envelope.id,
     }));
-    await em.execute(
+    await boundRows(
+      em,
       `insert into readiness.meal_plan as meal_plan (id, post_id, date, slot, count, dietary, status, event_id)
        select distinct on (id) id, post_id, date, slot, count, dietary, status, event_id
        from jsonb_to_recordset(?::jsonb) as r(id uuid, post_id uuid, date date, slot text, count int, dietary jsonb,
@@ -79,7 +82,8 @@ export class SourcesRepository {
       stops: payload.stops,
       event_id: envelope.id,
     }));
-    await em.execute(
+    await boundRows(
+      em,
       `insert into readiness.trip as trip (id, status, stops, event_id)
        select distinct on (id) id, status, stops, event_id
        from jsonb_to_recordset(?::jsonb) as r(id uuid, status text, stops jsonb, event_id uuid)
@@ -89,7 +93,8 @@ export class SourcesRepository {
       [JSON.stringify(rows)],
     );
     const ids = uuidArray([...new Set(rows.map((row) => row.id))]);
-    const people = await em.execute<{ personnel_id: string }[]>(
+    const people = await boundRows<{ personnel_id: string }>(
+      em,
       `with stops as (
          select t.id as trip_id, (s->>'postId')::uuid as post_id, (s->>'arrivesAt')::timestamptz as arrives_at,
                 (s->>'departsAt')::timestamptz as departs_at
@@ -120,7 +125,8 @@ export class SourcesRepository {
       departs: payload.stopDepartsAt,
       event_id: envelope.id,
     }));
-    await em.execute(
+    await boundRows(
+      em,
       `insert into readiness.manifest_entry as manifest_entry
          (id, trip_id, personnel_id, post_id, leg, status, stop_arrives_at, stop_departs_at, event_id)
        select distinct on (id) id, trip_id, personnel_id, post_id, leg, status, arrives, departs, event_id
@@ -142,7 +148,8 @@ export class SourcesRepository {
       nights: allocation.nights,
       event_id: eventId,
     }));
-    await em.execute(
+    await boundRows(
+      em,
       `insert into readiness.allocation as allocation (id, personnel_id, nights, event_id)
        select distinct on (id) id, personnel_id, array(select jsonb_array_elements_text(nights))::date[], event_id
        from jsonb_to_recordset(?::jsonb) as r(id uuid, personnel_id uuid, nights jsonb, event_id uuid)
@@ -162,7 +169,8 @@ export class SourcesRepository {
     if (envelopes.length === 0) {
       return;
     }
-    await em.execute(
+    await boundRows(
+      em,
       `insert into readiness.source_applied (service, subject, events, last_event_at, applied_at)
        select split_part(subject, '.', 2), subject, count(*), max(occurred_at), now()
        from jsonb_to_recordset(?::jsonb) as r(id uuid, subject text, occurred_at timestamptz)
@@ -178,7 +186,8 @@ export class SourcesRepository {
    * freshness to the hour.
    */
   private async compactApplied(em: EntityManager): Promise<void> {
-    await em.execute(
+    await boundRows(
+      em,
       `with gone as (
          delete from readiness.source_applied
          where not compacted and applied_at < now() - interval '1 hour'

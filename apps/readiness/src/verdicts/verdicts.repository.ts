@@ -1,9 +1,23 @@
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { BriefingTopic } from '@rasad/duty-assignments';
 import { TravelMode } from '@rasad/personnel';
 import { uuidArray } from '@rasad/messaging';
 import { Booking, JudgedDuty, MissingItem } from './verdict-rules';
+
+/**
+ * A statement's rows, its values sent as bind parameters on the EntityManager's transaction. `em.execute` writes each
+ * value into the SQL text, escaping it character by character (escapeLiteral), which for the JSON recordsets and id
+ * lists the read model sends per run costs CPU per event (docs/benchmarks.md, "Readiness").
+ */
+export async function boundRows<T = unknown>(em: EntityManager, sql: string, values: readonly unknown[] = []) {
+  const query = em.getKnex().raw(sql, values as Knex.RawBinding[]);
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  if (transaction) {
+    void query.transacting(transaction);
+  }
+  return ((await query) as { rows: T[] }).rows;
+}
 
 /** Posts whose duties in a window must be judged again (a meal plan, a post's change, a duty moved in or out). */
 export interface PostWindow {
@@ -130,7 +144,8 @@ const fromStored = (row: StoredRow): ChangedVerdict => ({
 export class VerdictsRepository {
   /** Every duty (any status) of these people, and those at these posts meeting these windows. */
   async touchedDuties(em: EntityManager, personnelIds: readonly string[], posts: readonly PostWindow[]) {
-    const rows = await em.execute<{ id: string }[]>(
+    const rows = await boundRows<{ id: string }>(
+      em,
       `select d.id from readiness.duty d where d.personnel_id = any(?::uuid[])
        union
        select d.id from readiness.duty d
@@ -156,7 +171,7 @@ export class VerdictsRepository {
 
   /** Every duty of these posts (a post's district, tehsil or remote flag changed). */
   async dutiesAtPosts(em: EntityManager, postIds: readonly string[]): Promise<string[]> {
-    const rows = await em.execute<{ id: string }[]>(`select id from readiness.duty where post_id = any(?::uuid[])`, [
+    const rows = await boundRows<{ id: string }>(em, `select id from readiness.duty where post_id = any(?::uuid[])`, [
       uuidArray([...postIds]),
     ]);
     return rows.map((row) => row.id);
@@ -164,24 +179,23 @@ export class VerdictsRepository {
 
   /** The live duties among these ids whose post is known, with what the checks need of post and person. */
   async judgedDuties(em: EntityManager, ids: readonly string[]): Promise<JudgedDuty[]> {
-    const rows = await em.execute<
-      {
-        id: string;
-        personnel_id: string;
-        post_id: string;
-        code: string;
-        district_id: string;
-        tehsil_id: string;
-        police_station_id: string;
-        remote: boolean | null;
-        unit_id: string | null;
-        home_district_id: string | null;
-        travel_mode: TravelMode | null;
-        phase: string;
-        starts_at: Date;
-        ends_at: Date;
-      }[]
-    >(
+    const rows = await boundRows<{
+      id: string;
+      personnel_id: string;
+      post_id: string;
+      code: string;
+      district_id: string;
+      tehsil_id: string;
+      police_station_id: string;
+      remote: boolean | null;
+      unit_id: string | null;
+      home_district_id: string | null;
+      travel_mode: TravelMode | null;
+      phase: string;
+      starts_at: Date;
+      ends_at: Date;
+    }>(
+      em,
       `select d.id, d.personnel_id, d.post_id, po.code, po.district_id, po.tehsil_id, po.police_station_id, po.remote,
               p.unit_id, p.home_district_id, p.travel_mode, d.phase, d.starts_at, d.ends_at
        from readiness.duty d
@@ -209,9 +223,8 @@ export class VerdictsRepository {
   }
 
   async liveDutiesOf(em: EntityManager, personnelIds: readonly string[]) {
-    const rows = await em.execute<
-      { id: string; personnel_id: string; post_id: string; starts_at: Date; ends_at: Date }[]
-    >(
+    const rows = await boundRows<{ id: string; personnel_id: string; post_id: string; starts_at: Date; ends_at: Date }>(
+      em,
       `select id, personnel_id, post_id, starts_at, ends_at from readiness.duty
        where personnel_id = any(?::uuid[]) and status <> 'cancelled'`,
       [uuidArray([...personnelIds])],
@@ -228,9 +241,14 @@ export class VerdictsRepository {
   }
 
   async attendanceOf(em: EntityManager, personnelIds: readonly string[]) {
-    const rows = await em.execute<
-      { personnel_id: string; status: string; topics: BriefingTopic[]; ends_at: Date; ack: Date | null }[]
-    >(
+    const rows = await boundRows<{
+      personnel_id: string;
+      status: string;
+      topics: BriefingTopic[];
+      ends_at: Date;
+      ack: Date | null;
+    }>(
+      em,
       `select personnel_id, status, topics, ends_at, code_of_conduct_acknowledged_at as ack
        from readiness.attendance where personnel_id = any(?::uuid[])`,
       [uuidArray([...personnelIds])],
@@ -248,9 +266,14 @@ export class VerdictsRepository {
 
   /** Booked entries on trips not cancelled, at their stop's times as the trip last stood. */
   async bookingsOf(em: EntityManager, personnelIds: readonly string[]) {
-    const rows = await em.execute<
-      { personnel_id: string; post_id: string; leg: Booking['leg']; arrives: Date; departs: Date }[]
-    >(
+    const rows = await boundRows<{
+      personnel_id: string;
+      post_id: string;
+      leg: Booking['leg'];
+      arrives: Date;
+      departs: Date;
+    }>(
+      em,
       `select e.personnel_id, e.post_id, e.leg, e.stop_arrives_at as arrives, e.stop_departs_at as departs
        from readiness.manifest_entry e left join readiness.trip t on t.id = e.trip_id
        where e.personnel_id = any(?::uuid[]) and e.status = 'booked' and coalesce(t.status, 'planned') <> 'cancelled'`,
@@ -268,7 +291,8 @@ export class VerdictsRepository {
   }
 
   async heldNightsOf(em: EntityManager, personnelIds: readonly string[]) {
-    return em.execute<{ personnel_id: string; night: string }[]>(
+    return boundRows<{ personnel_id: string; night: string }>(
+      em,
       `select distinct personnel_id, to_char(night, 'YYYY-MM-DD') as night
        from readiness.allocation, unnest(nights) as night where personnel_id = any(?::uuid[])`,
       [uuidArray([...personnelIds])],
@@ -277,16 +301,15 @@ export class VerdictsRepository {
 
   /** Everyone on a live duty at these posts meeting the window, with dietary needs and the duty's last event. */
   async peopleAtPosts(em: EntityManager, postIds: readonly string[], from: Date, to: Date): Promise<SlotPerson[]> {
-    const rows = await em.execute<
-      {
-        post_id: string;
-        personnel_id: string;
-        starts_at: Date;
-        ends_at: Date;
-        dietary_needs: string[] | null;
-        event_id: string | null;
-      }[]
-    >(
+    const rows = await boundRows<{
+      post_id: string;
+      personnel_id: string;
+      starts_at: Date;
+      ends_at: Date;
+      dietary_needs: string[] | null;
+      event_id: string | null;
+    }>(
+      em,
       `select d.post_id, d.personnel_id, d.starts_at, d.ends_at, p.dietary_needs, d.event_id
        from readiness.duty d left join readiness.personnel p on p.id = d.personnel_id
        where d.post_id = any(?::uuid[]) and d.status <> 'cancelled' and d.starts_at < ? and d.ends_at > ?`,
@@ -303,9 +326,14 @@ export class VerdictsRepository {
   }
 
   async livePlans(em: EntityManager, postIds: readonly string[], from: string, to: string): Promise<PlanRow[]> {
-    const rows = await em.execute<
-      { post_id: string; date: string; slot: string; count: number; dietary: Record<string, unknown> }[]
-    >(
+    const rows = await boundRows<{
+      post_id: string;
+      date: string;
+      slot: string;
+      count: number;
+      dietary: Record<string, unknown>;
+    }>(
+      em,
       `select post_id, to_char(date, 'YYYY-MM-DD') as date, slot, count, dietary from readiness.meal_plan
        where post_id = any(?::uuid[]) and status <> 'cancelled' and date between ?::date and ?::date`,
       [uuidArray([...postIds]), from, to],
@@ -328,7 +356,8 @@ export class VerdictsRepository {
     if (verdicts.length === 0) {
       return [];
     }
-    const changed = await em.execute<{ assignment_id: string; missing_changed: boolean }[]>(
+    const changed = await boundRows<{ assignment_id: string; missing_changed: boolean }>(
+      em,
       `with incoming as (
          select * from jsonb_to_recordset(?::jsonb) as ${VERDICT_RECORDSET}
        ), changed as (
@@ -359,7 +388,8 @@ export class VerdictsRepository {
     const ids = changed.map((row) => row.assignment_id);
     await this.closeHistory(em, ids);
     // The rows just written, read back on this transaction: the recordset is not sent twice.
-    await em.execute(
+    await boundRows(
+      em,
       `insert into readiness.verdict_history (${VERDICT_COLUMNS}, valid)
        select ${VERDICT_COLUMNS}, tstzrange(now(), null, '[)') from readiness.verdict where assignment_id = any(?::uuid[])`,
       [uuidArray(ids)],
@@ -373,7 +403,8 @@ export class VerdictsRepository {
     if (assignmentIds.length === 0) {
       return [];
     }
-    const removed = await em.execute<StoredRow[]>(
+    const removed = await boundRows<StoredRow>(
+      em,
       `delete from readiness.verdict where assignment_id = any(?::uuid[]) returning ${VERDICT_COLUMNS}`,
       [uuidArray([...assignmentIds])],
     );
@@ -389,12 +420,14 @@ export class VerdictsRepository {
   /** A verdict opened in this same transaction is replaced rather than closed: a range may not be empty. */
   private async closeHistory(em: EntityManager, assignmentIds: readonly string[]): Promise<void> {
     const ids = uuidArray([...assignmentIds]);
-    await em.execute(
+    await boundRows(
+      em,
       `delete from readiness.verdict_history
        where assignment_id = any(?::uuid[]) and upper_inf(valid) and lower(valid) = now()`,
       [ids],
     );
-    await em.execute(
+    await boundRows(
+      em,
       `update readiness.verdict_history set valid = tstzrange(lower(valid), now(), '[)')
        where assignment_id = any(?::uuid[]) and upper_inf(valid)`,
       [ids],
