@@ -77,7 +77,7 @@ export async function startStack(config: BenchConfig, workDir: string, services:
 }
 
 /** The flags scripts/start.js and docker-compose.yml run the apps with: the bench measures what runs. */
-const APP_NODE_FLAGS = ['--enable-source-maps', '--heap-growing-percent=20'];
+const APP_NODE_FLAGS = ['--heap-growing-percent=20'];
 /** And the same fixed glibc mmap threshold (see scripts/start.js). */
 const APP_MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 

@@ -69,9 +69,10 @@ function buildIfNeeded() {
 
 // V8 lets a heap grow to several times what survives a full GC before it collects again: under load the roster
 // and the gateway reached 300-360 MB resident around 45-60 MB of live objects. Growing by 20% at most keeps them
-// near 160-220 MB without a measurable cost per request (docs/benchmarks.md). docker-compose.yml and the bench
-// (bench/stack.ts) pass the same flags.
-const NODE_FLAGS = ['--enable-source-maps', '--heap-growing-percent=20'];
+// near 160-220 MB without a measurable cost per request (docs/benchmarks.md). No --enable-source-maps: the bundles
+// carry no source map, so it only mapped node_modules' frames, and it parsed and kept every map they ship (8 MB of
+// heap in each app). docker-compose.yml and the bench (bench/stack.ts) pass the same flags.
+const NODE_FLAGS = ['--heap-growing-percent=20'];
 // glibc raises its mmap threshold to the size of the largest block freed, so after argon2's 19 MiB of a sign-in
 // such blocks come from the heap and stay resident (+60 MB in the gateway after a few logins). A fixed threshold
 // gives them back to the system when freed.

@@ -37,15 +37,26 @@ export const MAX_NESTING = 32;
 /** Half of a surrogate pair, which JSON's \\u escapes can carry but PostgreSQL's jsonb (the audit log) refuses. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** A value still to look at, with the key it sits under and its parent: the path is spelled out only for an error. */
+interface Step {
+  value: unknown;
+  key: string;
+  parent: Step | undefined;
+  depth: number;
+}
+
 /**
  * What no field may hold, whatever its type: nesting deep enough to overflow the pipe's recursion, the NUL
  * character, which PostgreSQL text and jsonb refuse, and a lone surrogate, which jsonb refuses (all were 500s). Walked without recursion; a field is named by
- * its path, or by its top-level key when it is too deep to spell out.
+ * its path, or by its top-level key when it is too deep to spell out. Each step keeps its parent rather than a copy
+ * of its path: copying paths was a fifth of the roster's
+ * CPU for each chunk of an import (1,000 rows of 10 cells).
  */
 export function unacceptableField(value: unknown, root = 'body'): FieldError | undefined {
-  const pending: [unknown, string[]][] = [[value, []]];
+  const pending: Step[] = [{ value, key: '', parent: undefined, depth: 0 }];
   while (pending.length) {
-    const [current, path] = pending.pop()!;
+    const step = pending.pop()!;
+    const current = step.value;
     if (typeof current === 'string') {
       const message = current.includes('\u0000')
         ? 'must not contain the NUL character (\\u0000)'
@@ -53,20 +64,32 @@ export function unacceptableField(value: unknown, root = 'body'): FieldError | u
           ? 'must be well-formed Unicode: it holds half of a surrogate pair'
           : undefined;
       if (message) {
-        return { field: path.join('.') || root, message };
+        return { field: pathOf(step).join('.') || root, message };
       }
+      continue;
     }
     if (typeof current !== 'object' || current === null) {
       continue;
     }
-    if (path.length > MAX_NESTING) {
-      return { field: path[0], message: `nests deeper than ${MAX_NESTING} levels` };
+    if (step.depth > MAX_NESTING) {
+      return { field: pathOf(step)[0], message: `nests deeper than ${MAX_NESTING} levels` };
     }
-    for (const [key, child] of Object.entries(current)) {
-      pending.push([child, [...path, key || '""']]);
+    for (const key of Object.keys(current)) {
+      const child = (current as Record<string, unknown>)[key];
+      if (typeof child === 'string' || (typeof child === 'object' && child !== null)) {
+        pending.push({ value: child, key: key || '""', parent: step, depth: step.depth + 1 });
+      }
     }
   }
   return undefined;
+}
+
+function pathOf(step: Step): string[] {
+  const path: string[] = [];
+  for (let at: Step | undefined = step; at?.parent; at = at.parent) {
+    path.push(at.key);
+  }
+  return path.reverse();
 }
 
 /** The ValidationPipe, after a guard against what it would pass or choke on (see unacceptableField). */

@@ -1,6 +1,6 @@
 import { RunSheetView } from '@rasad/contracts';
 import { DateTime } from 'luxon';
-import PDFDocument from 'pdfkit';
+import { pdfDocument } from '@rasad/common/pdf';
 
 const MARGIN = 40;
 
@@ -10,7 +10,7 @@ const MARGIN = 40;
  */
 export function runSheetPdf(sheet: RunSheetView, timeZone: string): Promise<Buffer> {
   const local = (iso: string, format = 'HH:mm') => DateTime.fromISO(iso).setZone(timeZone).toFormat(format);
-  const doc = new PDFDocument({
+  const doc = pdfDocument({
     size: 'A4',
     margin: MARGIN,
     info: { Title: `Run sheet ${sheet.vehicle.registration}` },

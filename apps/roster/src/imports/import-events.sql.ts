@@ -21,12 +21,13 @@ export const assignmentPayload = (a: string) => `jsonb_build_object(
 /**
  * An outbox insert from `rows` (alias r) with `subject` and `payload` SQL; the two `?` are the correlation id and the
  * trace context (`traceparent`, null when tracing is off). The lateral refers to r so that PostgreSQL makes a new
- * event id per row rather than one for the whole statement.
+ * event id per row rather than one for the whole statement; the time, the transaction's, is formatted once (a
+ * subquery) rather than per row.
  */
 export function outboxInsert(rows: string, subject: string, payload: string): string {
   return `insert into roster.outbox (id, subject, aggregate_id, envelope, trace_context)
     select e.id, e.subject, r.id::text, jsonb_build_object(
-      'id', e.id, 'type', e.subject, 'version', 1, 'occurredAt', ${iso('now()')}, 'producer', 'roster',
+      'id', e.id, 'type', e.subject, 'version', 1, 'occurredAt', (select ${iso('now()')}), 'producer', 'roster',
       'correlationId', ?::text, 'aggregateId', r.id, 'payload', ${payload}), ?::text
     from ${rows} cross join lateral (select roster.uuid_v7() as id, ${subject} as subject where r.id is not null) e`;
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import { hasArabicScript, visualRuns } from './bidi-runs';
+import { pdfDocument } from './pdf-kit';
 
 // The Arabic-script subset as woff: fontkit's subsetting fails on the woff2 files (see the dependency's commit).
 // Resolved by Node at run time: webpack would turn a plain require.resolve into a module id in the bundle.
@@ -13,7 +13,7 @@ export const NASKH_FONT = 'naskh';
 
 /** A pdfkit document with Noto Naskh Arabic registered, and its bytes once `end()` is called. */
 export function newPdf(options: PDFKit.PDFDocumentOptions): { doc: PDFKit.PDFDocument; bytes: Promise<Buffer> } {
-  const doc = new PDFDocument(options);
+  const doc = pdfDocument(options);
   doc.registerFont(NASKH_FONT, NASKH);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
