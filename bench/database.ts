@@ -82,3 +82,20 @@ export async function referenceCodes(pool: Pool): Promise<{ units: string[]; dis
   const districts = await pool.query<{ code: string }>('select code from roster.district order by code');
   return { units: units.rows.map((r) => r.code), districts: districts.rows.map((r) => r.code) };
 }
+
+/** The duties posted in the districts with these codes (the scoped officer's), and one posted elsewhere. */
+export async function assignmentIdsIn(
+  pool: Pool,
+  districtCodes: string[],
+): Promise<{ inScope: string[]; outOfScope: string }> {
+  const { rows } = await pool.query<{ id: string; in_scope: boolean }>(
+    `select a.id, d.code = any($1::text[]) as in_scope
+     from roster.duty_assignment a join roster.post p on p.id = a.post_id join roster.district d on d.id = p.district_id`,
+    [districtCodes],
+  );
+  const outOfScope = rows.find((r) => !r.in_scope)?.id;
+  if (!outOfScope) {
+    throw new Error(`every duty lies in ${districtCodes.join(', ')}: the scope check would go untested`);
+  }
+  return { inScope: rows.filter((r) => r.in_scope).map((r) => r.id), outOfScope };
+}

@@ -27,11 +27,12 @@ describe('openLoop', () => {
   it('times each request from when it should have started, so a stall counts against every request it delayed', async () => {
     const clock = fakeClock();
     let sent = 0;
-    const send = async () => {
+    const send = () => {
       // The first request stalls the process for 30 ms (a GC pause, a busy event loop).
       if (sent++ === 0) {
         clock.advance(30);
       }
+      return Promise.resolve();
     };
     const { latencies, failed } = await openLoop(send, 500, 0.1, clock);
     expect(failed).toBe(0);
