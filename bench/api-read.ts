@@ -181,7 +181,9 @@ async function atFixedRate(
       throw new Error(`${target.name} at ${rate} req/s: ${result.failed} requests failed (${wrong || 'refused'})`);
     }
     if (result.startLagP99 > 5) {
-      console.warn(`  the generator started requests up to ${result.startLagP99.toFixed(1)} ms late (p99): busy machine`);
+      console.warn(
+        `  the generator started requests up to ${result.startLagP99.toFixed(1)} ms late (p99): busy machine`,
+      );
     }
     return {
       p50: percentile(result.latencies, 50),

@@ -59,7 +59,11 @@ async function main(): Promise<void> {
     const officer = await scopedOfficer(stack.gatewayUrl, API_READ_DISTRICTS);
     const ids = await assignmentIdsIn(pool, API_READ_DISTRICTS);
     // CPU per request is counted alike for every side: its processes and their PostgreSQL backends (bench/side-cpu).
-    const cpuOf = (services: Service[]) => () => sideCpuSnapshot(pool, services.map((s) => s.child.pid!));
+    const cpuOf = (services: Service[]) => () =>
+      sideCpuSnapshot(
+        pool,
+        services.map((s) => s.child.pid!),
+      );
     const sides = {
       rasad: {
         name: 'rasad' as const,

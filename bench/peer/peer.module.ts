@@ -37,7 +37,10 @@ const key = createSecretKey(Buffer.from(process.env.JWT_SECRET ?? ''));
   providers: [
     AssignmentsService,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
-    { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }) },
+    {
+      provide: APP_PIPE,
+      useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+    },
   ],
 })
 export class PeerModule {}
