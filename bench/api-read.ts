@@ -49,6 +49,8 @@ interface Round {
   rps: number;
   p99: number;
   cpuMsPerRequest: number;
+  /** Of which PostgreSQL's backends. */
+  postgresCpuMsPerRequest: number;
 }
 
 interface FixedRateRound {
@@ -74,16 +76,20 @@ export async function measureApiRead(
   await checkSameAnswer(all, ids[0]);
   await checkScoped(all, outOfScope);
   for (const target of all) {
-    await saturate(target, ids, api.warmupSeconds, api.connections);
+    await saturate(target, ids, { amount: api.warmupRequests }, api.connections);
+    // The pools have opened their connections: say what the CPU figures count.
+    console.log(
+      `  ${target.name}: CPU counted over ${(await target.cpu()).processes.size} processes and ${(await target.cpu()).backends.size} PostgreSQL backends`,
+    );
   }
   const rounds: Record<SideName, Round[]> = { rasad: [], peer: [], bare: [] };
   for (let i = 0; i < api.rounds; i++) {
     for (const target of all) {
-      const round = await saturate(target, ids, api.seconds, api.connections);
+      const round = await saturate(target, ids, { duration: api.seconds }, api.connections);
       rounds[target.name].push(round);
       console.log(
         `  round ${i + 1} ${target.name}: ${round.rps} req/s, p99 ${round.p99} ms, ` +
-          `${round.cpuMsPerRequest.toFixed(3)} ms CPU per request`,
+          `${round.cpuMsPerRequest.toFixed(3)} ms CPU per request (PostgreSQL ${round.postgresCpuMsPerRequest.toFixed(3)})`,
       );
     }
   }
@@ -126,16 +132,21 @@ export async function measureApiRead(
 const randomPath = (ids: string[]) => PATH + ids[Math.floor(Math.random() * ids.length)];
 
 /** A closed loop of `connections` keep-alive connections, each asking again as soon as it is answered. */
-async function saturate(target: ReadTarget, ids: string[], seconds: number, connections: number): Promise<Round> {
+async function saturate(
+  target: ReadTarget,
+  ids: string[],
+  length: { duration: number } | { amount: number },
+  connections: number,
+): Promise<Round> {
   const cpuBefore = await target.cpu();
   const result = await autocannon({
     url: target.baseUrl,
     connections,
-    duration: seconds,
+    ...length,
     headers: target.headers,
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: randomPath(ids) }) }],
   });
-  const cpuMs = cpuMsBetween(cpuBefore, await target.cpu());
+  const cpu = cpuMsBetween(cpuBefore, await target.cpu());
   const failed = result.errors + result.timeouts + result.non2xx;
   if (failed > 0) {
     throw new Error(
@@ -146,7 +157,8 @@ async function saturate(target: ReadTarget, ids: string[], seconds: number, conn
   return {
     rps: Math.round(result.requests.average),
     p99: result.latency.p99,
-    cpuMsPerRequest: cpuMs / result.requests.total,
+    cpuMsPerRequest: cpu.totalMs / result.requests.total,
+    postgresCpuMsPerRequest: cpu.postgresMs / result.requests.total,
   };
 }
 
@@ -176,7 +188,7 @@ async function atFixedRate(
     await Promise.all(Array.from({ length: connections }, send));
     const cpuBefore = await target.cpu();
     const result = await openLoop(send, rate, seconds);
-    const cpuMs = cpuMsBetween(cpuBefore, await target.cpu());
+    const cpu = cpuMsBetween(cpuBefore, await target.cpu());
     if (result.failed > 0) {
       throw new Error(`${target.name} at ${rate} req/s: ${result.failed} requests failed (${wrong || 'refused'})`);
     }
@@ -188,7 +200,7 @@ async function atFixedRate(
     return {
       p50: percentile(result.latencies, 50),
       p99: percentile(result.latencies, 99),
-      cpuMsPerRequest: cpuMs / result.latencies.length,
+      cpuMsPerRequest: cpu.totalMs / result.latencies.length,
     };
   } finally {
     await http.close();

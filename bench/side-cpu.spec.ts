@@ -25,16 +25,20 @@ describe('parseProcNetTcp', () => {
 
 describe('cpuMsBetween', () => {
   it('counts what each pid used since the first snapshot, and all of a pid that appeared in between', () => {
-    const before = new Map([
-      [1, 100],
-      [2, 50],
-      [3, 10],
-    ]);
-    const after = new Map([
-      [1, 130],
-      [2, 50],
-      [4, 7],
-    ]);
-    expect(cpuMsBetween(before, after)).toBe(30 + 0 + 7);
+    const before = {
+      processes: new Map([[1, 100]]),
+      backends: new Map([
+        [2, 50],
+        [3, 10],
+      ]),
+    };
+    const after = {
+      processes: new Map([[1, 130]]),
+      backends: new Map([
+        [2, 55],
+        [4, 7],
+      ]),
+    };
+    expect(cpuMsBetween(before, after)).toEqual({ totalMs: 30 + 5 + 7, postgresMs: 5 + 7 });
   });
 });

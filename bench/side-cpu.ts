@@ -56,7 +56,10 @@ export function postgresClientPorts(pid: number): number[] {
 }
 
 /** CPU ms so far of each process of a side and of each PostgreSQL backend serving them, by pid. */
-export type CpuSnapshot = Map<number, number>;
+export interface CpuSnapshot {
+  processes: Map<number, number>;
+  backends: Map<number, number>;
+}
 
 export async function sideCpuSnapshot(pool: Pool, pids: number[]): Promise<CpuSnapshot> {
   const ports = pids.flatMap(postgresClientPorts);
@@ -64,7 +67,14 @@ export async function sideCpuSnapshot(pool: Pool, pids: number[]): Promise<CpuSn
     'select pid from pg_stat_activity where client_port = any($1::int[])',
     [ports],
   );
-  return new Map([...pids, ...rows.map((r) => r.pid)].map((pid) => [pid, cpuMsOfPid(pid)]));
+  const cpuByPid = (all: number[]) => new Map(all.map((pid) => [pid, cpuMsOfPid(pid)]));
+  return { processes: cpuByPid(pids), backends: cpuByPid(rows.map((r) => r.pid)) };
+}
+
+/** CPU ms of a side between two snapshots: in all, and in PostgreSQL's backends alone. */
+export interface CpuUsed {
+  totalMs: number;
+  postgresMs: number;
 }
 
 /**
@@ -72,10 +82,9 @@ export async function sideCpuSnapshot(pool: Pool, pids: number[]): Promise<CpuSn
  * backend opened in between). A backend that closed in between loses its last moments: pools keep theirs open
  * under load.
  */
-export function cpuMsBetween(before: CpuSnapshot, after: CpuSnapshot): number {
-  let total = 0;
-  for (const [pid, ms] of after) {
-    total += ms - (before.get(pid) ?? 0);
-  }
-  return total;
+export function cpuMsBetween(before: CpuSnapshot, after: CpuSnapshot): CpuUsed {
+  const used = (was: Map<number, number>, is: Map<number, number>) =>
+    [...is].reduce((sum, [pid, ms]) => sum + ms - (was.get(pid) ?? 0), 0);
+  const postgresMs = used(before.backends, after.backends);
+  return { totalMs: used(before.processes, after.processes) + postgresMs, postgresMs };
 }
