@@ -143,6 +143,8 @@ async function saturate(
     url: target.baseUrl,
     connections,
     ...length,
+    // On a busy machine a request of the slowest side may wait seconds: a timeout fails the run, so it is generous.
+    timeout: 30,
     headers: target.headers,
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: randomPath(ids) }) }],
   });

@@ -1,6 +1,6 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { Module, ValidationPipe } from '@nestjs/common';
+import { Module, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
@@ -18,7 +18,10 @@ const key = createSecretKey(Buffer.from(process.env.JWT_SECRET ?? ''));
 @Module({
   imports: [
     // pino-http logs every request, at the level the bench runs every app with.
-    LoggerModule.forRoot({ pinoHttp: { level: process.env.LOG_LEVEL ?? 'info' } }),
+    LoggerModule.forRoot({
+      pinoHttp: { level: process.env.LOG_LEVEL ?? 'info' },
+      forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    }),
     // The module's middleware gives each request its own EntityManager (a request context).
     MikroOrmModule.forRoot({
       driver: PostgreSqlDriver,
@@ -27,6 +30,7 @@ const key = createSecretKey(Buffer.from(process.env.JWT_SECRET ?? ''));
       pool: { min: 0, max: Number(process.env.DATABASE_POOL_MAX ?? 10) },
       forceUtcTimezone: true,
       allowGlobalContext: false,
+      forRoutesPath: '{*path}',
     }),
     JwtModule.register({
       secretOrKeyProvider: () => key,
