@@ -82,6 +82,7 @@ export async function measureApiRead(
       `  ${target.name}: CPU counted over ${(await target.cpu()).processes.size} processes and ${(await target.cpu()).backends.size} PostgreSQL backends`,
     );
   }
+  await idleCpu(all, api.seconds);
   const rounds: Record<SideName, Round[]> = { rasad: [], peer: [], bare: [] };
   for (let i = 0; i < api.rounds; i++) {
     for (const target of all) {
@@ -150,6 +151,9 @@ async function saturate(
   });
   const cpu = cpuMsBetween(cpuBefore, await target.cpu());
   const failed = result.errors + result.timeouts + result.non2xx;
+  if (result.requests.total === 0) {
+    throw new Error(`${target.name}: no request answered in the round (is the machine overloaded?)`);
+  }
   if (failed > 0) {
     throw new Error(
       `${target.name}: ${failed} of ${result.requests.total} requests failed ` +
@@ -207,6 +211,20 @@ async function atFixedRate(
   } finally {
     await http.close();
   }
+}
+
+/**
+ * What each side burns with no request at all (timers, pollers, heartbeats, GC), all sides idle at once: at a few
+ * hundred requests/s on a busy machine it is a visible part of the CPU per request.
+ */
+async function idleCpu(targets: ReadTarget[], seconds: number): Promise<void> {
+  const before = await Promise.all(targets.map((t) => t.cpu()));
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const after = await Promise.all(targets.map((t) => t.cpu()));
+  const perSecond = targets.map(
+    (t, i) => `${t.name} ${(cpuMsBetween(before[i], after[i]).totalMs / seconds).toFixed(1)}`,
+  );
+  console.log(`  idle, CPU ms per second: ${perSecond.join(', ')}`);
 }
 
 /** Every side must answer the same JSON, or the comparison measures different work. */
