@@ -1,5 +1,7 @@
-// The bare baseline for the API read: Fastify and a pg Pool running the same SQL, with no NATS hop, no Nest and
-// no ORM. It runs as its own process so it does not share an event loop with autocannon.
+// The bare baseline for the API read: Fastify and a pg Pool running the same SQL as a prepared statement, with no
+// NATS hop, no Nest, no ORM and no sign-in. The caller's districts come in a header (`x-district-ids`, comma-separated;
+// none for an admin), as a gateway would hand them to a service, and are checked in the same SQL as the roster's:
+// the duty's post must lie in one of them. It runs as its own process so it does not share an event loop with the load.
 import { toLocalIso } from '@rasad/duty-assignments';
 import fastify from 'fastify';
 import { Pool } from 'pg';
@@ -28,10 +30,24 @@ const app = fastify({ logger: false });
 const zone = process.env.RASAD_TIME_ZONE ?? 'Asia/Karachi';
 const local = (instant: Date) => toLocalIso(instant, zone);
 
+const COLUMNS =
+  'a.id, a.personnel_id, a.post_id, a.role, a.starts_at, a.ends_at, a.phase, a.status, a.cancel_reason, a.change_reason, a.created_at, a.updated_at';
+const GET = { name: 'assignment', text: `select ${COLUMNS} from roster.duty_assignment a where a.id = $1` };
+const GET_IN_DISTRICTS = {
+  name: 'assignment-in-districts',
+  text:
+    `select ${COLUMNS} from roster.duty_assignment a where a.id = $1 and exists ` +
+    '(select 1 from roster.post p where p.id = a.post_id and p.district_id = any($2::uuid[]))',
+};
+
 app.get<{ Params: { id: string } }>('/api/v1/assignments/:id', async (request, reply) => {
-  const { rows } = await pool.query<DutyAssignmentRow>('select * from roster.duty_assignment where id = $1', [
-    request.params.id,
-  ]);
+  const districts = request.headers['x-district-ids'];
+  const { id } = request.params;
+  const { rows } = await pool.query<DutyAssignmentRow>(
+    typeof districts === 'string'
+      ? { ...GET_IN_DISTRICTS, values: [id, districts.split(',')] }
+      : { ...GET, values: [id] },
+  );
   if (rows.length === 0) {
     return reply.code(404).send({ code: 'NOT_FOUND', message: `no assignment ${request.params.id}` });
   }

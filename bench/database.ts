@@ -18,10 +18,9 @@ import {
 export async function lockBench(databaseUrl: string): Promise<Client> {
   const client = new Client({ connectionString: adminUrl(databaseUrl) });
   await client.connect();
-  const { rows } = await client.query<{ locked: boolean }>(
-    'select pg_try_advisory_lock(hashtext($1)) as locked',
-    [`rasad.bench:${new URL(databaseUrl).pathname}`],
-  );
+  const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [
+    `rasad.bench:${new URL(databaseUrl).pathname}`,
+  ]);
   if (!rows[0].locked) {
     await client.end();
     throw new Error(`another bench run is using ${databaseUrl}; wait for it, or set BENCH_DATABASE_URL`);
@@ -81,4 +80,21 @@ export async function referenceCodes(pool: Pool): Promise<{ units: string[]; dis
   const units = await pool.query<{ code: string }>('select code from roster.unit order by code');
   const districts = await pool.query<{ code: string }>('select code from roster.district order by code');
   return { units: units.rows.map((r) => r.code), districts: districts.rows.map((r) => r.code) };
+}
+
+/** The duties posted in the districts with these codes (the scoped officer's), and one posted elsewhere. */
+export async function assignmentIdsIn(
+  pool: Pool,
+  districtCodes: string[],
+): Promise<{ inScope: string[]; outOfScope: string }> {
+  const { rows } = await pool.query<{ id: string; in_scope: boolean }>(
+    `select a.id, d.code = any($1::text[]) as in_scope
+     from roster.duty_assignment a join roster.post p on p.id = a.post_id join roster.district d on d.id = p.district_id`,
+    [districtCodes],
+  );
+  const outOfScope = rows.find((r) => !r.in_scope)?.id;
+  if (!outOfScope) {
+    throw new Error(`every duty lies in ${districtCodes.join(', ')}: the scope check would go untested`);
+  }
+  return { inScope: rows.filter((r) => r.in_scope).map((r) => r.id), outOfScope };
 }

@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { measureApiRead } from './api-read';
-import { authHeaders } from './auth';
+import { authHeaders, scopedOfficer } from './auth';
 import { BenchConfig, benchConfig } from './config';
-import { assignmentIds, lockBench, recreateDatabase, referenceCodes, seedRoster } from './database';
+import { assignmentIdsIn, lockBench, recreateDatabase, referenceCodes, seedRoster } from './database';
 import { consumersDatabaseUrl, measureConsumers } from './consumer-throughput';
 import { measureEventLag } from './event-lag';
 import { measureReadiness, readinessDatabaseUrl } from './readiness';
@@ -21,9 +21,13 @@ import {
   importThroughGateway,
   writePersonnelCsv,
 } from './personnel-import';
-import { cpuMsOfPid, peakRssMb, rssMb, sampleRss, Service, stopAllOnSignal } from './processes';
+import { peakRssMb, rssMb, sampleRss, Service, stopAllOnSignal } from './processes';
 import { BenchResults, printTable, writeResults } from './report';
+import { sideCpuSnapshot } from './side-cpu';
 import { Stack, startStack, stopStack } from './stack';
+
+/** The districts of the officer the API read signs in as: two of the seed's twenty, a tenth of the duties. */
+const API_READ_DISTRICTS = ['BD01', 'BD02'];
 
 async function main(): Promise<void> {
   const config = benchConfig(process.argv.slice(2));
@@ -47,23 +51,36 @@ async function main(): Promise<void> {
     logMemory('start-up', stack);
     console.log('seeding');
     await seedRoster(pool, config);
-    const ids = await assignmentIds(pool);
     const headers = await authHeaders(stack.gatewayUrl);
 
     const rss = sampleRss([stack.roster, stack.gateway]);
     console.log(`api read: ${config.api.rounds} rounds of ${config.api.seconds} s each`);
-    const rasad = { name: 'rasad', baseUrl: stack.gatewayUrl, headers };
-    const baseline = { name: 'baseline', baseUrl: stack.baselineUrl, headers: {} };
-    // CPU per request is what a busy machine does not blur as much as requests/s: A/B runs compare it.
-    const rasadCpuMs = async () => {
-      const { rows } = await pool.query<{ pid: number }>(
-        `select pid from pg_stat_activity
-         where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`,
+    // As a district's logistics officer: the district-scoped read, the one most requests make.
+    const officer = await scopedOfficer(stack.gatewayUrl, API_READ_DISTRICTS);
+    const ids = await assignmentIdsIn(pool, API_READ_DISTRICTS);
+    // CPU per request is counted alike for every side: its processes and their PostgreSQL backends (bench/side-cpu).
+    const cpuOf = (services: Service[]) => () =>
+      sideCpuSnapshot(
+        pool,
+        services.map((s) => s.child.pid!),
       );
-      const pids = [stack.roster, stack.gateway, stack.nats].map((s) => s.child.pid!).concat(rows.map((r) => r.pid));
-      return pids.reduce((sum, pid) => sum + cpuMsOfPid(pid), 0);
+    const sides = {
+      rasad: {
+        name: 'rasad' as const,
+        baseUrl: stack.gatewayUrl,
+        headers: officer.headers,
+        cpu: cpuOf([stack.gateway, stack.roster, stack.nats]),
+      },
+      peer: { name: 'peer' as const, baseUrl: stack.peerUrl, headers: officer.headers, cpu: cpuOf([stack.peer]) },
+      // The bare server trusts the caller's districts from a header, as a service behind a gateway would.
+      bare: {
+        name: 'bare' as const,
+        baseUrl: stack.baselineUrl,
+        headers: { 'x-district-ids': officer.districtIds.join(',') },
+        cpu: cpuOf([stack.baseline]),
+      },
     };
-    const apiRead = await measureApiRead(rasad, baseline, ids, config.api, rasadCpuMs);
+    const apiRead = await measureApiRead(sides, ids.inScope, ids.outOfScope, config.api);
     logMemory('api read', stack);
     if (config.apiOnly) {
       console.log(`api read (${config.dist}): ${JSON.stringify(apiRead)}, load average ${os.loadavg()[0].toFixed(2)}`);

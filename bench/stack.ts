@@ -1,18 +1,21 @@
 import path from 'node:path';
-import { BENCH_ADMIN_PASSWORD } from './auth';
+import { BENCH_ADMIN_PASSWORD, BENCH_JWT_SECRET } from './auth';
 import { BenchConfig } from './config';
 import { freePort, portAccepts, Service, startService, stopService, waitUntilReady } from './processes';
 
 const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
 
-/** Everything the bench runs against: its own broker, both apps and the bare baseline server. */
+/** Everything the bench runs against: its own broker, both apps, the bare baseline server and the NestJS peer. */
 export interface Stack {
   natsUrl: string;
   gatewayUrl: string;
   baselineUrl: string;
+  peerUrl: string;
   nats: Service;
   roster: Service;
   gateway: Service;
+  baseline: Service;
+  peer: Service;
 }
 
 /**
@@ -41,6 +44,8 @@ export async function startStack(config: BenchConfig, workDir: string, services:
     DATABASE_POOL_MAX: String(config.poolMax),
     NATS_REQUEST_TIMEOUT_MS: '10000',
     RASAD_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+    // The peer (bench/peer) verifies the gateway's tokens.
+    JWT_SECRET: BENCH_JWT_SECRET,
     // A full run must not outlive its token.
     JWT_TTL_SECONDS: '3600',
     // The bench runs the roster and the gateway only: /health must not wait for services it did not start.
@@ -64,15 +69,27 @@ export async function startStack(config: BenchConfig, workDir: string, services:
     workDir,
   );
   services.push(baseline);
-  await waitUntilReady([baseline], () => portAccepts(baselinePort));
+  const peerPort = await freePort();
+  const peer = startService(
+    'peer',
+    process.execPath,
+    ['-r', '@swc-node/register', path.join(__dirname, 'peer', 'main.ts')],
+    { ...appEnv, PORT: String(peerPort) },
+    workDir,
+  );
+  services.push(peer);
+  await waitUntilReady([baseline, peer], async () => (await portAccepts(baselinePort)) && portAccepts(peerPort));
 
   return {
     natsUrl,
     gatewayUrl,
     baselineUrl: `http://127.0.0.1:${baselinePort}`,
+    peerUrl: `http://127.0.0.1:${peerPort}`,
     nats,
     roster,
     gateway,
+    baseline,
+    peer,
   };
 }
 
