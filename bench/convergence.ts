@@ -79,7 +79,9 @@ export async function importCsv(
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const answer = JSON.parse(body) as { created?: number };
   if (status !== 200 || answer.created !== rows) {
-    throw new Error(`the ${kind} import answered ${status}, expected 200 with created = ${rows}: ${body.slice(0, 2000)}`);
+    throw new Error(
+      `the ${kind} import answered ${status}, expected 200 with created = ${rows}: ${body.slice(0, 2000)}`,
+    );
   }
   return seconds;
 }

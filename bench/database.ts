@@ -19,10 +19,9 @@ import {
 export async function lockBench(databaseUrl: string): Promise<Client> {
   const client = new Client({ connectionString: adminUrl(databaseUrl) });
   await client.connect();
-  const { rows } = await client.query<{ locked: boolean }>(
-    'select pg_try_advisory_lock(hashtext($1)) as locked',
-    [`rasad.bench:${new URL(databaseUrl).pathname}`],
-  );
+  const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1)) as locked', [
+    `rasad.bench:${new URL(databaseUrl).pathname}`,
+  ]);
   if (!rows[0].locked) {
     await client.end();
     throw new Error(`another bench run is using ${databaseUrl}; wait for it, or set BENCH_DATABASE_URL`);

@@ -15,7 +15,16 @@ import {
 const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
 
 /** Every app of the build, in the order scripts/start.js starts them. */
-export const APPS = ['roster', 'briefings', 'notifier', 'meals', 'lodging', 'transport', 'readiness', 'gateway'] as const;
+export const APPS = [
+  'roster',
+  'briefings',
+  'notifier',
+  'meals',
+  'lodging',
+  'transport',
+  'readiness',
+  'gateway',
+] as const;
 export type App = (typeof APPS)[number];
 
 /** The services that consume events: each has a durable JetStream consumer named after it, and an inbox. */
