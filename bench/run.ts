@@ -26,7 +26,7 @@ import {
 } from './personnel-import';
 import { cpuMsOfPid, sampleRss, Service, stopAllOnSignal } from './processes';
 import { BenchResults, printTable, writeResults } from './report';
-import { APPS, logMemory, startStack, stopStack } from './stack';
+import { APPS, logMemory, startStack, stopConsumers, stopStack } from './stack';
 
 async function main(): Promise<void> {
   const config = benchConfig(process.argv.slice(2));
@@ -115,6 +115,10 @@ async function main(): Promise<void> {
       dutySeconds,
     });
     logMemory('convergence', stack);
+    const peaks = rss.stop();
+    // The event-lag phase publishes synthetic duties on this broker (its own producer and consumer): the services
+    // would apply them too, loading the machine and writing notices. What follows needs none of them.
+    await stopConsumers(stack);
 
     console.log('event lag');
     const eventLag = await measureEventLag({
@@ -135,7 +139,6 @@ async function main(): Promise<void> {
     console.log(`readiness: ${duties.toLocaleString('en')} duties at ${(duties / 10).toLocaleString('en')} posts`);
     const readiness = await measureReadiness(duties, duties / 10, readinessDatabaseUrl(config.databaseUrl));
 
-    const peaks = rss.stop();
     const results: BenchResults = {
       api_read: apiRead,
       import_100k: importFigures(rasadSeconds, copySeconds),

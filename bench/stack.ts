@@ -128,6 +128,13 @@ function startApp(config: BenchConfig, app: App, env: NodeJS.ProcessEnv, workDir
   );
 }
 
+/** Stops the services that consume events; the roster, the gateway and the broker go on. */
+export async function stopConsumers({ apps }: Stack): Promise<void> {
+  for (const consumer of CONSUMERS) {
+    await stopService(apps[consumer]);
+  }
+}
+
 export async function stopStack(services: Service[]): Promise<void> {
   // Apps first, so they do not log a lost broker on their way out.
   for (const service of [...services].reverse()) {
