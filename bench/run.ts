@@ -116,6 +116,7 @@ async function main(): Promise<void> {
     });
     logMemory('convergence', stack);
     const peaks = rss.stop();
+    console.log(`  peak memory under load, MB: ${JSON.stringify(peaks)}`);
     // The event-lag phase publishes synthetic duties on this broker (its own producer and consumer): the services
     // would apply them too, loading the machine and writing notices. What follows needs none of them.
     await stopConsumers(stack);
