@@ -15,7 +15,7 @@ const textArray = (values: string[]) => `array[${values.map((v) => `'${v}'`).joi
 /** `$1` districts. */
 export const SEED_DISTRICTS = `
   insert into roster.district (code, name, province)
-  select 'BD' || lpad(d::text, 2, '0'), 'Bench District ' || d, 'Khyber Pakhtunkhwa'
+  select 'BD' || lpad(d::text, 3, '0'), 'Bench District ' || d, 'Khyber Pakhtunkhwa'
   from generate_series(1, $1::int) d`;
 
 /** `$1` tehsils per district. */
