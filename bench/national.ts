@@ -38,7 +38,7 @@ export interface NationalFigures {
   /** From the first import's start until every consumer had applied every event. */
   convergence_s: number;
   convergence: ConvergenceFigures;
-  /** The 150 district summaries through the gateway, one after another, as an admin (median of three rounds). */
+  /** The 150 district summaries through the gateway, one after another, as an admin. */
   readiness_rollup_ms: number;
   /** One GROUP BY over every verdict with the same roll-ups, per district, tehsil, police station and phase. */
   readiness_bare_sql_ms: number;
@@ -197,12 +197,14 @@ const NATIONAL_BARE_SQL = `select district_id, tehsil_id, police_station_id, pha
   group by grouping sets ((), (district_id), (district_id, tehsil_id), (district_id, tehsil_id, police_station_id),
     (phase))`;
 
-const ROUNDS = 3;
+/** 150 summaries make a round: one is enough, and each takes minutes on a busy machine (see docs). */
+const ROUNDS = 1;
 
 /**
  * The readiness summary has no national scope: a national roll-up is each district's summary, as the console's
- * national view would fetch them, through the gateway as admin, one after another. Against one bare GROUP BY over
- * all verdicts. Kept apart from bench/readiness.ts's district and national ratios, which time the service over NATS.
+ * national view would fetch them, through the gateway as admin, one after another (the gateway names each district's
+ * tehsils, stations and units through the roster, a unit of another district by one request each). Against one bare
+ * GROUP BY over all verdicts. Kept apart from bench/readiness.ts's district and national ratios, which time the service over NATS.
  */
 async function timeNationalRollup(gatewayUrl: string, pool: Pool, headers: Record<string, string>) {
   const { rows } = await pool.query<{ id: string }>('select id from roster.district order by code');
