@@ -6,6 +6,7 @@ import {
   SEED_PERSONNEL,
   SEED_POLICE_STATIONS,
   SEED_POSTS,
+  SEED_REFERENCE_EVENTS,
   SEED_TEHSILS,
   SEED_UNITS,
 } from './seed.sql';
@@ -44,7 +45,10 @@ export async function recreateDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
-/** Seeds the geography, posts, people and their duties; returns how many duties there are. */
+/**
+ * Seeds the geography, posts, people and their duties, and the events of the districts and posts for the consumers
+ * (see SEED_REFERENCE_EVENTS); returns how many duties there are.
+ */
 export async function seedRoster(pool: Pool, { seed }: BenchConfig): Promise<number> {
   const steps: [string, string, number?][] = [
     ['districts', SEED_DISTRICTS, seed.districts],
@@ -55,13 +59,29 @@ export async function seedRoster(pool: Pool, { seed }: BenchConfig): Promise<num
     ['personnel', SEED_PERSONNEL, seed.personnel],
     ['duty assignments', SEED_DUTIES],
   ];
-  let rows = 0;
+  let duties = 0;
   for (const [what, sql, count] of steps) {
-    rows = (await pool.query(sql, count === undefined ? [] : [count])).rowCount ?? 0;
-    console.log(`  seeded ${rows.toLocaleString('en')} ${what}`);
+    duties = (await pool.query(sql, count === undefined ? [] : [count])).rowCount ?? 0;
+    console.log(`  seeded ${duties.toLocaleString('en')} ${what}`);
   }
+  let events = 0;
+  for (const sql of SEED_REFERENCE_EVENTS) {
+    events += (await pool.query(sql)).rowCount ?? 0;
+  }
+  console.log(`  and ${events.toLocaleString('en')} events of districts and posts in the roster's outbox`);
   await pool.query('analyze');
-  return rows;
+  return duties;
+}
+
+/** What each service's schema takes on disk (tables, their indexes and TOAST), in MB; the bench's own left out. */
+export async function schemaSizesMb(pool: Pool): Promise<Record<string, number>> {
+  const { rows } = await pool.query<{ schema: string; bytes: string }>(
+    `select n.nspname as schema, sum(pg_total_relation_size(c.oid))::bigint as bytes
+     from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where c.relkind in ('r', 'm') and n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast', 'bench_copy')
+     group by n.nspname order by n.nspname`,
+  );
+  return Object.fromEntries(rows.map(({ schema, bytes }) => [schema, Math.round(Number(bytes) / 1024 / 1024)]));
 }
 
 function adminUrl(databaseUrl: string): string {

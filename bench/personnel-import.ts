@@ -127,7 +127,8 @@ export function importFigures(rasadSeconds: number, copySeconds: number): Import
   };
 }
 
-function postFile(url: string, file: string, headers: Record<string, string>) {
+/** POSTs a file as text/csv; the answer's status and body. */
+export function postFile(url: string, file: string, headers: Record<string, string>) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const request = http.request(url, { method: 'POST', headers: { ...headers, 'content-type': 'text/csv' } });
     request.once('response', (response) => {

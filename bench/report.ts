@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiReadFigures } from './api-read';
 import { ConsumerFigures } from './consumer-throughput';
+import { ConvergenceFigures } from './convergence';
 import { EventLagFigures } from './event-lag';
+import type { NationalFigures } from './national';
 import { ImportFigures } from './personnel-import';
 import { ReadinessFigures } from './readiness';
 
@@ -15,8 +17,13 @@ export interface BenchResults {
   /** Each consumer alone: the figure held to the target. */
   consumers_alone: ConsumerFigures;
   readiness: ReadinessFigures;
-  rss_mb: { roster: number; gateway: number };
-  meta: { date: string; cpus: number; quick: boolean };
+  /** After the personnel import and a duty import of as many rows: until every consumer has applied every event. */
+  convergence: ConvergenceFigures;
+  /** Peak resident memory of every app while measured (the API read to the convergence). */
+  rss_mb: Record<string, number>;
+  meta: { date: string; cpus: number; quick: boolean; load_average?: number[] };
+  /** The last `--national` run's figures, kept when a quick or full run rewrites the file. */
+  national?: NationalFigures;
 }
 
 interface Line {
@@ -27,12 +34,27 @@ interface Line {
 }
 
 export function writeResults(file: string, results: BenchResults): void {
+  const { national } = readResults(file);
+  mergeResults(file, national && !results.national ? { ...results, national } : results, false);
+}
+
+/** Writes `results` over the file's sections of the same names (all sections when `keep` is false). */
+export function mergeResults(file: string, results: Partial<BenchResults>, keep = true): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  const merged = keep ? { ...readResults(file), ...results } : results;
+  fs.writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
+}
+
+function readResults(file: string): Partial<BenchResults> {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<BenchResults>;
+  } catch {
+    return {};
+  }
 }
 
 export function printTable(results: BenchResults): void {
-  const { api_read: api, import_100k: imp, rss_mb: rss } = results;
+  const { api_read: api, import_100k: imp, rss_mb: rss, convergence: conv } = results;
   const lines: Line[] = [
     { figure: 'api_read.rasad_rps', value: api.rasad_rps },
     { figure: 'api_read.peer_rps', value: api.peer_rps },
@@ -107,8 +129,25 @@ export function printTable(results: BenchResults): void {
       figure: 'readiness.duties',
       value: `${results.readiness.duties} in ${results.readiness.districts} districts`,
     },
-    { figure: 'rss_mb.roster', value: rss.roster, target: '≤ 150', pass: rss.roster <= 150 },
-    { figure: 'rss_mb.gateway', value: rss.gateway, target: '≤ 150', pass: rss.gateway <= 150 },
+    { figure: 'convergence.imports_s', value: conv.imports_s },
+    { figure: 'convergence.convergence_s', value: conv.convergence_s },
+    { figure: 'convergence.ratio', value: conv.ratio, target: '≤ 3', pass: conv.ratio <= 3 },
+    ...Object.entries(conv.events_per_s).map(([consumer, eps]) => ({
+      figure: `convergence.events_per_s.${consumer}`,
+      value: eps,
+    })),
+    {
+      figure: 'convergence.dead_letters',
+      value: conv.dead_letters,
+      target: '= 0',
+      pass: conv.dead_letters === 0,
+    },
+    ...Object.entries(rss).map(([service, mb]) => ({
+      figure: `rss_mb.${service}`,
+      value: mb,
+      target: '≤ 150',
+      pass: mb <= 150,
+    })),
   ];
   const cells = lines.map((l) => [l.figure, String(l.value), l.target ?? '', verdict(l.pass)]);
   const header = ['figure', 'value', 'target', ''];

@@ -1,7 +1,8 @@
 // `npm run bench` (full) or `npm run bench -- --quick`: builds the apps, starts them against a broker and a
 // database of the bench's own, seeds data at scale, measures, writes bench/results/latest.json and stops
 // everything it started. `--no-build` skips the build (so does BENCH_DIST, naming a build), `--no-faults` the fault
-// suite, `--api-only` everything after the API read. See docs/benchmarks.md.
+// suite, `--api-only` everything after the API read. `--national [--scale 0.1]` runs the national-scale bench instead
+// (bench/national.ts). See docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +13,9 @@ import { authHeaders, scopedOfficer } from './auth';
 import { BenchConfig, benchConfig } from './config';
 import { assignmentIdsIn, lockBench, recreateDatabase, referenceCodes, seedRoster } from './database';
 import { consumersDatabaseUrl, measureConsumers } from './consumer-throughput';
+import { ConvergenceWatch, convergeAfterImports, importCsv, writeAssignmentsCsv } from './convergence';
 import { measureEventLag } from './event-lag';
+import { runNational } from './national';
 import { measureReadiness, readinessDatabaseUrl } from './readiness';
 import {
   copyIntoEquivalentTable,
@@ -21,10 +24,10 @@ import {
   importThroughGateway,
   writePersonnelCsv,
 } from './personnel-import';
-import { peakRssMb, rssMb, sampleRss, Service, stopAllOnSignal } from './processes';
+import { sampleRss, Service, stopAllOnSignal } from './processes';
 import { BenchResults, printTable, writeResults } from './report';
 import { sideCpuSnapshot } from './side-cpu';
-import { Stack, startStack, stopStack } from './stack';
+import { APPS, logMemory, startStack, stopConsumers, stopStack } from './stack';
 
 /** The districts of the officer the API read signs in as: two of the seed's twenty, a tenth of the duties. */
 const API_READ_DISTRICTS = ['BD01', 'BD02'];
@@ -40,20 +43,33 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--no-build') && !process.env.BENCH_DIST) {
     build(config.root);
   }
+  const benchStarted = performance.now();
   await recreateDatabase(config.databaseUrl);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rasad-bench-'));
   const services: Service[] = [];
   const pool = new Pool({ connectionString: config.databaseUrl, max: 2 });
   let finished = false;
+  let watch: ConvergenceWatch | undefined;
   try {
-    console.log(`starting NATS, roster, gateway and the baseline (logs in ${workDir})`);
+    console.log(`starting NATS, ${APPS.join(', ')} and the baseline (logs in ${workDir})`);
     const stack = await startStack(config, workDir, services);
     logMemory('start-up', stack);
     console.log('seeding');
     await seedRoster(pool, config);
+    watch = await ConvergenceWatch.open(stack.natsUrl, pool);
+    // The seed's events (districts and posts) must be applied before anything is measured on top of them.
+    const seedStarted = performance.now();
+    await watch.untilConverged();
+    console.log(`  consumers applied the seed's events in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
     const headers = await authHeaders(stack.gatewayUrl);
+    if (config.national) {
+      await runNational(config, stack, pool, watch, headers, workDir, benchStarted);
+      finished = true;
+      return;
+    }
 
-    const rss = sampleRss([stack.roster, stack.gateway]);
+    // Every app, from the first measured request to the convergence of the imports.
+    const rss = sampleRss(Object.values(stack.apps));
     console.log(`api read: ${config.api.rounds} rounds of ${config.api.seconds} s each`);
     // As a district's logistics officer: the district-scoped read, the one most requests make.
     const officer = await scopedOfficer(stack.gatewayUrl, API_READ_DISTRICTS);
@@ -91,18 +107,36 @@ async function main(): Promise<void> {
     console.log(`personnel import: ${config.importRows.toLocaleString('en')} rows`);
     const csv = path.join(workDir, 'personnel.csv');
     await writePersonnelCsv(csv, config.importRows, await referenceCodes(pool));
+    const dutiesCsv = path.join(workDir, 'assignments.csv');
+    await writeAssignmentsCsv(dutiesCsv, config.dutyRows, config.importRows, config.seed.posts);
     // COPY first: after the import the roster's outbox relay is still publishing its events.
     await pool.query('checkpoint');
     const copySeconds = await copyIntoEquivalentTable(pool, csv);
     await pool.query('checkpoint');
     const plainSeconds = await copyIntoPlainTable(pool, csv);
     await pool.query('checkpoint');
+    const importStarted = new Date();
     const rasadSeconds = await importThroughGateway(stack.gatewayUrl, csv, config.importRows, headers);
     console.log(
       `  rasad ${rasadSeconds.toFixed(2)} s, COPY ${copySeconds.toFixed(3)} s ` +
         `(into a plain table of text columns: ${plainSeconds.toFixed(3)} s, ratio ${(rasadSeconds / plainSeconds).toFixed(1)})`,
     );
-    logMemory('import', stack);
+    // At once, as an officer would after the people: the consumers are applying the people's events meanwhile.
+    const dutySeconds = await importCsv(stack.gatewayUrl, 'assignments', dutiesCsv, config.dutyRows, headers);
+    console.log(`duty import: ${config.dutyRows.toLocaleString('en')} rows in ${dutySeconds.toFixed(2)} s`);
+    logMemory('imports', stack);
+    const convergence = await convergeAfterImports(pool, watch, importStarted, {
+      personnel: config.importRows,
+      duties: config.dutyRows,
+      personnelSeconds: rasadSeconds,
+      dutySeconds,
+    });
+    logMemory('convergence', stack);
+    const peaks = rss.stop();
+    console.log(`  peak memory under load, MB: ${JSON.stringify(peaks)}`);
+    // The event-lag phase publishes synthetic duties on this broker (its own producer and consumer): the services
+    // would apply them too, loading the machine and writing notices. What follows needs none of them.
+    await stopConsumers(stack);
 
     console.log('event lag');
     const eventLag = await measureEventLag({
@@ -123,7 +157,6 @@ async function main(): Promise<void> {
     console.log(`readiness: ${duties.toLocaleString('en')} duties at ${(duties / 10).toLocaleString('en')} posts`);
     const readiness = await measureReadiness(duties, duties / 10, readinessDatabaseUrl(config.databaseUrl));
 
-    const peaks = rss.stop();
     const results: BenchResults = {
       api_read: apiRead,
       import_100k: importFigures(rasadSeconds, copySeconds),
@@ -131,15 +164,25 @@ async function main(): Promise<void> {
       consumers,
       consumers_alone: consumersAlone,
       readiness,
-      rss_mb: { roster: peaks.roster, gateway: peaks.gateway },
-      meta: { date: new Date().toISOString(), cpus: os.cpus().length, quick: config.quick },
+      convergence,
+      rss_mb: peaks,
+      meta: {
+        date: new Date().toISOString(),
+        cpus: os.cpus().length,
+        quick: config.quick,
+        load_average: os.loadavg().map((l) => Math.round(l * 100) / 100),
+      },
     };
     const file = path.join(config.root, 'bench', 'results', 'latest.json');
     writeResults(file, results);
     printTable(results);
     console.log(`results written to ${path.relative(process.cwd(), file)}`);
+    if (convergence.dead_letters > 0) {
+      throw new Error(`${convergence.dead_letters} events went to dead letters: the consumers did not converge`);
+    }
     finished = true;
   } finally {
+    await watch?.close();
     await pool.end();
     await stopStack(services);
     await lock.end();
@@ -149,7 +192,7 @@ async function main(): Promise<void> {
       console.error(`service logs kept in ${workDir}`);
     }
   }
-  if (!process.argv.includes('--no-faults')) {
+  if (!config.national && !process.argv.includes('--no-faults')) {
     runFaults(config.root, config.quick);
   }
 }
@@ -181,12 +224,6 @@ function build(root: BenchConfig['root']): void {
   if (result.status !== 0) {
     throw new Error('npm run build failed');
   }
-}
-
-/** Where the memory goes, phase by phase; the results hold the peak sampled during the runs. */
-function logMemory(phase: string, { roster, gateway }: Stack): void {
-  const describe = (s: Service) => `${s.name} ${rssMb(s)} MB (VmHWM ${peakRssMb(s)} MB)`;
-  console.log(`  memory after ${phase}: ${describe(roster)}, ${describe(gateway)}`);
 }
 
 main().catch((error: unknown) => {

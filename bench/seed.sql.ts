@@ -1,6 +1,8 @@
 // Synthetic data at scale, written straight into the roster schema after the roster has migrated it. Each
 // statement spreads its rows round-robin over the rows it references (`i % count`), so nothing is random and
 // every run seeds the same data.
+import { RosterEvents } from '@rasad/contracts';
+import { outboxInsert } from '../apps/roster/src/imports/import-events.sql';
 
 const FIRST_NAMES = ['Muhammad', 'Ali', 'Asad', 'Bilal', 'Imran', 'Kamran', 'Nadeem', 'Sajid', 'Tariq', 'Zahid'];
 const LAST_NAMES = ['Khan', 'Abbasi', 'Awan', 'Qureshi', 'Tanoli', 'Jadoon', 'Mughal', 'Raja', 'Shah', 'Yousafzai'];
@@ -13,7 +15,7 @@ const textArray = (values: string[]) => `array[${values.map((v) => `'${v}'`).joi
 /** `$1` districts. */
 export const SEED_DISTRICTS = `
   insert into roster.district (code, name, province)
-  select 'BD' || lpad(d::text, 2, '0'), 'Bench District ' || d, 'Khyber Pakhtunkhwa'
+  select 'BD' || lpad(d::text, 3, '0'), 'Bench District ' || d, 'Khyber Pakhtunkhwa'
   from generate_series(1, $1::int) d`;
 
 /** `$1` tehsils per district. */
@@ -75,3 +77,27 @@ export const SEED_DUTIES = `
     timestamptz '2027-02-08 20:00+05' + interval '1 hour' * (p.i % 4),
     'poll_day', case when p.i % 5 = 0 then 'confirmed' else 'planned' end
   from p join s on s.n = p.i % (select count(*) from roster.post)`;
+
+/** The payloads of districtEvent() and postEvent() in the roster, as SQL over a row `r`. */
+const DISTRICT_PAYLOAD = `jsonb_build_object('id', r.id, 'code', r.code, 'name', r.name, 'province', r.province)`;
+const POST_PAYLOAD = `jsonb_build_object(
+  'id', r.id, 'code', r.code, 'name', r.name, 'kind', r.kind, 'category', r.category, 'districtId', r.district_id,
+  'tehsilId', r.tehsil_id, 'policeStationId', r.police_station_id, 'latitude', r.latitude, 'longitude', r.longitude,
+  'remote', r.remote)`;
+
+/** outboxInsert() leaves the correlation id and trace context as knex bindings: a seed has neither. */
+function seedOutboxInsert(rows: string, subject: string, payload: string): string {
+  return outboxInsert(rows, `'${subject}'`, payload).replaceAll('?::text', 'null::text');
+}
+
+/**
+ * The events the roster would have written for the seeded districts and posts, had they been created through its
+ * API: the seed writes no events of its own, so without these the consumers would never hear of the posts that
+ * imported duties name. Built by the roster's own outbox statement (the set-based imports'), so each envelope is
+ * the one its relay publishes; the relay picks them up as soon as they commit. Districts first: the relay
+ * publishes in outbox order. (Seeded people and duties get none: the API read needs no consumer to know them.)
+ */
+export const SEED_REFERENCE_EVENTS = [
+  seedOutboxInsert('roster.district r', RosterEvents.districtCreated, DISTRICT_PAYLOAD),
+  seedOutboxInsert('roster.post r', RosterEvents.postCreated, POST_PAYLOAD),
+];
