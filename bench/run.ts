@@ -134,13 +134,11 @@ async function main(): Promise<void> {
     logMemory('convergence', stack);
     const peaks = rss.stop();
     console.log(`  peak memory under load, MB: ${JSON.stringify(peaks)}`);
-    // The event-lag phase publishes synthetic duties on this broker (its own producer and consumer): the services
-    // would apply them too, loading the machine and writing notices. What follows needs none of them.
+    // What follows measures on brokers of its own: the services would only load the machine.
     await stopConsumers(stack);
 
     console.log('event lag');
     const eventLag = await measureEventLag({
-      natsUrl: stack.natsUrl,
       databaseUrl: config.databaseUrl,
       quick: config.quick,
     });
