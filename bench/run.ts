@@ -30,7 +30,7 @@ import { sideCpuSnapshot } from './side-cpu';
 import { APPS, logMemory, startStack, stopConsumers, stopStack } from './stack';
 
 /** The districts of the officer the API read signs in as: two of the seed's twenty, a tenth of the duties. */
-const API_READ_DISTRICTS = ['BD01', 'BD02'];
+const API_READ_DISTRICTS = ['BD001', 'BD002'];
 
 async function main(): Promise<void> {
   const config = benchConfig(process.argv.slice(2));
