@@ -12,9 +12,9 @@ import { ensureEventStream } from '@rasad/messaging';
 import { NatsServerProcess } from '@rasad/testing';
 import { connect } from 'nats';
 import { Client, Pool } from 'pg';
-import { v7 as uuidv7 } from 'uuid';
 import { buildHaripurDemo } from '../apps/roster/src/seed/haripur-demo';
 import { recreateDatabase } from './database';
+import { envelope } from './readiness-roster';
 import { Service, logTail, startService, stopAllOnSignal, stopService } from './processes';
 
 export interface ConsumerFigures {
@@ -73,19 +73,6 @@ export function demoEvents(count: number): EventEnvelope[] {
     );
   }
   return events.slice(0, count);
-}
-
-function envelope(type: EventSubject, aggregateId: string, payload: unknown): EventEnvelope {
-  return {
-    id: uuidv7(),
-    type,
-    version: 1,
-    occurredAt: new Date().toISOString(),
-    producer: 'roster',
-    correlationId: null,
-    aggregateId,
-    payload,
-  };
 }
 
 async function publish(natsUrl: string, events: EventEnvelope[]): Promise<number> {

@@ -49,7 +49,8 @@ export function planRoster({ duties, posts, districts }: ReadinessScale): Roster
   };
 }
 
-function envelope(type: EventSubject, aggregateId: string, payload: unknown): EventEnvelope {
+/** A roster event as its outbox relay publishes it (also the consumer bench's). */
+export function envelope(type: EventSubject, aggregateId: string, payload: unknown): EventEnvelope {
   return {
     id: uuidv7(),
     type,
