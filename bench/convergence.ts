@@ -6,7 +6,6 @@ import { EVENT_STREAM } from '@rasad/contracts';
 import { ConsumerInfo, JetStreamManager, NatsConnection, connect } from 'nats';
 import { Pool } from 'pg';
 import { round2 } from './api-read';
-import { postFile } from './personnel-import';
 import { CONSUMERS, Consumer } from './stack';
 
 export interface ConvergenceFigures {
@@ -64,26 +63,6 @@ export async function writeAssignmentsCsv(file: string, rows: number, people: nu
   }
   out.end();
   await finished(out);
-}
-
-/** Streams a CSV to `POST /api/v1/imports/<kind>`; checks every row was created. Seconds from first byte to answer. */
-export async function importCsv(
-  gatewayUrl: string,
-  kind: 'personnel' | 'assignments',
-  file: string,
-  rows: number,
-  headers: Record<string, string>,
-): Promise<number> {
-  const started = process.hrtime.bigint();
-  const { status, body } = await postFile(`${gatewayUrl}/api/v1/imports/${kind}`, file, headers);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const answer = JSON.parse(body) as { created?: number };
-  if (status !== 200 || answer.created !== rows) {
-    throw new Error(
-      `the ${kind} import answered ${status}, expected 200 with created = ${rows}: ${body.slice(0, 2000)}`,
-    );
-  }
-  return seconds;
 }
 
 /** What one poll saw: whether everything is applied, and how far each consumer is behind. */

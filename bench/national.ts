@@ -12,15 +12,9 @@ import { connect } from 'nats';
 import { Pool } from 'pg';
 import { round2 } from './api-read';
 import { BenchConfig } from './config';
-import {
-  ConvergenceFigures,
-  ConvergenceWatch,
-  convergeAfterImports,
-  importCsv,
-  writeAssignmentsCsv,
-} from './convergence';
+import { ConvergenceFigures, ConvergenceWatch, convergeAfterImports, writeAssignmentsCsv } from './convergence';
 import { referenceCodes, schemaSizesMb } from './database';
-import { writePersonnelCsv } from './personnel-import';
+import { importCsv, writePersonnelCsv } from './personnel-import';
 import { sampleRss } from './processes';
 import { mergeResults } from './report';
 import { Stack, logMemory } from './stack';

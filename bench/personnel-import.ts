@@ -46,19 +46,22 @@ export async function writePersonnelCsv(
   await finished(out);
 }
 
-/** Streams the file to `POST /api/v1/imports/personnel` and checks every row was created. */
-export async function importThroughGateway(
+/** Streams a CSV to `POST /api/v1/imports/<kind>`; checks every row was created. Seconds from first byte to answer. */
+export async function importCsv(
   gatewayUrl: string,
+  kind: 'personnel' | 'assignments',
   file: string,
   rows: number,
   headers: Record<string, string>,
 ): Promise<number> {
   const started = process.hrtime.bigint();
-  const { status, body } = await postFile(`${gatewayUrl}/api/v1/imports/personnel`, file, headers);
+  const { status, body } = await postFile(`${gatewayUrl}/api/v1/imports/${kind}`, file, headers);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const answer = JSON.parse(body) as { created?: number };
   if (status !== 200 || answer.created !== rows) {
-    throw new Error(`the import answered ${status}, expected 200 with created = ${rows}: ${body.slice(0, 2000)}`);
+    throw new Error(
+      `the ${kind} import answered ${status}, expected 200 with created = ${rows}: ${body.slice(0, 2000)}`,
+    );
   }
   return seconds;
 }
@@ -128,7 +131,7 @@ export function importFigures(rasadSeconds: number, copySeconds: number): Import
 }
 
 /** POSTs a file as text/csv; the answer's status and body. */
-export function postFile(url: string, file: string, headers: Record<string, string>) {
+function postFile(url: string, file: string, headers: Record<string, string>) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const request = http.request(url, { method: 'POST', headers: { ...headers, 'content-type': 'text/csv' } });
     request.once('response', (response) => {

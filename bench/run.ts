@@ -13,7 +13,7 @@ import { authHeaders, scopedOfficer } from './auth';
 import { BenchConfig, benchConfig } from './config';
 import { assignmentIdsIn, lockBench, recreateDatabase, referenceCodes, seedRoster } from './database';
 import { consumersDatabaseUrl, measureConsumers } from './consumer-throughput';
-import { ConvergenceWatch, convergeAfterImports, importCsv, writeAssignmentsCsv } from './convergence';
+import { ConvergenceWatch, convergeAfterImports, writeAssignmentsCsv } from './convergence';
 import { measureEventLag } from './event-lag';
 import { runNational } from './national';
 import { measureReadiness, readinessDatabaseUrl } from './readiness';
@@ -21,7 +21,7 @@ import {
   copyIntoEquivalentTable,
   copyIntoPlainTable,
   importFigures,
-  importThroughGateway,
+  importCsv,
   writePersonnelCsv,
 } from './personnel-import';
 import { sampleRss, Service, stopAllOnSignal } from './processes';
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     const plainSeconds = await copyIntoPlainTable(pool, csv);
     await pool.query('checkpoint');
     const importStarted = new Date();
-    const rasadSeconds = await importThroughGateway(stack.gatewayUrl, csv, config.importRows, headers);
+    const rasadSeconds = await importCsv(stack.gatewayUrl, 'personnel', csv, config.importRows, headers);
     console.log(
       `  rasad ${rasadSeconds.toFixed(2)} s, COPY ${copySeconds.toFixed(3)} s ` +
         `(into a plain table of text columns: ${plainSeconds.toFixed(3)} s, ratio ${(rasadSeconds / plainSeconds).toFixed(1)})`,
