@@ -109,4 +109,17 @@ describe('roster: lists a person can read', () => {
     const reversed = (await api.get(`/api/v1/personnel?districtId=${geo.districtId}&sort=-name`)).body;
     expect(reversed.items.map((p: { name: string }) => p.name)).toEqual(['Zafar Iqbal', 'Kamran Ali', 'Asma Bibi']);
   });
+
+  it('lists units by id, in one request for many, and names the field when an id is not one', async () => {
+    const other = await createGeography(api, 'LSU');
+    const both = (await api.get(`/api/v1/units?ids=${geo.unitId},${other.unitId}&limit=10`)).body;
+    expect(both.items.map((u: { id: string }) => u.id).sort()).toEqual([geo.unitId, other.unitId].sort());
+    expect(both.total).toBe(2);
+    const repeated = (await api.get(`/api/v1/units?ids=${other.unitId}&ids=${other.unitId}`)).body;
+    expect(repeated.items.map((u: { id: string }) => u.id)).toEqual([other.unitId]);
+
+    const bad = await api.get(`/api/v1/units?ids=${geo.unitId},HRP-POLICE-LINES`);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('ids must be up to 500 unit ids');
+  });
 });

@@ -9,6 +9,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   Min,
@@ -71,6 +72,28 @@ export function AnyOf(allowed: readonly string[]): PropertyDecorator {
     ArrayMinSize(1, { message }),
     ArrayMaxSize(allowed.length, { message }),
     IsIn(allowed, { each: true, message }),
+  );
+}
+
+/**
+ * A filter by record ids: `ids=a,b` or `ids=a&ids=b` becomes `['a', 'b']`, at most a page of them, each a UUID.
+ * Optional; an array sent over NATS passes through as it is.
+ */
+export function AnyOfIds(what: string): PropertyDecorator {
+  const message = ({ property }: ValidationArguments) =>
+    `${property} must be up to ${MAX_PAGE_SIZE} ${what} ids (UUIDs), separated by commas`;
+  return applyDecorators(
+    ApiPropertyOptional({
+      format: 'uuid',
+      isArray: true,
+      description: `Only these ${what}s: up to ${MAX_PAGE_SIZE} ids, separated by commas (or the parameter repeated)`,
+    }),
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) => valuesOf(value)),
+    IsArray({ message }),
+    ArrayMinSize(1, { message }),
+    ArrayMaxSize(MAX_PAGE_SIZE, { message }),
+    IsUUID('all', { each: true, message }),
   );
 }
 

@@ -4,10 +4,14 @@ import { RasadClient } from '@rasad/messaging';
 
 const PAGE = { limit: 500 } as const;
 
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
 /**
  * Readiness keeps ids; the roster names tehsils, police stations and units, and only the gateway may ask it. One
  * page of each for the district (a district has tens of each), with the caller's scope; a name it cannot give stays
- * null rather than failing the report.
+ * null rather than failing the report (a unit of another district the caller may not see stays unnamed).
  */
 @Injectable()
 export class ReadinessNamesService {
@@ -24,17 +28,18 @@ export class ReadinessNamesService {
     const tehsil = names(tehsils.items);
     const station = names(stations.items);
     const unit = names(units.items);
-    // People posted here from other districts belong to units there: those few by id, as far as the caller may see.
-    const elsewhere = summary.byUnit
-      .map((row) => row.unitId)
-      .filter((id): id is string => id !== null && !unit.has(id));
-    const found = await Promise.all(
-      elsewhere.map((id) => this.rasad.send(RosterSubjects.unitGet, { id }).catch(() => null)),
+    // People posted here from other districts belong to units there: those by id, a page at a time (at national scale
+    // a district's duties come from hundreds of other units), as far as the caller may see.
+    const elsewhere = [
+      ...new Set(summary.byUnit.map((row) => row.unitId).filter((id): id is string => id !== null && !unit.has(id))),
+    ];
+    const pages = await Promise.all(
+      chunks(elsewhere, PAGE.limit).map((ids) =>
+        this.rasad.send(RosterSubjects.unitList, { ids, ...PAGE }).catch(() => null),
+      ),
     );
-    for (const other of found) {
-      if (other) {
-        unit.set(other.id, other.name);
-      }
+    for (const other of pages.flatMap((found) => found?.items ?? [])) {
+      unit.set(other.id, other.name);
     }
     return {
       ...summary,

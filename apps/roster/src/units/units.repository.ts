@@ -11,6 +11,9 @@ export class UnitsRepository {
   list(em: EntityManager, query: ListUnitsQuery, scope: CallerScope): Promise<Page<UnitView>> {
     const qb = em.createQueryBuilder(Unit, 'u');
     restrict(qb, scope, 'u.district_id = any({districts})');
+    if (query.ids) {
+      qb.andWhere({ id: { $in: query.ids } });
+    }
     if (query.districtId) {
       qb.andWhere({ districtId: query.districtId });
     }

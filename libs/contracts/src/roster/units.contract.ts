@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { NOT_NULL, TimestampsView, UpdateMessage } from '../common.dto';
-import { PageQuery } from '../pagination';
+import { AnyOfIds, PageQuery } from '../pagination';
 
 export const FORCES = ['police', 'elite_force', 'frontier_corps', 'rangers', 'army', 'volunteers'] as const;
 export type Force = (typeof FORCES)[number];
@@ -30,6 +30,9 @@ export class UpdateUnitRequest extends PartialType(CreateUnitRequest, NOT_NULL) 
 export class UpdateUnitMessage extends UpdateMessage(UpdateUnitRequest) {}
 
 export class ListUnitsQuery extends PageQuery {
+  @AnyOfIds('unit')
+  ids?: string[];
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
