@@ -44,6 +44,8 @@ export interface NationalFigures {
   /** The whole run, from the bench's start (after any build) to the end of the measurements. */
   duration_s: number;
   load_average: number[];
+  /** Who vacuumed and analyzed: the server's autovacuum, or the bench in its place (bench/autovacuum.ts). */
+  autovacuum: string;
 }
 
 export async function runNational(
@@ -54,6 +56,7 @@ export async function runNational(
   headers: Record<string, string>,
   workDir: string,
   benchStarted: number,
+  autovacuum: () => string,
 ): Promise<NationalFigures> {
   const { importRows: people, dutyRows: duties, importFileRows: perFile } = config;
   console.log(
@@ -107,6 +110,7 @@ export async function runNational(
     disk_mb_per_100k_duties: Math.round((totalMb * 100_000) / duties),
     duration_s: Math.round((performance.now() - benchStarted) / 1000),
     load_average: os.loadavg().map(round2),
+    autovacuum: autovacuum(),
   };
   const file = path.join(config.root, 'bench', 'results', 'latest.json');
   mergeResults(file, { national: figures });
@@ -254,4 +258,5 @@ function printNational(f: NationalFigures): void {
     console.log(`${figure.padEnd(44)} ${String(value).padStart(10)}  ${target ?? ''}`);
   }
   console.log(`load average ${f.load_average.join(', ')}; disk MB by schema ${JSON.stringify(f.disk_mb)}`);
+  console.log(`autovacuum: ${f.autovacuum}`);
 }

@@ -21,7 +21,7 @@ export interface BenchResults {
   convergence: ConvergenceFigures;
   /** Peak resident memory of every app while measured (the API read to the convergence). */
   rss_mb: Record<string, number>;
-  meta: { date: string; cpus: number; quick: boolean; load_average?: number[] };
+  meta: { date: string; cpus: number; quick: boolean; load_average?: number[]; autovacuum?: string };
   /** The last `--national` run's figures, kept when a quick or full run rewrites the file. */
   national?: NationalFigures;
 }
@@ -159,7 +159,7 @@ export function printTable(results: BenchResults): void {
     console.log(format(row).join('  ').trimEnd());
   }
   const mode = results.meta.quick ? 'quick' : 'full';
-  console.log(`\n${mode} run, ${results.meta.cpus} CPUs, ${results.meta.date}`);
+  console.log(`\n${mode} run, ${results.meta.cpus} CPUs, ${results.meta.date}; autovacuum: ${results.meta.autovacuum}`);
 }
 
 function verdict(pass: boolean | undefined): string {

@@ -13,6 +13,7 @@ import { authHeaders, scopedOfficer } from './auth';
 import { BenchConfig, benchConfig } from './config';
 import { assignmentIdsIn, lockBench, recreateDatabase, referenceCodes, seedRoster } from './database';
 import { consumersDatabaseUrl, measureConsumers } from './consumer-throughput';
+import { BenchAutovacuum } from './autovacuum';
 import { ConvergenceWatch, convergeAfterImports, writeAssignmentsCsv } from './convergence';
 import { measureEventLag } from './event-lag';
 import { runNational } from './national';
@@ -50,12 +51,19 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: config.databaseUrl, max: 2 });
   let finished = false;
   let watch: ConvergenceWatch | undefined;
+  let autovacuum: BenchAutovacuum | null = null;
   try {
     console.log(`starting NATS, ${APPS.join(', ')} and the baseline (logs in ${workDir})`);
     const stack = await startStack(config, workDir, services);
     logMemory('start-up', stack);
     console.log('seeding');
     await seedRoster(pool, config);
+    autovacuum = await BenchAutovacuum.start(config.databaseUrl);
+    if (autovacuum) {
+      console.log(
+        "  PostgreSQL's autovacuum is off here: the bench vacuums and analyzes its tables as autovacuum would",
+      );
+    }
     watch = await ConvergenceWatch.open(stack.natsUrl, pool);
     // The seed's events (districts and posts) must be applied before anything is measured on top of them.
     const seedStarted = performance.now();
@@ -63,7 +71,9 @@ async function main(): Promise<void> {
     console.log(`  consumers applied the seed's events in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
     const headers = await authHeaders(stack.gatewayUrl);
     if (config.national) {
-      await runNational(config, stack, pool, watch, headers, workDir, benchStarted);
+      await runNational(config, stack, pool, watch, headers, workDir, benchStarted, () =>
+        BenchAutovacuum.describe(autovacuum),
+      );
       finished = true;
       return;
     }
@@ -169,6 +179,7 @@ async function main(): Promise<void> {
         cpus: os.cpus().length,
         quick: config.quick,
         load_average: os.loadavg().map((l) => Math.round(l * 100) / 100),
+        autovacuum: BenchAutovacuum.describe(autovacuum),
       },
     };
     const file = path.join(config.root, 'bench', 'results', 'latest.json');
@@ -181,6 +192,7 @@ async function main(): Promise<void> {
     finished = true;
   } finally {
     await watch?.close();
+    await autovacuum?.stop();
     await pool.end();
     await stopStack(services);
     await lock.end();
