@@ -45,7 +45,7 @@ const SOURCE = `
       i.data->>'phase' as phase,
       i.data->>'status' as status
     from batch
-    join roster.import_row i on i.batch_id = batch.id
+    join pg_temp.import_staged i on i.batch_id = batch.id
     left join roster.personnel p1 on p1.id = (i.data->>'personnelId')::uuid and ${mayPost('p1')}
     left join roster.personnel p2 on p2.service_number = i.data->>'serviceNumber' and ${mayPost('p2')}
     left join roster.post s1 on s1.id = (i.data->>'postId')::uuid

@@ -84,7 +84,7 @@ export class ImportsService {
     const started = Date.now();
     try {
       return await this.em.transactional(async (em) => {
-        await this.imports.prepareCommit(em);
+        await this.imports.prepareCommit(em, batchId);
         const { rows, invalid } = await this.imports.staged(em, batchId);
         if (invalid) {
           // Some rows were refused on arrival: the checks add the set's problems, to name every one at once.

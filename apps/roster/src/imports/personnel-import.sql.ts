@@ -32,7 +32,7 @@ const SOURCE = `
       coalesce(i.data->>'language', cur.language, 'en') as language,
       cur.id is not null and not ${mayChange('cur')} as taken_elsewhere
     from batch
-    join roster.import_row i on i.batch_id = batch.id
+    join pg_temp.import_staged i on i.batch_id = batch.id
     left join roster.unit u1 on u1.id = (i.data->>'unitId')::uuid
       and ${batchMayReach(inBatchDistricts('u1.district_id'))}
     left join roster.unit u2 on u2.code = i.data->>'unitCode'
