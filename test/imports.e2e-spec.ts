@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { TestApi, createGeography, fakeCnic, fakePhone } from '@rasad/testing';
 import { Client } from 'pg';
 import { RunningRasad, startRasad } from '@rasad/testing/rasad-app';
@@ -210,8 +210,8 @@ describe('CSV imports through the gateway', () => {
     const batchId = await stage(2000);
     try {
       const estimate = await rasad.roster
-        .get(MikroORM)
-        .em.fork()
+        .get(EntityManager)
+        .fork()
         .transactional(async (em) => {
           await rasad.roster.get(ImportsRepository).prepareCommit(em, batchId);
           const [explained] = await em.execute<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(
