@@ -23,11 +23,23 @@ export class ReadinessStreams implements BeforeApplicationShutdown {
   async stream(districtId: string, reply: FastifyReply): Promise<void> {
     const raw = reply.raw;
     const send = (text: string) => raw.write(text);
+    // Listened for before the subscription is awaited: a client gone meanwhile (a page closed as it loaded) has closed
+    // already, and a listener added after would never run, leaving the heartbeat and the subscription forever.
+    let closed = false;
+    let release = () => {};
+    raw.once('close', () => {
+      closed = true;
+      release();
+    });
     const stop = await this.feed.listen(districtId, (change: VerdictChange) =>
       send(`event: verdict\nid: ${change.assignmentId}\ndata: ${JSON.stringify(change)}\n\n`),
     );
     // Fastify's headers so far (helmet's, the request id) go out with the stream's own.
     reply.hijack();
+    if (closed) {
+      stop();
+      return;
+    }
     const headers: OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value !== undefined) {
@@ -46,12 +58,12 @@ export class ReadinessStreams implements BeforeApplicationShutdown {
     const end = () => raw.end();
     const expiry = setTimeout(end, this.env.JWT_TTL_SECONDS * 1000);
     this.open.add(end);
-    raw.on('close', () => {
+    release = () => {
       clearInterval(heartbeat);
       clearTimeout(expiry);
       this.open.delete(end);
       stop();
-    });
+    };
   }
 
   beforeApplicationShutdown(): void {
