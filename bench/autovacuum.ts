@@ -76,8 +76,10 @@ export class BenchAutovacuum {
       await client.end();
       return null;
     }
-    // Throttled like autovacuum's workers: its cost delay, and its cost limit (-1: vacuum_cost_limit's).
-    await client.query(`set vacuum_cost_delay = '${s.cost_delay}'`);
+    // Throttled like autovacuum's workers: its cost delay and cost limit (-1 for either: vacuum_cost_*'s own).
+    if (!s.cost_delay.startsWith('-')) {
+      await client.query(`set vacuum_cost_delay = '${s.cost_delay}'`);
+    }
     if (Number(s.cost_limit) > 0) {
       await client.query(`set vacuum_cost_limit = ${Number(s.cost_limit)}`);
     }
